@@ -1,0 +1,162 @@
+"""Dates in three calendars, both digit directions: tables of text → expected reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from kashf.text.dates import ParsedDate, find_dates, parse_date
+
+# text, hint, iso, calendar, precision, iso_end, flags
+CASES = [
+    # Gregorian: DTGs, names, numbers, ISO
+    ("281848Z DEC 66", None, "1966-12-28T18:48Z", "gregorian", "minute", None, ()),
+    ("010001Z JAN 10", None, "2010-01-01T00:01Z", "gregorian", "minute", None, ()),
+    ("281848Z DEC 1966", None, "1966-12-28T18:48Z", "gregorian", "minute", None, ()),
+    ("12 Oct 2014", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("12-Oct-2014", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("October 12, 2014", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("12th of October 2014", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("October 2014", None, "2014-10", "gregorian", "month", "2014-10-31", ()),
+    ("2014", None, "2014", "gregorian", "year", "2014-12-31", ()),
+    ("2014-10-12", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("2014-10-12T14:30Z", None, "2014-10-12T14:30Z", "gregorian", "minute", None, ()),
+    ("2014/10/12", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("10/12/2014", None, "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
+    ("10/12/2014", "gregorian", "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
+    ("13/12/2014", None, "2014-12-13", "gregorian", "day", None, ()),
+    ("12/13/2014", None, "2014-12-13", "gregorian", "day", None, ()),
+    ("12/12/2014", None, "2014-12-12", "gregorian", "day", None, ()),
+    ("12.10.2014", None, "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
+    ("29 February 2012", None, "2012-02-29", "gregorian", "day", None, ()),
+    ("February 2000", None, "2000-02", "gregorian", "month", "2000-02-29", ()),
+    # Gregorian in Arabic script: Egyptian and Levantine month names, day-first numbers
+    ("١٢ تشرين الأول ٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("١ كانون الثاني ٢٠١٥", None, "2015-01-01", "gregorian", "day", None, ()),
+    ("١٢ أكتوبر ٢٠١٤م", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("١٢/١٠/٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
+    ("۲۰۱۴/۱۰/۱۲", None, "2014-10-12", "gregorian", "day", None, ()),
+    ("۱۲ اکتبر ۲۰۱۴", None, "2014-10-12", "gregorian", "day", None, ()),
+    # Solar Hijri: Persian, Arabic-Indic and Latin digits; names; month and year precision
+    ("۱۳۹۳/۰۷/۲۰", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("١٣٩٣/٠٧/٢٠", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("1393/7/20", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("20/7/1393", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("۲۰ مهر ۱۳۹۳", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("۲۰ مهرماه ۱۳۹۳", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("۲۰ مهر ماه ۱۳۹۳ ه.ش", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("مهر ۱۳۹۳", None, "2014-09-23", "solar_hijri", "month", "2014-10-22", ()),
+    ("اسفند ۱۳۹۵", None, "2017-02-19", "solar_hijri", "month", "2017-03-20", ()),
+    ("۱ فروردین ۱۳۹۴", None, "2015-03-21", "solar_hijri", "day", None, ()),
+    ("۱۳۹۵/۱۲/۳۰", None, "2017-03-20", "solar_hijri", "day", None, ()),  # leap year
+    ("۱۳۹۳ ه.ش", None, "2014-03-21", "solar_hijri", "year", "2015-03-20", ()),
+    ("۹۳/۷/۲۰", None, "2014-10-12", "solar_hijri", "day", None, ()),
+    ("93/7/20", "solar_hijri", "2014-10-12", "solar_hijri", "day", None, ()),
+    ("۱ دي ۱۳۹۲", None, "2013-12-22", "solar_hijri", "day", None, ()),  # Arabic keyboard ي
+    # Lunar Hijri: Umm al-Qura, Persian spellings, markers, tabular fallback
+    ("١٥ ذو الحجة ١٤٣٥", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("١٥ ذو الحجة ١٤٣٥ هـ", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("۱۵ ذی‌الحجه ۱۴۳۵", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("15 ذیالحجه 1435", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("١ رمضان ١٤٣٥", None, "2014-06-28", "lunar_hijri", "day", None, ()),
+    ("١٤٣٥/١٢/١٥", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("1435/12/15", None, "2014-10-09", "lunar_hijri", "day", None, ()),
+    ("1393/12/15", "lunar_hijri", "1974-01-08", "lunar_hijri", "day", None, ()),
+    ("رمضان ١٤٣٥", None, "2014-06-28", "lunar_hijri", "month", "2014-07-27", ()),
+    ("1 محرم 1300", None, "1882-11-12", "lunar_hijri", "day", None, ("tabular_fallback",)),
+    ("1 محرم 1600", None, "2173-12-06", "lunar_hijri", "day", None, ("tabular_fallback",)),
+    ("١٤٣٥ هـ", None, "2013-11-04", "lunar_hijri", "year", "2014-10-24", ()),
+]
+
+
+@pytest.mark.parametrize("text,hint,iso,calendar,precision,iso_end,flags", CASES)
+def test_parse_date(text, hint, iso, calendar, precision, iso_end, flags):
+    parsed = parse_date(text, calendar_hint=hint)
+    assert parsed is not None, text
+    assert (parsed.iso, parsed.calendar, parsed.precision, parsed.iso_end, parsed.flags) == (
+        iso, calendar, precision, iso_end, flags)
+    assert parsed.text == text.strip()
+
+
+INVALID = [
+    "30/02/2014",  # no 30 February
+    "29 February 2013",  # not a leap year
+    "۳۱ مهر ۱۳۹۳",  # Mehr has 30 days
+    "۱۳۹۳/۱۲/۳۰",  # 1393 is not a leap year
+    "۱۳۹۳/۱۳/۰۱",  # no month 13
+    "2014-13-01",
+    "321848Z DEC 66",  # day 32
+    "282548Z DEC 66",  # hour 25
+    "31 ذو الحجة ١٤٣٥",  # no lunar month has 31 days
+    "hello",
+    "",
+    "12345",
+    "1200/01/01",  # a year no calendar here covers
+    "12 Foo 2014",
+    "12/10/14",  # two-digit Gregorian years are not guessed
+]
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_invalid_dates_give_none(text):
+    assert parse_date(text) is None
+
+
+def test_day_first_can_be_forced():
+    assert parse_date("10/12/2014", day_first=True).iso == "2014-12-10"
+    assert parse_date("10/12/2014", day_first=False).iso == "2014-10-12"
+
+
+def test_unknown_hint_is_an_error():
+    with pytest.raises(ValueError):
+        parse_date("2014", calendar_hint="julian")
+
+
+def test_umm_al_qura_29_day_month_read_forgivingly():
+    # Umm al-Qura gives Safar 1435 29 days; a local 30 Safar is the next day, flagged.
+    parsed = parse_date("٣٠ صفر ١٤٣٥")
+    assert parsed.iso == "2014-01-02"
+    assert parsed.flags == ("local_month_length",)
+
+
+def test_to_json_shape():
+    assert parse_date("مهر ۱۳۹۳").to_json() == {
+        "date": "2014-09-23", "date_end": "2014-10-22", "date_text": "مهر ۱۳۹۳",
+        "date_calendar": "solar_hijri", "date_precision": "month"}
+    assert parse_date("281848Z DEC 66").to_json()["date"] == "1966-12-28T18:48Z"
+
+
+def test_find_dates_offsets_in_mixed_text():
+    text = ("R 281848Z DEC 66 FM AMEMBASSY TEHRAN. On 12 Oct 2014 and ۲۰ مهر ۱۳۹۳، "
+            "تاریخ: ۱۳۹۳/۰۷/۲۰ و ١٥ ذو الحجة ١٤٣٥ هـ; in 2014 about 5 people, ref 1393.")
+    found = find_dates(text)
+    assert [(text[d.start:d.end], d.iso, d.calendar) for d in found] == [
+        ("281848Z DEC 66", "1966-12-28T18:48Z", "gregorian"),
+        ("12 Oct 2014", "2014-10-12", "gregorian"),
+        ("۲۰ مهر ۱۳۹۳", "2014-10-12", "solar_hijri"),
+        ("۱۳۹۳/۰۷/۲۰", "2014-10-12", "solar_hijri"),
+        ("١٥ ذو الحجة ١٤٣٥ هـ", "2014-10-09", "lunar_hijri"),
+    ]
+    assert all(d.text == text[d.start:d.end] for d in found)
+
+
+def test_find_dates_offsets_survive_dropped_marks():
+    # Tatweel and harakat are ignored when matching but offsets still point into the original.
+    text = "في ١٥ ذو الحـــجة ١٤٣٥ وصل"
+    (found,) = find_dates(text)
+    assert text[found.start:found.end] == "١٥ ذو الحـــجة ١٤٣٥"
+    assert found.iso == "2014-10-09"
+
+
+def test_find_dates_arabic_context_is_day_first():
+    (found,) = find_dates("التاريخ: 10/12/2014")
+    assert found.iso == "2014-12-10"
+    (found,) = find_dates("Date: 10/12/2014")
+    assert found.iso == "2014-10-12"
+
+
+def test_find_dates_skips_invalid_and_non_dates():
+    assert find_dates("Version 1.2.3, phone 555-1234, 31/31/2014, total 2014 items") == []
+
+
+def test_parsed_date_is_a_value():
+    assert isinstance(parse_date("2014"), ParsedDate)
