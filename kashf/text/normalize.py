@@ -1,0 +1,270 @@
+"""Search normalization for Persian, Arabic and mixed text.
+
+The index and the query parser both run text through :func:`normalize_for_search`
+before Tantivy's default tokenizer (split on non-alphanumerics, lowercase) sees
+it, so the many ways the same Persian or Arabic word gets typed end up as one
+token sequence: Arabic ``ي ك`` vs Persian ``ی ک``, with or without harakat,
+tatweel, ZWNJ, hamza seats, Persian/Arabic-Indic digits, and the verbal prefix
+«می» or plural «ها» written attached, with a ZWNJ, or with a space.
+
+Design choices (see ``docs/search-normalization.md`` for the journalist's view):
+
+* Only Arabic-script letters, marks, digits and invisible controls change. ASCII
+  passes through untouched (pure-ASCII text takes a fast path), so the query
+  syntax (``AND``, ``"phrase"``, ``prefix*``, ``lang:fa``) survives and
+  lowercasing stays with the tokenizer.
+* Every character maps to zero, one or (for presentation-form ligatures) several
+  characters, done with one ``str.translate`` table. The detached-clitic joins
+  are one precompiled regex that only deletes whitespace. Both properties let
+  :func:`normalize_with_offsets` map each output character back to its source.
+* Kurdish, Pashto and Urdu letters that carry their own sounds (ڕ ڵ ۆ ێ ې ښ ډ ے…)
+  are kept: folding them would merge distinct words in those languages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "normalize_for_search",
+    "normalize_with_offsets",
+    "normalize_query_text",
+    "original_span",
+]
+
+# --- character folding -------------------------------------------------------
+
+YEH = "\u06cc"  # ی Farsi yeh: the one yeh we index
+KAF = "\u06a9"  # ک keheh: the one kaf we index
+HEH = "\u0647"  # ه
+ALEF = "\u0627"  # ا
+WAW = "\u0648"  # و
+
+_LETTER_FOLDS: dict[str, str] = {
+    # Yeh family: Arabic yeh, alef maksura (Arabic «على» and the name «علي»
+    # collide; that is the price of matching Persian «علی»), yeh with hamza.
+    "\u064a": YEH,  # ي
+    "\u0649": YEH,  # ى
+    "\u0626": YEH,  # ئ
+    # Kaf: Arabic kaf and the swash kaf of Sindhi-style fonts.
+    "\u0643": KAF,  # ك
+    "\u06aa": KAF,  # ڪ
+    # Heh family: teh marbuta is pronounced and spelled as heh in Persian
+    # («مدرسة» / «مدرسه»), heh with yeh above is the Persian ezafe form
+    # («خانۀ» / «خانه»), Urdu/Kurdish heh shapes show up from other keyboards.
+    "\u0629": HEH,  # ة
+    "\u06c0": HEH,  # ۀ
+    "\u06c1": HEH,  # ہ heh goal
+    "\u06c2": HEH,  # ۂ
+    "\u06c3": HEH,  # ۃ teh marbuta goal
+    "\u06be": HEH,  # ھ heh doachashmee (initial heh on Urdu/Kurdish layouts)
+    "\u06d5": HEH,  # ە ae: Sorani writes it where Persian writes final heh
+    # Alef seats: writers drop hamza and madda all the time.
+    "\u0622": ALEF,  # آ
+    "\u0623": ALEF,  # أ
+    "\u0625": ALEF,  # إ
+    "\u0671": ALEF,  # ٱ wasla
+    "\u0672": ALEF,  # ٲ
+    "\u0673": ALEF,  # ٳ
+    "\u0675": ALEF,  # ٵ
+    "\u0624": WAW,  # ؤ
+    "\u0676": WAW,  # ٶ
+    # Digits in the two Arabic-script systems.
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # ۰–۹ Persian
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # ٠–٩ Arabic-Indic
+    "\u066b": ".",  # ٫ Arabic decimal separator
+    "\u066c": ",",  # ٬ Arabic thousands separator
+    "\u066a": "%",  # ٪
+}
+
+# Removed outright. Harakat and Quranic marks are optional vowel signs; tatweel
+# is typographic stretching; the lone hamza «ء» is written or dropped at will
+# («اجزاء» / «اجزا»). Zero-width and bidi controls are invisible and, left in,
+# would make Tantivy split «می‌رود» into two tokens.
+_DELETED_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0610, 0x061A),  # Arabic signs written above/below (honorifics, small marks)
+    (0x064B, 0x065F),  # harakat: fathatan … wavy hamza below
+    (0x0670, 0x0670),  # superscript alef
+    (0x06D6, 0x06ED),  # Quranic annotation marks
+    (0x08D3, 0x08FF),  # Arabic Extended-A combining marks
+    (0x0640, 0x0640),  # tatweel
+    (0x0621, 0x0621),  # hamza on the line
+    (0x200B, 0x200F),  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2060, 0x2064),  # word joiner, invisible operators
+    (0x2066, 0x2069),  # bidi isolates
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x00AD, 0x00AD),  # soft hyphen (used as a ZWNJ stand-in by some keyboards)
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+)
+
+
+def _fold_char(ch: str) -> str:
+    """The fold of one character of the basic tables (no presentation forms)."""
+    code = ord(ch)
+    for low, high in _DELETED_RANGES:
+        if low <= code <= high:
+            return ""
+    return _LETTER_FOLDS.get(ch, ch)
+
+
+def _build_table() -> dict[int, str | None]:
+    """One translate table: folds, deletions, and Arabic presentation forms.
+
+    Presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) come from old PDFs and
+    Word files that store glyph shapes instead of letters. NFKC turns them back
+    into letters (a ligature such as «ﻻ» into two); the fold then applies.
+    """
+    table: dict[int, str | None] = {}
+    for ch, target in _LETTER_FOLDS.items():
+        table[ord(ch)] = target
+    for low, high in _DELETED_RANGES:
+        for code in range(low, high + 1):
+            table[code] = None
+    for low, high in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFC)):
+        for code in range(low, high + 1):
+            ch = chr(code)
+            if unicodedata.category(ch) == "Cn":
+                continue
+            decomposed = unicodedata.normalize("NFKC", ch)
+            if decomposed == ch:
+                continue
+            folded = "".join(_fold_char(c) for c in decomposed)
+            table[code] = folded or None
+    return table
+
+
+_TABLE = _build_table()
+
+# Characters whose mapping is not exactly one character: the only places where
+# output and input offsets drift apart.
+_RESIZING = "".join(
+    re.escape(chr(code)) for code, value in sorted(_TABLE.items()) if value is None or len(value) != 1
+)
+_RESIZING_RE = re.compile(f"[{_RESIZING}]")
+
+# --- detached clitics ----------------------------------------------------------
+
+# Arabic-script letters as they look after folding (no marks, no digits).
+_L = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
+# Horizontal whitespace only: a line break is a real boundary (a heading, a
+# list item), and joining across it would glue unrelated words.
+_H = "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+
+# Which joins, and why (false joins only cost recall of the clitic alone, which
+# nobody searches for; missed joins cost every search for the word):
+#  * prefix «می» / «نمی» (continuous / negated continuous verb) + next word:
+#    «می رود» → «میرود», like «می‌رود» once the ZWNJ is gone. Arabic «مي»
+#    (the name May) then joins its neighbour, on both the index and the query
+#    side, so a search for «مي زيادة» still finds it.
+#  * suffix plural «ها», «های», «هایی» and the possessive «هایم/هایت/هایش/
+#    هایمان/هایتان/هایشان», comparative «تر» and superlative «ترین», joined to
+#    the previous word: «کتاب ها» → «کتابها», «بزرگ تر» → «بزرگتر».
+# Not joined: «بی» (Arabic «بي» "with me", and «بی بی سی»), «ای»/«ام»/«اند»
+# (they fold from Arabic «أي» and «أم», very common standalone words), «تری»
+# (Arabic «ترى» "you see").
+_JOIN_RE = re.compile(
+    rf"(?<![\w])(ن?می){_H}(?=[{_L}])"
+    rf"|(?<=[{_L}]){_H}(ها(?:ی(?:ی|م|ت|ش|مان|تان|شان)?)?|تر(?:ین)?)(?![\w])"
+)
+# re.sub leaves an unmatched group empty, so one template serves both branches.
+_JOIN_TEMPLATE = r"\1\2"
+
+
+def normalize_for_search(text: str) -> str:
+    """Fold ``text`` for indexing or matching; see the module docstring.
+
+    Pure ASCII is returned unchanged (nothing here touches it), which keeps
+    English cables on the fast path.
+    """
+    if text.isascii():
+        return text
+    return _JOIN_RE.sub(_JOIN_TEMPLATE, text.translate(_TABLE))
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``normalize_for_search(text)`` and, for each of its characters, where it came from.
+
+    The list has one entry per output character plus one: ``offsets[i]`` is the
+    index in ``text`` of the character that produced output character ``i``
+    (a ligature expands to several characters sharing one source index), and
+    ``offsets[len(result)]`` is ``len(text)``. Use :func:`original_span` to turn
+    a hit ``[start, end)`` in the normalized string into a span of ``text``.
+    """
+    if text.isascii():
+        return text, list(range(len(text) + 1))
+    folded = text.translate(_TABLE)
+    offsets: list[int] = []
+    previous = 0
+    for match in _RESIZING_RE.finditer(text):
+        position = match.start()
+        offsets.extend(range(previous, position))
+        replacement = _TABLE[ord(text[position])]
+        if replacement:
+            offsets.extend([position] * len(replacement))
+        previous = position + 1
+    offsets.extend(range(previous, len(text)))
+
+    pieces: list[str] = []
+    kept: list[int] = []
+    previous = 0
+    for match in _JOIN_RE.finditer(folded):
+        # The whitespace to drop sits after group 1 (prefix) or before group 2 (suffix).
+        if match.group(1) is not None:
+            drop_start, drop_end = match.end(1), match.end()
+        else:
+            drop_start, drop_end = match.start(), match.start(2)
+        pieces.append(folded[previous:drop_start])
+        kept.extend(offsets[previous:drop_start])
+        previous = drop_end
+    if not pieces:
+        offsets.append(len(text))
+        return folded, offsets
+    pieces.append(folded[previous:])
+    kept.extend(offsets[previous:])
+    kept.append(len(text))
+    return "".join(pieces), kept
+
+
+# Query-only folds: Persian keyboards quote with guillemets and type the
+# Arabic five-pointed star for an asterisk; the query parser wants ASCII.
+_QUERY_TABLE = str.maketrans({"«": '"', "»": '"', "\u066d": "*", "\u201c": '"', "\u201d": '"'})
+
+
+def normalize_query_text(text: str) -> str:
+    """Normalize a user's query string before it reaches Tantivy's query parser.
+
+    Contract: everything ASCII is left as typed, so operators (``AND OR NOT``,
+    ``+ -``, parentheses), quotes, ``*``, and field prefixes such as
+    ``lang:fa`` or ``path:leak/`` keep working; Persian guillemets «» and curly
+    quotes become ``"`` and «٭» becomes ``*``; then the same folds and joins as
+    :func:`normalize_for_search`, so a phrase query ``"می رود"`` becomes the
+    single term ``میرود`` that the index holds. The clitic joins never cross a
+    quote or an operator, because they need an Arabic-script letter on both sides.
+    """
+    if text.isascii():
+        return text
+    return normalize_for_search(text.translate(_QUERY_TABLE))
+
+
+def original_span(text: str, offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a span ``[start, end)`` of the normalized string back onto ``text``.
+
+    The span runs from the source of the first character to just past the
+    source of the last one, then takes in the harakat and tatweel that were
+    folded away right after it, so a highlight covers the whole written word
+    («كتابٌ» rather than «كتاب» with a stray tanwin).
+    """
+    if start >= end:
+        return offsets[start], offsets[start]
+    begin = offsets[start]
+    stop = offsets[end - 1] + 1
+    while stop < len(text) and _is_trailing_mark(text[stop]):
+        stop += 1
+    return begin, stop
+
+
+def _is_trailing_mark(ch: str) -> bool:
+    """A character that belongs to the letter before it and vanished in folding."""
+    return ch == "\u0640" or (unicodedata.category(ch) == "Mn" and _TABLE.get(ord(ch), ch) is None)
