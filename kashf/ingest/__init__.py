@@ -1,0 +1,1 @@
+"""Ingest: type detection and one extractor per format family (the coordinator is pipeline.py)."""

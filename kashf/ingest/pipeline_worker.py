@@ -1,0 +1,188 @@
+"""What one worker does with one file: store the original, extract it and its members, enrich.
+
+Runs in a worker process (or on a Dask worker). It writes only content-addressed
+blobs, which is idempotent; everything else goes back to the coordinator as
+plain records. It never raises for a bad file: every problem becomes a
+``failed`` document with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kashf.ingest.extract import extract
+from kashf.ingest.model import Extraction, Limits
+from kashf.model import DocumentRecord, IngestOutcome, PageRecord, SourceFile
+from kashf.runner import run_stages_inline
+from kashf.store.blobs import BlobStore
+from kashf.store.db import PAGE_SEPARATOR
+
+
+@dataclass
+class FileTask:
+    path: str  # where to read it
+    display_path: str  # how the user knows it (relative to the folder given to ingest)
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class IngestJob:
+    """A chunk of files for one worker call (small files travel together to save round trips)."""
+
+    files: list[FileTask]
+    blobs_root: str
+    limits: Limits
+    stages: list[str] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """SIGALRM-based limit in the main thread of a worker process; a no-op elsewhere."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_job(job: IngestJob) -> list[IngestOutcome]:
+    blobs = BlobStore(Path(job.blobs_root))
+    return [ingest_one(task, blobs, job) for task in job.files]
+
+
+def ingest_one(task: FileTask, blobs: BlobStore, job: IngestJob) -> IngestOutcome:
+    started = time.monotonic()
+    source = SourceFile(path=task.display_path, size=task.size, mtime_ns=task.mtime_ns)
+    name = os.path.basename(task.display_path)
+    try:
+        sha256, size = blobs.put_file(Path(task.path))
+    except OSError as error:
+        reason = f"cannot read the file: {error.strerror or error}"
+        record = _failed(_path_id("unreadable", task.display_path), task.display_path, name,
+                         task.size, reason)
+        return IngestOutcome(source=source, documents=[record], seconds=time.monotonic() - started)
+    documents: list[DocumentRecord] = []
+    _extract_tree(blobs, sha256, size, task.display_path, name, None, 0, job, documents)
+    return IngestOutcome(source=source, documents=documents, seconds=time.monotonic() - started)
+
+
+def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -> None:
+    """Extract one stored blob and, depth first, every member it contains."""
+    limits = job.limits
+    if size > limits.max_file_bytes:
+        gib = limits.max_file_bytes / 1024**3
+        out.append(_failed(sha256, path, name, size, f"file exceeds the size limit ({gib:g} GiB)",
+                           parent_id, depth))
+        return
+    if size == 0:
+        out.append(_failed(sha256, path, name, size, "empty file", parent_id, depth))
+        return
+    extraction = _extract_safely(str(blobs.path(sha256)), name, limits, depth)
+    record = _record_from(extraction, sha256, path, name, size, parent_id, depth)
+    if record.status == "ok" and job.stages:
+        record.stages = run_stages_inline(record, str(blobs.path(sha256)), job.stages, job.settings)
+    out.append(record)
+    for child in extraction.children:
+        child_path = f"{path}!/{child.name.lstrip('/')}"
+        child_name = os.path.basename(child.name.rstrip("/")) or child.name
+        if child.data is None or child.error:
+            reason = child.error or "the member could not be read"
+            out.append(_failed(_path_id("member", child_path), child_path, child_name, 0, reason,
+                               sha256, depth + 1))
+            continue
+        if depth + 1 > limits.max_depth:
+            out.append(_failed(_path_id("member", child_path), child_path, child_name,
+                               len(child.data),
+                               f"nested more than {limits.max_depth} archives deep: not opened",
+                               sha256, depth + 1))
+            continue
+        child_sha = blobs.put_bytes(child.data)
+        child_size = len(child.data)
+        child.data = None  # let the bytes go before descending
+        before = len(out)
+        _extract_tree(blobs, child_sha, child_size, child_path, child_name, sha256, depth + 1,
+                      job, out)
+        if child.metadata and len(out) > before:
+            out[before].metadata.setdefault("member", child.metadata)
+    extraction.children.clear()
+
+
+def _extract_safely(blob_path: str, name: str, limits: Limits, depth: int) -> Extraction:
+    try:
+        with time_limit(limits.timeout_seconds):
+            return extract(blob_path, name, limits, depth=depth)
+    except _Timeout:
+        reason = f"extraction took longer than {limits.timeout_seconds:g} s and was stopped"
+    except MemoryError:
+        reason = "the file needs more memory than is available to extract"
+    except Exception as error:  # extract() promises not to raise; a bug still fails one file only
+        reason = f"internal error while extracting: {type(error).__name__}: {error}"[:200]
+    return Extraction(mime="application/octet-stream", kind="other", ingestor="none",
+                      ingestor_version=0, error=reason)
+
+
+def _record_from(extraction: Extraction, sha256, path, name, size, parent_id, depth) -> DocumentRecord:
+    text = extraction.text
+    pages: list[PageRecord] = []
+    if extraction.pages:
+        pieces: list[str] = []
+        cursor = 0
+        for page in extraction.pages:
+            if pieces:
+                pieces.append(PAGE_SEPARATOR)
+                cursor += len(PAGE_SEPARATOR)
+            pieces.append(page.text)
+            pages.append(PageRecord(page.number, cursor, cursor + len(page.text), page.has_text_layer))
+            cursor += len(page.text)
+        text = "".join(pieces)
+    return DocumentRecord(
+        id=sha256,
+        path=path,
+        name=name,
+        size=size,
+        status="failed" if extraction.error else "ok",
+        reason=extraction.error,
+        parent_id=parent_id,
+        depth=depth,
+        mime=extraction.mime,
+        kind=extraction.kind,
+        title=extraction.title,
+        ingestor=extraction.ingestor,
+        ingestor_version=extraction.ingestor_version,
+        metadata=extraction.metadata,
+        text=text.replace("\x00", ""),
+        pages=pages,
+    )
+
+
+def _failed(doc_id, path, name, size, reason, parent_id=None, depth=0) -> DocumentRecord:
+    return DocumentRecord(id=doc_id, path=path, name=name, size=size, status="failed",
+                          reason=reason, parent_id=parent_id, depth=depth, kind="other")
+
+
+def _path_id(kind: str, path: str) -> str:
+    """An id for a document we could not read bytes of: stable for the same path."""
+    return hashlib.sha256(f"kashf:{kind}:{path}".encode()).hexdigest()

@@ -1,0 +1,47 @@
+"""The ingestor registry: one line per format family; the highest score for a file wins.
+
+Adding a format means writing one ingestor module and adding one line to ``INGESTORS``.
+"""
+
+from __future__ import annotations
+
+from kashf.ingest.base import Ingestor
+from kashf.ingest.markup import HtmlIngestor, XmlIngestor
+from kashf.ingest.other import OtherIngestor
+from kashf.ingest.pdf import PdfIngestor
+from kashf.ingest.text import TextIngestor
+
+INGESTORS: tuple[type[Ingestor], ...] = (
+    TextIngestor,
+    HtmlIngestor,
+    XmlIngestor,
+    PdfIngestor,
+    OtherIngestor,
+)
+
+
+def pick(mime: str, ext: str) -> type[Ingestor]:
+    """The ingestor with the highest score for this MIME type and extension."""
+    best, best_score = OtherIngestor, 0
+    for ingestor in INGESTORS:
+        score = ingestor.match(mime, ext)
+        if score > best_score:
+            best, best_score = ingestor, score
+    return best
+
+
+def registry_table() -> list[dict]:
+    """One row per ingestor for ``kashf ingestors`` and the docs, highest score first."""
+    rows = [
+        {
+            "name": ingestor.name,
+            "version": ingestor.version,
+            "kind": ingestor.kind,
+            "mime_types": list(ingestor.mime_types),
+            "extensions": list(ingestor.extensions),
+            "score": ingestor.score,
+            "description": (ingestor.__doc__ or "").strip().splitlines()[0],
+        }
+        for ingestor in INGESTORS
+    ]
+    return sorted(rows, key=lambda row: (-row["score"], row["name"]))
