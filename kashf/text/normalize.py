@@ -23,8 +23,10 @@ Design choices (see ``docs/search-normalization.md`` for the journalist's view):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Any
 
 __all__ = [
     "normalize_for_search",
@@ -144,13 +146,112 @@ _RESIZING = "".join(
 )
 _RESIZING_RE = re.compile(f"[{_RESIZING}]")
 
+# --- the vectorised fold --------------------------------------------------------
+
+# Above this length the numpy path wins; below it (queries, snippets) the fixed
+# cost of building arrays does not pay off. Both paths read the same table.
+_NUMPY_MIN_LENGTH = 256
+_DELETE = 0xFFFFFFFE  # sentinels in the code point table; no real code point is this high
+_EXPAND = 0xFFFFFFFF
+
+
+@functools.cache
+def _numpy_tables() -> tuple[Any, Any, dict[int, Any]] | None:
+    """Code point → folded code point for all of Unicode, built on first use.
+
+    4.4 MB of uint32 beats a per-character dict lookup by an order of
+    magnitude on long texts. Returns None where numpy is missing, and the
+    pure-Python path serves instead.
+    """
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is pinned in requirements/text.txt
+        return None
+    table = np.arange(0x110000, dtype=np.uint32)
+    expansions: dict[int, Any] = {}
+    for code, value in _TABLE.items():
+        if value is None:
+            table[code] = _DELETE
+        elif len(value) == 1:
+            table[code] = ord(value)
+        else:
+            table[code] = _EXPAND
+            expansions[code] = np.array([ord(c) for c in value], dtype=np.uint32)
+    return np, table, expansions
+
+
+def _fold(text: str) -> str:
+    """Apply the translate table (numpy for long texts)."""
+    tables = _numpy_tables() if len(text) >= _NUMPY_MIN_LENGTH else None
+    if tables is None:
+        return text.translate(_TABLE)
+    return _fold_numpy(text, tables, with_offsets=False)[0]
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Apply the translate table and say where each output character came from."""
+    tables = _numpy_tables() if len(text) >= _NUMPY_MIN_LENGTH else None
+    if tables is not None:
+        folded, offsets = _fold_numpy(text, tables, with_offsets=True)
+        assert offsets is not None
+        return folded, offsets
+    offsets: list[int] = []
+    previous = 0
+    for match in _RESIZING_RE.finditer(text):
+        position = match.start()
+        offsets.extend(range(previous, position))
+        replacement = _TABLE[ord(text[position])]
+        if replacement:
+            offsets.extend([position] * len(replacement))
+        previous = position + 1
+    offsets.extend(range(previous, len(text)))
+    return text.translate(_TABLE), offsets
+
+
+def _fold_numpy(
+    text: str, tables: tuple[Any, Any, dict[int, Any]], with_offsets: bool
+) -> tuple[str, list[int] | None]:
+    """The table lookup over a UTF-32 view of ``text``.
+
+    ``surrogatepass`` keeps lone surrogates (left by lenient decoders) intact
+    instead of failing on them, as ``str.translate`` would.
+    """
+    np, table, expansions = tables
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    folded = table[points]
+    special = folded >= _DELETE
+    if not special.any():
+        offsets = list(range(len(text))) if with_offsets else None
+        return folded.tobytes().decode("utf-32-le", "surrogatepass"), offsets
+    expanding = folded == _EXPAND
+    if not expanding.any():
+        keep = ~special
+        result = folded[keep].tobytes().decode("utf-32-le", "surrogatepass")
+        return result, (np.flatnonzero(keep).tolist() if with_offsets else None)
+    # Rare: presentation-form ligatures. Repeat each source position by the
+    # length of its replacement, then fill in the ligatures' letters.
+    lengths = np.ones(len(points), dtype=np.int64)
+    lengths[folded == _DELETE] = 0
+    where = np.flatnonzero(expanding)
+    for position in where.tolist():
+        lengths[position] = len(expansions[int(points[position])])
+    source = np.repeat(np.arange(len(points)), lengths)
+    result_points = folded[source]
+    starts = np.cumsum(lengths) - lengths
+    for position in where.tolist():
+        letters = expansions[int(points[position])]
+        result_points[starts[position] : starts[position] + len(letters)] = letters
+    result = result_points.tobytes().decode("utf-32-le", "surrogatepass")
+    return result, (source.tolist() if with_offsets else None)
+
+
 # --- detached clitics ----------------------------------------------------------
 
 # Arabic-script letters as they look after folding (no marks, no digits).
 _L = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
 # Horizontal whitespace only: a line break is a real boundary (a heading, a
 # list item), and joining across it would glue unrelated words.
-_H = "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+_W = "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 
 # Which joins, and why (false joins only cost recall of the clitic alone, which
 # nobody searches for; missed joins cost every search for the word):
@@ -164,12 +265,43 @@ _H = "[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
 # Not joined: «بی» (Arabic «بي» "with me", and «بی بی سی»), «ای»/«ام»/«اند»
 # (they fold from Arabic «أي» and «أم», very common standalone words), «تری»
 # (Arabic «ترى» "you see").
-_JOIN_RE = re.compile(
-    rf"(?<![\w])(ن?می){_H}(?=[{_L}])"
-    rf"|(?<=[{_L}]){_H}(ها(?:ی(?:ی|م|ت|ش|مان|تان|شان)?)?|تر(?:ین)?)(?![\w])"
+#
+# Two passes, each deleting only whitespace, because each then starts with a
+# literal or a small class that the regex engine can scan for quickly (one
+# alternation starting with lookbehinds ran at a third of the speed).
+# Prefix: «می» at a word start (or after a word-initial «ن»), the whitespace, a letter.
+_PREFIX_RE = re.compile(rf"می(?:(?<=(?<!\w)نمی)|(?<!\wمی))({_W}+)(?=[{_L}])")
+# Suffix: whitespace after a letter, then a whole-word clitic.
+# The early lookahead for «ه»/«ت» (or more whitespace) rejects most spaces
+# before the lookbehind runs: 40% faster on Persian news text.
+_SUFFIX_RE = re.compile(
+    rf"{_W}(?=[هت]|{_W})(?<=[{_L}]{_W}){_W}*"
+    rf"(?=(?:ها(?:ی(?:ی|م|ت|ش|مان|تان|شان)?)?|تر(?:ین)?)(?!\w))"
 )
-# re.sub leaves an unmatched group empty, so one template serves both branches.
-_JOIN_TEMPLATE = r"\1\2"
+# Text without a single Arabic-script letter (English with curly quotes) skips both passes.
+_ARABIC_LETTER_RE = re.compile(f"[{_L}]")
+
+
+def _join(text: str) -> str:
+    if _ARABIC_LETTER_RE.search(text) is None:
+        return text
+    return _SUFFIX_RE.sub("", _PREFIX_RE.sub("می", text))
+
+
+def _drop(text: str, offsets: list[int], spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """Delete ``spans`` (sorted, disjoint) from ``text`` and its parallel ``offsets``."""
+    if not spans:
+        return text, offsets
+    pieces: list[str] = []
+    kept: list[int] = []
+    previous = 0
+    for start, end in spans:
+        pieces.append(text[previous:start])
+        kept.extend(offsets[previous:start])
+        previous = end
+    pieces.append(text[previous:])
+    kept.extend(offsets[previous:])
+    return "".join(pieces), kept
 
 
 def normalize_for_search(text: str) -> str:
@@ -180,7 +312,7 @@ def normalize_for_search(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _JOIN_RE.sub(_JOIN_TEMPLATE, text.translate(_TABLE))
+    return _join(_fold(text))
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -194,37 +326,14 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii():
         return text, list(range(len(text) + 1))
-    folded = text.translate(_TABLE)
-    offsets: list[int] = []
-    previous = 0
-    for match in _RESIZING_RE.finditer(text):
-        position = match.start()
-        offsets.extend(range(previous, position))
-        replacement = _TABLE[ord(text[position])]
-        if replacement:
-            offsets.extend([position] * len(replacement))
-        previous = position + 1
-    offsets.extend(range(previous, len(text)))
-
-    pieces: list[str] = []
-    kept: list[int] = []
-    previous = 0
-    for match in _JOIN_RE.finditer(folded):
-        # The whitespace to drop sits after group 1 (prefix) or before group 2 (suffix).
-        if match.group(1) is not None:
-            drop_start, drop_end = match.end(1), match.end()
-        else:
-            drop_start, drop_end = match.start(), match.start(2)
-        pieces.append(folded[previous:drop_start])
-        kept.extend(offsets[previous:drop_start])
-        previous = drop_end
-    if not pieces:
+    folded, offsets = _fold_with_offsets(text)
+    if _ARABIC_LETTER_RE.search(folded) is None:
         offsets.append(len(text))
         return folded, offsets
-    pieces.append(folded[previous:])
-    kept.extend(offsets[previous:])
-    kept.append(len(text))
-    return "".join(pieces), kept
+    folded, offsets = _drop(folded, offsets, [m.span(1) for m in _PREFIX_RE.finditer(folded)])
+    folded, offsets = _drop(folded, offsets, [m.span() for m in _SUFFIX_RE.finditer(folded)])
+    offsets.append(len(text))
+    return folded, offsets
 
 
 # Query-only folds: Persian keyboards quote with guillemets and type the
