@@ -142,7 +142,9 @@ _TABLE = _build_table()
 # Characters whose mapping is not exactly one character: the only places where
 # output and input offsets drift apart.
 _RESIZING = "".join(
-    re.escape(chr(code)) for code, value in sorted(_TABLE.items()) if value is None or len(value) != 1
+    re.escape(chr(code))
+    for code, value in sorted(_TABLE.items())
+    if value is None or len(value) != 1
 )
 _RESIZING_RE = re.compile(f"[{_RESIZING}]")
 

@@ -17,7 +17,9 @@ from kashf.text.normalize import (
     original_span,
 )
 
-DATA = Path(os.environ.get("KASHF_TEST_DATA", Path(__file__).resolve().parents[2] / "../shared/data"))
+DATA = Path(
+    os.environ.get("KASHF_TEST_DATA", Path(__file__).resolve().parents[2] / "../shared/data")
+)
 NTREX = DATA / "parallel" / "ntrex128"
 
 ZWNJ = "\u200c"
@@ -139,7 +141,14 @@ def _check_offsets(text: str, normalized: str, offsets: list[int]) -> None:
 
 def _random_text(rng: random.Random, length: int) -> str:
     alphabet = [chr(code) for code in normalize_module._TABLE]
-    alphabet += list("abc XYZ 09 میها ترین ن\n\t") + [" می ", " ها", " تر", "\U0001f600", "\ud800", "\x00"]
+    alphabet += list("abc XYZ 09 میها ترین ن\n\t") + [
+        " می ",
+        " ها",
+        " تر",
+        "\U0001f600",
+        "\ud800",
+        "\x00",
+    ]
     return "".join(rng.choice(alphabet) for _ in range(length))
 
 
