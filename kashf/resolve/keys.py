@@ -179,7 +179,8 @@ def _latin_units(word: str) -> list[Unit]:
             elif ch == "g" and nxt in ("e", "i"):
                 units.append(("K", "J", "g"))
             elif ch == "e" and i == len(word) - 1 and i >= 2:
-                units.append(("a", None, "a"))  # Persian final -e/-eh is ه, read as a
+                # Persian final -e/-eh is ه, read as a; but -ie/-ee is the long i (Marie, ماري)
+                units.append(("i", None, "i") if word[i - 1] in "ie" else ("a", None, "a"))
             elif ch in _LATIN_SINGLE:
                 primary, alternative = _LATIN_SINGLE[ch]
                 units.append((primary, alternative, _LATIN_FINE.get(ch, primary)))
@@ -193,6 +194,10 @@ def _render(units: list[Unit], choice: int | None, vowels: bool) -> str:
     ``vowels`` renders the vowel-aware key (fine letters and vowels) instead of the skeleton.
     """
     out: list[str] = []
+    if not vowels and units and units[-1][0] == "i" and len(units) > 1:
+        # A final -i is always written in Arabic script (ی) and is the nisba of Persian names:
+        # Mohammad and Mohammadi, Ahmad and Ahmadi are different people.
+        units = [*units[:-1], ("I", None, "I")]
     for i, (primary, alternative, fine) in enumerate(units):
         value = alternative if (i == choice and alternative is not None) else primary
         if vowels:
