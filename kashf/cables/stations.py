@@ -1,0 +1,160 @@
+"""Station codes and canonical cable ids.
+
+A US cable id is two year digits, the sending station and a serial number
+(``09BRUSSELS1580``). Ids as typed inside cables and reference lines are messy:
+spaces (``RIO DE JANEIRO``), short forms (``BA``, ``PAP``, ``SECSTATE``), typing
+errors (``BRASIIA``, ``WELLINGOTN``) and truncations (``KUALALUMP``). This module
+maps them to the station codes of the 251,287 ids of the 2010 release (see
+``data/README.md``) in three steps, strictest first: a known code, a known short
+form, then a near miss (one edit, two for long codes, transpositions counting one)
+or an unambiguous truncation. Unknown codes are kept, never guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Short forms and names that differ from the id code. Facts about the State Department's
+# own abbreviations; PARISFR ids are the UNESCO mission's, as cablemap canonicalises them.
+ALIASES = {
+    "PAP": "PORTAUPRINCE", "BA": "BUENOSAIRES", "USUNNY": "USUNNEWYORK", "USUN": "USUNNEWYORK",
+    "UNVIE": "UNVIEVIENNA", "PARISFR": "UNESCOPARISFR", "SECSTATE": "STATE", "SECTATE": "STATE",
+    "SECSTATEWASHDC": "STATE", "SECDEFWASH": "SECDEF", "SECDEFWASHDC": "SECDEF",
+    "USDA": "USDAFAS", "USCUSTOMSA": "USCBP", "BRAZIL": "BRASILIA", "HCMC": "HOCHIMINHCITY",
+    "VAT": "VATICAN", "HAGUE": "THEHAGUE", "RIO": "RIODEJANEIRO", "SANJSE": "SANJOSE",
+    "USEU": "USEUBRUSSELS", "AIT": "AITTAIPEI", "HK": "HONGKONG", "USNATOBRUSSELS": "USNATO",
+    "USMISSIONGENEVA": "GENEVA", "USMISSIONUSUNNEWYORK": "USUNNEWYORK", "TELAVIVISRAEL": "TELAVIV",
+}
+# Originators that are not embassies and so are missing from the id table.
+EXTRA_STATIONS = ("SECDEF", "USDAFAS", "USCBP", "BONN", "CIA", "DIA", "NSC", "JCS")
+# Words that may stand before a station code and are not part of it.
+PREFIX_WORDS = ("AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION", "MISSION")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A station code and how sure we are: exact (3), alias (2), corrected (1)."""
+
+    code: str
+    quality: int
+
+
+@lru_cache(maxsize=1)
+def station_counts() -> dict[str, int]:
+    """Station code → number of cables in the 2010 release (0 for the extras)."""
+    counts: dict[str, int] = {}
+    for line in (DATA / "stations.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, n = line.split("\t")
+            counts[code] = int(n)
+    for code in EXTRA_STATIONS:
+        counts.setdefault(code, 0)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def routing_names() -> dict[str, str]:
+    """Routing indicator (``RUEHTH``) → station name (``AMEMBASSY TEHRAN``)."""
+    names: dict[str, str] = {}
+    for line in (DATA / "routes.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t", 1)
+            names[code] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def _by_length() -> dict[int, list[str]]:
+    table: dict[int, list[str]] = {}
+    for code in station_counts():
+        table.setdefault(len(code), []).append(code)
+    return table
+
+
+def squash(raw: str) -> str:
+    """Upper case, letters only; a zero typed for an O inside a word becomes O."""
+    text = raw.upper()
+    text = re.sub(r"(?<=[A-Z])0|0(?=[A-Z])", "O", text)
+    return re.sub(r"[^A-Z]", "", text)
+
+
+@lru_cache(maxsize=4096)
+def resolve_station(raw: str) -> Resolution | None:
+    """The station code ``raw`` (letters, any spacing) stands for, or None."""
+    code = squash(raw)
+    if not code:
+        return None
+    counts = station_counts()
+    if code in ALIASES:
+        return Resolution(ALIASES[code], 2)
+    if code in counts:
+        return Resolution(code, 3)
+    for prefix in PREFIX_WORDS:
+        if code.startswith(prefix) and len(code) > len(prefix) + 1:
+            inner = resolve_station(code[len(prefix):])
+            return inner
+    if len(code) < 5:
+        return None
+    return _near_miss(code, counts)
+
+
+def _near_miss(code: str, counts: dict[str, int]) -> Resolution | None:
+    limit = 1 if len(code) < 9 else 2
+    best: tuple[int, int, str] | None = None
+    lengths = _by_length()
+    for length in range(len(code) - limit, len(code) + limit + 1):
+        for other in lengths.get(length, ()):
+            distance = OSA.distance(code, other, score_cutoff=limit)
+            if distance <= limit:
+                key = (distance, -counts[other], other)
+                if best is None or key < best:
+                    best = key
+    if best is not None:
+        return Resolution(best[2], 1)
+    # A truncated code: the longest-standing station it is the start of.
+    if len(code) >= 6:
+        starts = [other for other in counts if other.startswith(code)]
+        if starts:
+            return Resolution(max(starts, key=lambda o: counts[o]), 1)
+    return None
+
+
+_ID = re.compile(r"^(?P<year>\d{2})(?P<station>.*?[A-Z])(?P<serial>\d+)$")
+
+
+def normalize_cable_id(raw: str) -> str:
+    """The canonical form of a cable id: ``05PARISFR1`` → ``05UNESCOPARISFR1``.
+
+    Spaces, hyphens and leading zeros of the serial go; the station is corrected
+    as described in the module docstring. Text that is not shaped like an id
+    (two digits, letters, digits) is returned upper-cased and stripped of spaces.
+    """
+    text = re.sub(r"[\s\-'’_]", "", raw.strip().upper())
+    m = _ID.match(text)
+    if not m:
+        return text
+    station_text = m["station"]
+    resolved = resolve_station(station_text)
+    station = resolved.code if resolved else squash(station_text)
+    for prefix in PREFIX_WORDS:
+        if resolved is None and station.startswith(prefix) and len(station) > len(prefix):
+            station = station[len(prefix):]
+    return f"{m['year']}{station}{int(m['serial'])}"
+
+
+def station_of_route(indicator: str) -> str | None:
+    """The name behind a routing indicator, trying shorter prefixes (``RUEHFR`` → Paris)."""
+    names = routing_names()
+    code = indicator.strip().upper()
+    while len(code) >= 4:
+        if code in names:
+            return names[code]
+        code = code[:-1]
+    return None
