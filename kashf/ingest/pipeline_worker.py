@@ -81,8 +81,9 @@ def ingest_one(task: FileTask, blobs: BlobStore, job: IngestJob) -> IngestOutcom
         sha256, size = blobs.put_file(Path(task.path))
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
-        record = _failed(_path_id("unreadable", task.display_path), task.display_path, name,
-                         task.size, reason)
+        record = _failed(
+            _path_id("unreadable", task.display_path), task.display_path, name, task.size, reason
+        )
         return IngestOutcome(source=source, documents=[record], seconds=time.monotonic() - started)
     documents: list[DocumentRecord] = []
     _extract_tree(blobs, sha256, size, task.display_path, name, None, 0, job, documents)
@@ -94,8 +95,17 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -
     limits = job.limits
     if size > limits.max_file_bytes:
         gib = limits.max_file_bytes / 1024**3
-        out.append(_failed(sha256, path, name, size, f"file exceeds the size limit ({gib:g} GiB)",
-                           parent_id, depth))
+        out.append(
+            _failed(
+                sha256,
+                path,
+                name,
+                size,
+                f"file exceeds the size limit ({gib:g} GiB)",
+                parent_id,
+                depth,
+            )
+        )
         return
     if size == 0:
         out.append(_failed(sha256, path, name, size, "empty file", parent_id, depth))
@@ -110,21 +120,38 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -
         child_name = os.path.basename(child.name.rstrip("/")) or child.name
         if child.data is None or child.error:
             reason = child.error or "the member could not be read"
-            out.append(_failed(_path_id("member", child_path), child_path, child_name, 0, reason,
-                               sha256, depth + 1))
+            out.append(
+                _failed(
+                    _path_id("member", child_path),
+                    child_path,
+                    child_name,
+                    0,
+                    reason,
+                    sha256,
+                    depth + 1,
+                )
+            )
             continue
         if depth + 1 > limits.max_depth:
-            out.append(_failed(_path_id("member", child_path), child_path, child_name,
-                               len(child.data),
-                               f"nested more than {limits.max_depth} archives deep: not opened",
-                               sha256, depth + 1))
+            out.append(
+                _failed(
+                    _path_id("member", child_path),
+                    child_path,
+                    child_name,
+                    len(child.data),
+                    f"nested more than {limits.max_depth} archives deep: not opened",
+                    sha256,
+                    depth + 1,
+                )
+            )
             continue
         child_sha = blobs.put_bytes(child.data)
         child_size = len(child.data)
         child.data = None  # let the bytes go before descending
         before = len(out)
-        _extract_tree(blobs, child_sha, child_size, child_path, child_name, sha256, depth + 1,
-                      job, out)
+        _extract_tree(
+            blobs, child_sha, child_size, child_path, child_name, sha256, depth + 1, job, out
+        )
         if child.metadata and len(out) > before:
             out[before].metadata.setdefault("member", child.metadata)
     extraction.children.clear()
@@ -140,11 +167,18 @@ def _extract_safely(blob_path: str, name: str, limits: Limits, depth: int) -> Ex
         reason = "the file needs more memory than is available to extract"
     except Exception as error:  # extract() promises not to raise; a bug still fails one file only
         reason = f"internal error while extracting: {type(error).__name__}: {error}"[:200]
-    return Extraction(mime="application/octet-stream", kind="other", ingestor="none",
-                      ingestor_version=0, error=reason)
+    return Extraction(
+        mime="application/octet-stream",
+        kind="other",
+        ingestor="none",
+        ingestor_version=0,
+        error=reason,
+    )
 
 
-def _record_from(extraction: Extraction, sha256, path, name, size, parent_id, depth) -> DocumentRecord:
+def _record_from(
+    extraction: Extraction, sha256, path, name, size, parent_id, depth
+) -> DocumentRecord:
     text = extraction.text
     pages: list[PageRecord] = []
     if extraction.pages:
@@ -155,7 +189,9 @@ def _record_from(extraction: Extraction, sha256, path, name, size, parent_id, de
                 pieces.append(PAGE_SEPARATOR)
                 cursor += len(PAGE_SEPARATOR)
             pieces.append(page.text)
-            pages.append(PageRecord(page.number, cursor, cursor + len(page.text), page.has_text_layer))
+            pages.append(
+                PageRecord(page.number, cursor, cursor + len(page.text), page.has_text_layer)
+            )
             cursor += len(page.text)
         text = "".join(pieces)
     return DocumentRecord(
@@ -179,8 +215,17 @@ def _record_from(extraction: Extraction, sha256, path, name, size, parent_id, de
 
 
 def _failed(doc_id, path, name, size, reason, parent_id=None, depth=0) -> DocumentRecord:
-    return DocumentRecord(id=doc_id, path=path, name=name, size=size, status="failed",
-                          reason=reason, parent_id=parent_id, depth=depth, kind="other")
+    return DocumentRecord(
+        id=doc_id,
+        path=path,
+        name=name,
+        size=size,
+        status="failed",
+        reason=reason,
+        parent_id=parent_id,
+        depth=depth,
+        kind="other",
+    )
 
 
 def _path_id(kind: str, path: str) -> str:

@@ -1,0 +1,308 @@
+"""The case commands: init, ingest, process, status, ls, search, show, reindex, cables, events."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kashf.exc import KashfError
+
+console = Console()
+errors = Console(stderr=True)
+
+CaseArg = typer.Argument(..., help="The case folder.")
+JsonOpt = typer.Option(False, "--json", help="Print JSON for scripts.")
+
+
+def handle_errors(function):
+    """Turn KashfError into one line on stderr and exit code 1."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except KashfError as error:
+            errors.print(f"[red]error:[/red] {error}", highlight=False, markup=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def open_case(path: Path):
+    from kashf.case import Case
+
+    return Case.open(path)
+
+
+def init(case: Path = CaseArg, json_: bool = JsonOpt) -> None:
+    """Create a case folder: settings, database, blob store and search index."""
+    from kashf.case import Case
+
+    with Case.create(case) as created:
+        info = {"case": str(created.root), "settings": str(created.root / "kashf.toml")}
+    if json_:
+        print_json(info)
+    else:
+        console.print(f"Created case [bold]{case}[/bold]. Next: kashf ingest {case} FOLDER")
+
+
+def ingest(
+    case: Path = CaseArg,
+    paths: list[Path] = typer.Argument(..., help="Files and folders to ingest."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    process: bool = typer.Option(True, "--process/--no-process",
+                                 help="Run the enrichment stages after extraction."),
+    scheduler: str = typer.Option(None, "--scheduler",
+                                  help="Dask scheduler address, e.g. tcp://127.0.0.1:8786."),
+    json_: bool = JsonOpt,
+) -> None:
+    """Store, extract and enrich every file under PATHS; re-running skips what is done."""
+    from kashf.cli.progress import ProgressView
+
+    with open_case(case) as opened:
+        progress = ProgressView("ingest", "files", enabled=None if not json_ else False)
+        report = opened.ingest(paths, workers=workers or None, process=process,
+                               scheduler=scheduler, progress=progress)
+    summary = report.to_json()
+    if json_:
+        print_json(summary)
+        return
+    console.print(f"Ingested {summary['files_ingested']} files "
+                  f"({summary['files_skipped_unchanged']} unchanged, skipped) "
+                  f"in {summary['seconds']:.1f} s")
+    table = Table()
+    table.add_column("type")
+    table.add_column("ok", justify="right")
+    table.add_column("failed", justify="right")
+    for kind, counts in summary["by_type"].items():
+        table.add_row(kind, str(counts.get("ok", 0)), str(counts.get("failed", 0)))
+    console.print(table)
+    if summary["failed"]:
+        console.print(f"{summary['failed']} documents failed: see `kashf status {case}`")
+
+
+def process(
+    case: Path = CaseArg,
+    stage: list[str] = typer.Option(None, "--stage", help="Only these stages (repeatable)."),
+    force: bool = typer.Option(False, "--force", help="Re-run even what is up to date."),
+    workers: int = typer.Option(0, "--workers", "-w"),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address."),
+    json_: bool = JsonOpt,
+) -> None:
+    """Run every enrichment stage that is missing or outdated."""
+    from kashf.cli.progress import ProgressView
+
+    with open_case(case) as opened:
+        summary = opened.process(stage or None, force=force, workers=workers or None,
+                                 scheduler=scheduler,
+                                 progress=ProgressView("process", "docs", enabled=None if not json_
+                                                       else False))
+    if json_:
+        print_json(summary)
+        return
+    console.print(f"Processed {summary['documents']} documents in {summary['seconds']:.1f} s")
+    for name, counts in summary["stages"].items():
+        console.print(f"  {name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def status(case: Path = CaseArg, json_: bool = JsonOpt) -> None:
+    """Counts of files, documents, failures (with reasons) and stages."""
+    with open_case(case) as opened:
+        info = opened.status()
+    if json_:
+        print_json(info)
+        return
+    documents = info["documents"]
+    console.print(f"[bold]{info['case']}[/bold]: {info['files_seen']} files seen, "
+                  f"{documents['total']} documents ({documents['ok']} ok, {documents['failed']} failed)")
+    table = Table("type", "status", "documents")
+    for row in info["by_type"]:
+        table.add_row(row["kind"], row["status"], str(row["count"]))
+    console.print(table)
+    if info["stages"]:
+        stages = Table("stage", "version", "ok", "failed")
+        for name, entry in info["stages"].items():
+            for version, counts in entry["versions"].items():
+                stages.add_row(name, version, str(counts.get("ok", 0)), str(counts.get("failed", 0)))
+        console.print(stages)
+    if info["low_confidence_ocr_documents"]:
+        console.print(f"{info['low_confidence_ocr_documents']} documents have low-confidence OCR "
+                      f"pages (search with ocr:low)")
+    if info["failures"]:
+        failures = Table("failed file", "reason", title="Failures")
+        for failure in info["failures"]:
+            failures.add_row(failure["path"], failure["reason"] or "")
+        console.print(failures)
+
+
+def ls(case: Path = CaseArg, json_: bool = JsonOpt,
+       jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object a line (streams).")) -> None:
+    """List the documents of a case."""
+    with open_case(case) as opened:
+        if jsonl:
+            for row in opened.ls():
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            return
+        rows = list(opened.ls())
+    if json_:
+        print_json(rows)
+        return
+    table = Table("id", "path", "type", "status", "lang", "pages")
+    for row in rows:
+        table.add_row(row["id"][:12], row["path"], row["kind"] or "", row["status"],
+                      row["language"] or "", str(row["pages"] or ""))
+    console.print(table)
+
+
+def search(
+    case: Path = CaseArg,
+    query: str = typer.Argument(..., help="Words, \"phrases\", prefix*, AND/OR/NOT, lang:fa …"),
+    limit: int = typer.Option(10, "--limit"),
+    offset: int = typer.Option(0, "--offset"),
+    sort: str = typer.Option("relevance", "--sort", help="relevance or date"),
+    no_expand: bool = typer.Option(False, "--no-expand",
+                                   help="Do not add other spellings of known names."),
+    json_: bool = JsonOpt,
+) -> None:
+    """Search the case (Persian/Arabic spelling variants find each other)."""
+    with open_case(case) as opened:
+        result = opened.search(query, limit=limit, offset=offset, sort=sort,
+                               expand_names=not no_expand)
+    if json_:
+        print_json(result)
+        return
+    console.print(f"{result['total']} documents ({result['took_ms']:.1f} ms)")
+    for expansion in result["expansions"]:
+        console.print(f"  also searched: {expansion['term']} → {', '.join(expansion['spellings'])}")
+    for hit in result["hits"]:
+        console.print(f"[bold]{hit['path']}[/bold]  [dim]{hit['id'][:12]} {hit['score']}[/dim]",
+                      highlight=False)
+        console.print("  " + _highlighted(hit["snippet"], hit["highlights"]), highlight=False)
+    for name, counts in result["facets"].items():
+        console.print(f"[dim]{name}:[/dim] " + "  ".join(f"{k} ({v})" for k, v in counts.items()),
+                      highlight=False)
+
+
+def _highlighted(snippet: str, highlights: list[list[int]]) -> str:
+    from rich.markup import escape
+
+    out, cursor = [], 0
+    for start, end in highlights:
+        out.append(escape(snippet[cursor:start]))
+        out.append(f"[reverse]{escape(snippet[start:end])}[/reverse]")
+        cursor = end
+    out.append(escape(snippet[cursor:]))
+    return "".join(out)
+
+
+def show(case: Path = CaseArg, document_id: str = typer.Argument(..., help="Id or id prefix."),
+         json_: bool = JsonOpt) -> None:
+    """A document: metadata, text, children and source paths."""
+    with open_case(case) as opened:
+        info = opened.show(document_id)
+    if json_:
+        print_json(info)
+        return
+    table = Table(show_header=False)
+    for key in ("id", "path", "kind", "mime", "status", "reason", "title", "language", "date"):
+        if info.get(key):
+            table.add_row(key, str(info[key]))
+    for path in info["paths"][1:]:
+        table.add_row("also at", path)
+    for key, value in (info["metadata"] or {}).items():
+        table.add_row(key, json.dumps(value, ensure_ascii=False) if not isinstance(value, str)
+                      else value)
+    console.print(table)
+    if info["cable"]:
+        cable = info["cable"]
+        console.print(f"[bold]cable[/bold] {cable.get('reference_id')} {cable.get('date')} "
+                      f"{cable.get('classification')} from {cable.get('origin')}", highlight=False)
+    for child in info["children"]:
+        console.print(f"  child {child['id'][:12]} {child['path']} ({child['status']})",
+                      highlight=False)
+    console.print(info["text"], highlight=False, markup=False)
+
+
+def reindex(case: Path = CaseArg, json_: bool = JsonOpt) -> None:
+    """Rebuild the search index from the store."""
+    from kashf.cli.progress import ProgressView
+
+    with open_case(case) as opened:
+        count = opened.reindex(progress=ProgressView("reindex", "docs",
+                                                     enabled=None if not json_ else False))
+    if json_:
+        print_json({"documents": count})
+    else:
+        console.print(f"Reindexed {count} documents.")
+
+
+def ingestors(json_: bool = JsonOpt) -> None:
+    """The file formats kashf reads, one ingestor per format family."""
+    from kashf.ingest.registry import registry_table
+
+    rows = registry_table()
+    if json_:
+        print_json(rows)
+        return
+    table = Table("name", "version", "score", "extensions", "MIME types")
+    for row in rows:
+        table.add_row(row["name"], str(row["version"]), str(row["score"]),
+                      " ".join(row.get("extensions", [])), " ".join(row.get("mime_types", [])))
+    console.print(table)
+
+
+def cables(
+    case: Path = CaseArg,
+    origin: str = typer.Option(None, "--origin"),
+    tag: str = typer.Option(None, "--tag"),
+    classification: str = typer.Option(None, "--classification"),
+    date_from: str = typer.Option(None, "--from", help="ISO date, inclusive."),
+    date_to: str = typer.Option(None, "--to", help="ISO date, inclusive."),
+    json_: bool = JsonOpt,
+) -> None:
+    """The table of cables and reports in a case, with their parsed headers."""
+    with open_case(case) as opened:
+        rows = opened.cables(origin=origin, tag=tag, classification=classification,
+                             date_from=date_from, date_to=date_to)
+    if json_:
+        print_json(rows)
+        return
+    table = Table("reference", "date", "classification", "from", "to", "subject", "path")
+    for row in rows:
+        table.add_row(row.get("reference_id") or "", row.get("date") or "",
+                      row.get("classification") or "", row.get("origin") or "",
+                      ", ".join(row.get("to") or []), (row.get("subject") or "")[:60], row["path"])
+    console.print(table)
+
+
+def events(case: Path = CaseArg, json_: bool = JsonOpt,
+           event_type: str = typer.Option(None, "--type", help="meeting, recruitment, …")) -> None:
+    """Meetings, recruitment, tasking, payments and travel, each with its evidence."""
+    with open_case(case) as opened:
+        rows = [e for e in opened.events() if not event_type or e["type"] == event_type]
+    if json_:
+        print_json(rows)
+        return
+    table = Table("date", "type", "participants", "place", "tradecraft", "status", "quote")
+    for row in rows:
+        table.add_row(row.get("date") or "", row["type"], ", ".join(row.get("participants") or []),
+                      row.get("place") or "", ", ".join(row.get("tradecraft") or []),
+                      row.get("status") or "", (row["evidence"].get("quote") or "")[:80])
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    for function in (init, ingest, process, status, ls, search, show, reindex, ingestors, cables,
+                     events):
+        app.command(function.__name__)(handle_errors(function))

@@ -1,0 +1,113 @@
+"""The Tantivy schema and how a stored document becomes an index document.
+
+The index is derived: everything in it comes from the store and ``kashf reindex``
+rebuilds it. Text fields hold *search-normalized* text (see
+``kashf.text.normalize``); the original text stays in the store and snippets are
+cut from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import tantivy
+
+from kashf.text.normalize import normalize_for_search
+
+#: Bumped when the schema or the normalization changes; a mismatch asks for `kashf reindex`.
+INDEX_VERSION = 1
+
+#: Filter fields whose values are kept exactly (raw tokenizer) and counted as facets.
+FACET_FIELDS = ("kind", "lang", "year", "folder", "origin", "classification", "tag", "entity", "ocr")
+
+#: The facet names shown to users, by index field.
+FACET_NAMES = {"kind": "type", "lang": "language"}
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("body", stored=False)
+    builder.add_text_field("title", stored=False)
+    builder.add_text_field("path", stored=False)
+    builder.add_text_field("origin_text", stored=False)
+    for name in FACET_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", fast=True)
+    builder.add_text_field("ref", stored=False, tokenizer_name="raw")
+    builder.add_integer_field("day", stored=False, indexed=True, fast=True)
+    return builder.build()
+
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def day_number(iso: str | None) -> int | None:
+    """``2014-10-12`` → 20141012 (month or year precision fills with 0): sortable and rangeable."""
+    if not iso:
+        return None
+    match = _DAY.match(iso)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return int(year) * 10000 + int(month or 0) * 100 + int(day or 0)
+
+
+def top_folder(path: str) -> str:
+    """The first folder of a source path, relative to where ingest was pointed, for a facet."""
+    head = path.split("!/", 1)[0]
+    parts = [p for p in head.split("/") if p]
+    return parts[0] if len(parts) > 1 else "(top)"
+
+
+def index_document(doc: dict[str, Any], findings: dict[str, Any]) -> dict[str, Any]:
+    """The fields of one index document, from a store row and what stages found.
+
+    ``findings`` carries ``cable`` (dict or None), ``entities`` (names), ``low_ocr`` (bool),
+    and ``relative_path`` (the path as the user knows it).
+    """
+    fields: dict[str, Any] = {
+        "id": doc["id"],
+        "body": normalize_for_search(doc.get("text") or ""),
+        "title": normalize_for_search(doc.get("title") or ""),
+        "path": normalize_for_search(doc["path"].replace("/", " ").replace("!", " ")),
+        "kind": doc.get("kind") or "unknown",
+        "folder": top_folder(findings.get("relative_path") or doc["path"]),
+    }
+    if doc.get("language"):
+        fields["lang"] = doc["language"]
+    date = doc.get("date") or (doc.get("metadata") or {}).get("date") or (
+        doc.get("metadata") or {}
+    ).get("created")
+    day = day_number(date)
+    if day:
+        fields["day"] = day
+        fields["year"] = str(day // 10000)
+    cable = findings.get("cable")
+    if cable:
+        if cable.get("origin"):
+            fields["origin"] = cable["origin"]
+            fields["origin_text"] = normalize_for_search(cable["origin"])
+        if cable.get("classification"):
+            fields["classification"] = cable["classification"].lower()
+        fields["tag"] = [t for t in cable.get("tags") or [] if t]
+        fields["ref"] = [r for r in cable.get("references") or [] if r]
+    if findings.get("entities"):
+        fields["entity"] = findings["entities"]
+    if findings.get("low_ocr"):
+        fields["ocr"] = "low"
+    return fields
+
+
+def to_tantivy(fields: dict[str, Any]) -> tantivy.Document:
+    document = tantivy.Document()
+    for name, value in fields.items():
+        if value is None or value == [] or value == "":
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if name == "day":
+                document.add_integer(name, int(item))
+            else:
+                document.add_text(name, str(item))
+    return document

@@ -1,0 +1,215 @@
+"""The ingest coordinator: walk sources, farm files out to workers, write results in batches.
+
+Crash safety: a file counts as ingested only once its row is committed in the
+store, and the index is committed just before the store, with every document
+replaced by id. So a run killed at any point, run again, redoes at most the
+batch that was in flight and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kashf.execute import WorkerLost
+from kashf.ingest.model import Limits
+from kashf.ingest.pipeline_worker import FileTask, IngestJob, run_job
+from kashf.model import DocumentRecord, IngestOutcome, SourceFile
+
+#: Small files travel to a worker together; a chunk closes at this many files or bytes.
+CHUNK_FILES = 32
+CHUNK_BYTES = 8 * 1024 * 1024
+#: The store and index are committed at least this often, in seconds.
+FLUSH_SECONDS = 2.0
+
+
+@dataclass
+class IngestReport:
+    files_given: int = 0
+    files_skipped: int = 0
+    files_done: int = 0
+    documents: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    bytes: int = 0
+    by_kind_status: Counter = field(default_factory=Counter)
+
+    def to_json(self) -> dict[str, Any]:
+        table: dict[str, dict[str, int]] = {}
+        for (kind, status), count in sorted(self.by_kind_status.items()):
+            table.setdefault(kind, {})[status] = count
+        return {
+            "files_given": self.files_given,
+            "files_skipped_unchanged": self.files_skipped,
+            "files_ingested": self.files_done,
+            "documents": self.documents,
+            "failed": self.failed,
+            "seconds": round(self.seconds, 3),
+            "bytes": self.bytes,
+            "by_type": table,
+        }
+
+
+def walk(paths: Iterable[Path]) -> Iterator[FileTask]:
+    """Every regular file under the given paths, named relative to each path's parent folder."""
+    for given in paths:
+        given = Path(given)
+        if not given.exists():
+            from kashf.exc import IngestError
+
+            raise IngestError(f"no such file or folder: {given}")
+        base = given.resolve().parent
+        if given.is_file():
+            yield _task(given.resolve(), base)
+            continue
+        for folder, subfolders, files in os.walk(given.resolve()):
+            subfolders.sort()
+            for name in sorted(files):
+                path = Path(folder) / name
+                if path.is_symlink() or not path.is_file():
+                    continue
+                yield _task(path, base)
+
+
+def _task(path: Path, base: Path) -> FileTask:
+    stat = path.stat()
+    return FileTask(
+        path=str(path),
+        display_path=path.relative_to(base).as_posix(),
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+    )
+
+
+def chunk(tasks: Iterable[FileTask], make_job: Callable[[list[FileTask]], IngestJob]):
+    files: list[FileTask] = []
+    size = 0
+    for task in tasks:
+        files.append(task)
+        size += task.size
+        if len(files) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield make_job(files)
+            files, size = [], 0
+    if files:
+        yield make_job(files)
+
+
+class IngestCoordinator:
+    """Drives one ingest run for a :class:`kashf.case.Case`."""
+
+    def __init__(self, case, executor, stages: list[str], progress=None):
+        self.case = case
+        self.executor = executor
+        self.stages = stages
+        self.progress = progress
+        settings = case.settings
+        self.limits = Limits(
+            max_file_bytes=settings.max_file_mb * 1024**2,
+            max_member_bytes=settings.max_member_mb * 1024**2,
+            max_expanded_bytes=settings.max_expanded_mb * 1024**2,
+            max_members=settings.max_members,
+            max_depth=settings.max_depth,
+            timeout_seconds=settings.timeout_seconds,
+        )
+        self.report = IngestReport()
+        self._buffer: list[IngestOutcome] = []
+        self._buffered_documents = 0
+        self._last_flush = time.monotonic()
+
+    def _job(self, files: list[FileTask]) -> IngestJob:
+        return IngestJob(
+            files=files,
+            blobs_root=str(self.case.blobs.root),
+            limits=self.limits,
+            stages=self.stages,
+            settings={"languages": self.case.settings.languages},
+        )
+
+    def run(self, paths: list[Path]) -> IngestReport:
+        started = time.monotonic()
+        known = self.case.store.known_sources()
+        todo: list[FileTask] = []
+        for task in walk(paths):
+            self.report.files_given += 1
+            seen = known.get(task.display_path)
+            if seen and seen[0] == task.size and seen[1] == task.mtime_ns and seen[2] != "pending":
+                self.report.files_skipped += 1
+                continue
+            todo.append(task)
+        if self.progress:
+            self.progress.start(len(todo), sum(t.size for t in todo))
+        retry_alone: list[FileTask] = []
+        for job, result in self.executor.map_unordered(run_job, chunk(todo, self._job)):
+            if isinstance(result, BaseException):
+                if len(job.files) > 1:
+                    retry_alone.extend(job.files)  # find which file it was, one at a time
+                else:
+                    self._accept(self._lost(job.files[0], result))
+                continue
+            for outcome in result:
+                self._accept(outcome)
+        for job, result in self.executor.map_unordered(
+            run_job, (self._job([task]) for task in retry_alone), max_pending=1
+        ):
+            if isinstance(result, BaseException):
+                self._accept(self._lost(job.files[0], result))
+            else:
+                for outcome in result:
+                    self._accept(outcome)
+        self.flush()
+        self.report.seconds = time.monotonic() - started
+        if self.progress:
+            self.progress.finish()
+        return self.report
+
+    def _lost(self, task: FileTask, error: BaseException) -> IngestOutcome:
+        from kashf.ingest.pipeline_worker import _path_id
+
+        if isinstance(error, WorkerLost):
+            reason = str(error)
+        else:
+            reason = f"internal error: {type(error).__name__}: {error}"[:200]
+        record = DocumentRecord(
+            id=_path_id("lost", task.display_path),
+            path=task.display_path,
+            name=os.path.basename(task.display_path),
+            size=task.size,
+            status="failed",
+            reason=reason,
+            kind="other",
+        )
+        return IngestOutcome(
+            source=SourceFile(task.display_path, task.size, task.mtime_ns), documents=[record]
+        )
+
+    def _accept(self, outcome: IngestOutcome) -> None:
+        self._buffer.append(outcome)
+        self._buffered_documents += len(outcome.documents)
+        self.report.files_done += 1
+        self.report.bytes += outcome.source.size
+        for document in outcome.documents:
+            self.report.documents += 1
+            self.report.by_kind_status[(document.kind or "other", document.status)] += 1
+            if document.status == "failed":
+                self.report.failed += 1
+        if self.progress:
+            failed = sum(d.status == "failed" for d in outcome.documents)
+            self.progress.advance(outcome.source.size, failed)
+        if (
+            self._buffered_documents >= self.case.settings.batch_size
+            or time.monotonic() - self._last_flush > FLUSH_SECONDS
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._buffer:
+            return
+        self.case.write_outcomes(self._buffer)
+        self._buffer = []
+        self._buffered_documents = 0
+        self._last_flush = time.monotonic()

@@ -1,0 +1,82 @@
+"""Originals, content-addressed by SHA-256 under ``blobs/ab/cd/<sha256>``, never modified.
+
+Writing is idempotent and safe from several processes at once: bytes go to a
+temporary file that is renamed into place, and a blob that exists is never
+touched again. Blobs are made read-only once written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+CHUNK = 1024 * 1024
+
+
+class BlobStore:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def exists(self, sha256: str) -> bool:
+        return self.path(sha256).exists()
+
+    def put_bytes(self, data: bytes) -> str:
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self.path(sha256)
+        if not target.exists():
+            self._write(target, [data])
+        return sha256
+
+    def put_file(self, source: Path) -> tuple[str, int]:
+        """Copy a file in, hashing as it streams; returns (sha256, size)."""
+        digest = hashlib.sha256()
+        size = 0
+        target_dir = self.root / "tmp"
+        target_dir.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=target_dir)
+        try:
+            with open(source, "rb") as reader, os.fdopen(fd, "wb") as writer:
+                while chunk := reader.read(CHUNK):
+                    digest.update(chunk)
+                    writer.write(chunk)
+                    size += len(chunk)
+            sha256 = digest.hexdigest()
+            target = self.path(sha256)
+            if target.exists():
+                os.unlink(temp_name)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.chmod(temp_name, 0o444)
+                os.replace(temp_name, target)
+            return sha256, size
+        except BaseException:
+            if os.path.exists(temp_name):
+                os.unlink(temp_name)
+            raise
+
+    def _write(self, target: Path, chunks: list[bytes]) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as writer:
+                for chunk in chunks:
+                    writer.write(chunk)
+            os.chmod(temp_name, 0o444)
+            os.replace(temp_name, target)
+        except BaseException:
+            if os.path.exists(temp_name):
+                os.unlink(temp_name)
+            raise
+
+    def verify(self, sha256: str) -> bool:
+        """True when the stored bytes still hash to their name."""
+        digest = hashlib.sha256()
+        with open(self.path(sha256), "rb") as reader:
+            while chunk := reader.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest() == sha256
