@@ -56,40 +56,92 @@ _OLE_STREAMS: tuple[tuple[str, str], ...] = (
 
 # ZIP containers: the OpenDocument/EPUB ``mimetype`` member, else a telling member name.
 _ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
-    ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (
+        "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    (
+        "ppt/presentation.xml",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
 )
 
 # 3. Extension → MIME, used to name text dialects and as the last resort for unknown bytes.
 EXTENSIONS: dict[str, str] = {
-    ".txt": "text/plain", ".text": "text/plain", ".log": "text/plain", ".md": "text/markdown",
-    ".rst": "text/x-rst", ".org": "text/x-org", ".yaml": "application/yaml",
-    ".yml": "application/yaml", ".json": "application/json", ".ndjson": "application/x-ndjson",
-    ".jsonl": "application/x-ndjson", ".csv": "text/csv", ".tsv": "text/tab-separated-values",
-    ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html", ".xml": "application/xml",
-    ".eml": "message/rfc822", ".mbox": "application/mbox", ".msg": "application/vnd.ms-outlook",
-    ".pdf": "application/pdf", ".rtf": "application/rtf", ".doc": "application/msword",
-    ".docx": _ZIP_MEMBERS[0][1], ".xlsx": _ZIP_MEMBERS[1][1], ".pptx": _ZIP_MEMBERS[2][1],
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".log": "text/plain",
+    ".md": "text/markdown",
+    ".rst": "text/x-rst",
+    ".org": "text/x-org",
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".json": "application/json",
+    ".ndjson": "application/x-ndjson",
+    ".jsonl": "application/x-ndjson",
+    ".csv": "text/csv",
+    ".tsv": "text/tab-separated-values",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+    ".xml": "application/xml",
+    ".eml": "message/rfc822",
+    ".mbox": "application/mbox",
+    ".msg": "application/vnd.ms-outlook",
+    ".pdf": "application/pdf",
+    ".rtf": "application/rtf",
+    ".doc": "application/msword",
+    ".docx": _ZIP_MEMBERS[0][1],
+    ".xlsx": _ZIP_MEMBERS[1][1],
+    ".pptx": _ZIP_MEMBERS[2][1],
     ".odt": "application/vnd.oasis.opendocument.text",
     ".ods": "application/vnd.oasis.opendocument.spreadsheet",
     ".odp": "application/vnd.oasis.opendocument.presentation",
-    ".xls": "application/vnd.ms-excel", ".ppt": "application/vnd.ms-powerpoint",
-    ".zip": "application/zip", ".tar": "application/x-tar", ".gz": "application/gzip",
-    ".tgz": "application/gzip", ".bz2": "application/x-bzip2", ".xz": "application/x-xz",
-    ".7z": "application/x-7z-compressed", ".rar": "application/vnd.rar",
-    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-    ".tif": "image/tiff", ".tiff": "image/tiff", ".bmp": "image/bmp", ".webp": "image/webp",
-    ".heic": "image/heic", ".epub": "application/epub+zip",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".zip": "application/zip",
+    ".tar": "application/x-tar",
+    ".gz": "application/gzip",
+    ".tgz": "application/gzip",
+    ".bz2": "application/x-bzip2",
+    ".xz": "application/x-xz",
+    ".7z": "application/x-7z-compressed",
+    ".rar": "application/vnd.rar",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".bmp": "image/bmp",
+    ".webp": "image/webp",
+    ".heic": "image/heic",
+    ".epub": "application/epub+zip",
 }
 
 _TEXT_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|div|table|p)[\s>/]", re.I)
 _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]")
 _MAIL_HEADERS = {
-    b"from", b"to", b"subject", b"date", b"received", b"return-path", b"message-id",
-    b"mime-version", b"delivered-to", b"x-mailer", b"content-type", b"reply-to", b"cc",
-    b"in-reply-to", b"references", b"sender", b"thread-topic", b"x-originating-ip",
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"received",
+    b"return-path",
+    b"message-id",
+    b"mime-version",
+    b"delivered-to",
+    b"x-mailer",
+    b"content-type",
+    b"reply-to",
+    b"cc",
+    b"in-reply-to",
+    b"references",
+    b"sender",
+    b"thread-topic",
+    b"x-originating-ip",
 }
 
 
@@ -235,7 +287,9 @@ def _mail_headers(text: bytes) -> int:
 def _text_by_extension(ext: str) -> str:
     mime = EXTENSIONS.get(ext, "text/plain")
     textual = mime.startswith("text/") or mime in (
-        "application/json", "application/x-ndjson", "application/yaml",
+        "application/json",
+        "application/x-ndjson",
+        "application/yaml",
     )
     # A .pdf/.docx that is really text is text: the bytes win over the name. An .htm or .eml
     # whose head shows no markup or headers is still parsed as one: that loses nothing.

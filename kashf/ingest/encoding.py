@@ -25,8 +25,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Single-byte code pages tried by the scorer, in order of preference on a tie.
 CANDIDATES: tuple[str, ...] = (
-    "cp1252", "cp1256", "iso-8859-6", "cp1250", "cp1251", "cp1253", "cp1255", "cp1254",
-    "iso-8859-8", "cp1257", "koi8-r",
+    "cp1252",
+    "cp1256",
+    "iso-8859-6",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1255",
+    "cp1254",
+    "iso-8859-8",
+    "cp1257",
+    "koi8-r",
 )
 _SAMPLE = 65536
 _IMPLAUSIBLE = frozenset({"So", "Sm", "Sk", "Cc", "Co", "Cn"})
@@ -37,13 +46,16 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, "replace"), name
+    # UTF-16 of ASCII text is valid UTF-8 (NUL is a character), so look for it first; real
+    # UTF-8 text has no NUL bytes and this memchr costs nothing on the fast path.
+    if b"\x00" in data[:4096]:
+        wide = guess_utf16(data[:4096])
+        if wide:
+            return data.decode(wide, "replace"), wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    wide = guess_utf16(data[:4096])
-    if wide:
-        return data.decode(wide, "replace"), wide
     if declared:
         name = _codec_name(declared)
         if name and name not in ("utf-8", "ascii"):
@@ -74,7 +86,10 @@ def guess_utf16(data: bytes) -> str | None:
     data = data[: len(data) // 2 * 2]
     if len(data) < 8 or b"\x00" not in data:
         return None  # too little to judge; and real UTF-16 text has spaces or Latin (NUL bytes)
-    for name, high, low in (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2])):
+    for name, high, low in (
+        ("utf-16-le", data[1::2], data[0::2]),
+        ("utf-16-be", data[0::2], data[1::2]),
+    ):
         top = sum(count for _, count in Counter(high).most_common(3))
         if top < 0.9 * len(high) or low.count(0) > 0.05 * len(low):
             continue

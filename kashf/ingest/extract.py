@@ -29,12 +29,19 @@ def extract(path: str, name: str, limits: Limits, depth: int = 0) -> Extraction:
         if size == 0:
             return _failed(EMPTY, "other", None, "empty file")
         if size > limits.max_file_bytes:
-            return _failed(OCTET, "other", None, f"file exceeds the size limit ({_size(limits.max_file_bytes)})")
+            return _failed(
+                OCTET,
+                "other",
+                None,
+                f"file exceeds the size limit ({_size(limits.max_file_bytes)})",
+            )
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES)
         mime = detect(path, name, head, size)
         ingestor = pick(mime, extension(name))
-        source = Source(path=path, name=name, limits=limits, depth=depth, mime=mime, head=head, size=size)
+        source = Source(
+            path=path, name=name, limits=limits, depth=depth, mime=mime, head=head, size=size
+        )
         result = ingestor().extract(source)
         _cap_text(result, limits.max_text_chars)
         return result
@@ -51,7 +58,9 @@ def extract(path: str, name: str, limits: Limits, depth: int = 0) -> Extraction:
     except Exception as exc:  # a parser bug or unforeseen damage: still one clean line
         what = ingestor.kind if ingestor else "file"
         detail = str(exc).splitlines()[0] if str(exc) else ""
-        reason = f"corrupt or unreadable {what}: {type(exc).__name__}" + (f": {detail}" if detail else "")
+        reason = f"corrupt or unreadable {what}: {type(exc).__name__}" + (
+            f": {detail}" if detail else ""
+        )
     return _failed(mime, ingestor.kind if ingestor else "other", ingestor, reason)
 
 

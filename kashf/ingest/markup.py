@@ -18,16 +18,72 @@ from kashf.ingest.encoding import decode
 from kashf.ingest.model import Extraction
 
 # Elements whose content is never shown to a reader (or is code, or a remote frame).
-SKIP = frozenset({
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-    "embed", "applet", "svg", "math", "canvas", "head", "select", "datalist",
-})
-BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody",
-    "thead", "tfoot", "tr", "ul", "title", "legend", "details", "summary", "center",
-})
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "canvas",
+        "head",
+        "select",
+        "datalist",
+    }
+)
+BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "title",
+        "legend",
+        "details",
+        "summary",
+        "center",
+    }
+)
 CELL = frozenset({"td", "th"})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -39,15 +95,24 @@ _BREAK = "\x1d"  # a block boundary; source line breaks outside <pre> are only s
 
 def _html_parser() -> lxml_html.HTMLParser:
     return lxml_html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
         default_doctype=False,
     )
 
 
 def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        remove_comments=True, remove_pis=True, recover=True, huge_tree=False,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        huge_tree=False,
     )
 
 
@@ -179,6 +244,7 @@ class XmlIngestor(Ingestor):
         if root is None:
             raise fail("corrupt XML: no element could be read")
         return self.result(
-            src, text=visible_text(root, every_element_breaks=True),
+            src,
+            text=visible_text(root, every_element_breaks=True),
             metadata={"encoding": encoding, "root_element": _local(str(root.tag))},
         )

@@ -19,8 +19,12 @@ _PDF_DATE = re.compile(
     r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+-])?\s*(\d{2})?'?(\d{2})?'?"
 )
 _METADATA_KEYS = {
-    "Title": "title", "Author": "author", "Subject": "subject", "Keywords": "keywords",
-    "Creator": "creator", "Producer": "producer",
+    "Title": "title",
+    "Author": "author",
+    "Subject": "subject",
+    "Keywords": "keywords",
+    "Creator": "creator",
+    "Producer": "producer",
 }
 
 
@@ -132,9 +136,7 @@ class PdfIngestor(Ingestor):
                 children.append(ExtractedChild(name, None, "PDF attachment cannot be read"))
                 continue
             if len(data) > src.limits.max_member_bytes:
-                children.append(
-                    ExtractedChild(name, None, "PDF attachment exceeds the size limit")
-                )
+                children.append(ExtractedChild(name, None, "PDF attachment exceeds the size limit"))
             else:
                 children.append(ExtractedChild(name, data))
         return children

@@ -5,9 +5,18 @@ Adding a format means writing one ingestor module and adding one line to ``INGES
 
 from __future__ import annotations
 
+from kashf.ingest.archive import (
+    CompressedIngestor,
+    RarIngestor,
+    SevenZipIngestor,
+    TarIngestor,
+    ZipIngestor,
+)
 from kashf.ingest.base import Ingestor
+from kashf.ingest.mail import EmailIngestor, MboxIngestor
 from kashf.ingest.markup import HtmlIngestor, XmlIngestor
 from kashf.ingest.other import OtherIngestor
+from kashf.ingest.outlook import MsgIngestor
 from kashf.ingest.pdf import PdfIngestor
 from kashf.ingest.text import TextIngestor
 
@@ -16,6 +25,14 @@ INGESTORS: tuple[type[Ingestor], ...] = (
     HtmlIngestor,
     XmlIngestor,
     PdfIngestor,
+    EmailIngestor,
+    MboxIngestor,
+    MsgIngestor,
+    ZipIngestor,
+    TarIngestor,
+    CompressedIngestor,
+    SevenZipIngestor,
+    RarIngestor,
     OtherIngestor,
 )
 

@@ -14,8 +14,13 @@ class TextIngestor(Ingestor):
     version = 1
     kind = "text"
     mime_types = (
-        "text/plain", "text/markdown", "text/x-rst", "text/x-org", "application/json",
-        "application/x-ndjson", "application/yaml",
+        "text/plain",
+        "text/markdown",
+        "text/x-rst",
+        "text/x-org",
+        "application/json",
+        "application/x-ndjson",
+        "application/yaml",
     )
     extensions = (".txt", ".text", ".log", ".md", ".rst", ".org", ".json", ".ndjson", ".yaml")
     score = 10  # generic: anything more specific wins
