@@ -81,7 +81,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 
 def _has_images(doc: dict) -> bool:
     mime = doc.get("mime") or ""
-    return bool(doc.get("pages")) and (mime == "application/pdf" or mime.startswith("image/"))
+    paged = doc.get("kind") in ("pdf", "image") or mime == "application/pdf" or mime.startswith("image/")
+    return bool(doc.get("pages")) and paged
 
 
 def _blocks(doc: dict, text: str) -> list[dict]:
@@ -145,8 +146,8 @@ def download(request: Request, doc_id: str) -> Response:
 def page_image(request: Request, doc_id: str, number: int) -> Response:
     try:
         png = _case(request).call("page_image", doc_id, number)
-    except (KashfError, IndexError, ValueError) as exc:
-        return Response(str(exc), status_code=404, media_type="text/plain")
+    except (KashfError, IndexError, ValueError, EOFError) as exc:
+        return Response(str(exc) or "no such page", status_code=404, media_type="text/plain")
     return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=3600"})
 
 
