@@ -43,7 +43,9 @@ class SearchIndex:
         self.folder = folder
         self.schema = build_schema()
         version_file = folder / "kashf-index.json"
-        if create or not folder.exists():
+        if not create and not folder.exists():
+            raise CaseError(f"the search index is missing ({folder}): run `kashf reindex CASE`")
+        if create:
             folder.mkdir(parents=True, exist_ok=True)
             version_file.write_text(json.dumps({"version": INDEX_VERSION}))
         else:

@@ -22,7 +22,7 @@ import tantivy
 
 from kashf.exc import QueryError
 from kashf.index.schema import day_number
-from kashf.text.normalize import normalize_for_search
+from kashf.text.normalize import normalize_for_search, normalize_query_text
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -79,7 +79,8 @@ class QueryParser:
     def parse(self, text: str) -> ParsedQuery:
         terms = Terms()
         filters: list[str] = []
-        tokens = list(self._lex(text))
+        # Normalize the whole query first: «می رود» must join before it is split into words.
+        tokens = list(self._lex(normalize_query_text(text)))
         position, query = self._parse_group(tokens, 0, terms, filters)
         if position != len(tokens):
             raise QueryError("unbalanced ')' in query")
