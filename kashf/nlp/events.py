@@ -1,0 +1,444 @@
+"""Events: who met, recruited, tasked, paid or travelled — where, when, how — with the quote.
+
+Rule-based and sentence-based on purpose: an analyst must be able to see why a
+sentence became an event, and the phrases that decide it are data
+(``kashf/nlp/lexicons/``), not weights. For each sentence:
+
+* **type** — every event type whose trigger phrase occurs (longest phrase wins an
+  overlap, so «مأموریت آزمایشی» is a recruitment test, not a tasking);
+* **participants** — the PER mentions inside it, plus code-named sources
+  («منبع ۱۲۳», «منبع با نام رمز "دانا"», "source HUNTER");
+* **place** — the LOC mention after a locative word (در, in, at, في…), else the first;
+* **date** — an absolute date in the sentence (any calendar, converted to Gregorian), a
+  relative one resolved against the story's last date or the document's, else the last
+  date of the same paragraph;
+* **tradecraft**, **status** — from their lexicons, over the sentence and any
+  trigger-less sentences just before it in the same paragraph (the approach: "after
+  walking twenty minutes and taking two taxis…").
+
+Header lines (Subject:, موضوع:) restate the report's event and are not events themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from kashf.nlp import events_lexicon as lex
+from kashf.stages import StageInput, stage
+
+VERSION = 1
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside|to|from)|(?<!\w)(?:در|به|نزدیک|داخل|کنار|حوالی|شهر|"
+    r"في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|مدينة))\s*$",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(
+    r"^\s*(?:subject|subj|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به)\s*[:：]",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n")
+
+
+# --------------------------------------------------------------------------- sentences
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``, trimmed of surrounding space.
+
+    Ends at . ! ? ؟ followed by space (not after Mr., Dr., U.S. or a lone initial), at a
+    blank line, and at a line break after a short line (a header, a list item).
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cut = start
+    i = start
+    while i < end:
+        ch = text[i]
+        boundary = None
+        if ch in ".!?؟;؛" and (i + 1 == end or text[i + 1].isspace() or text[i + 1] in "\"»”'"):
+            word = re.search(r"([\w.]+)$", text[cut:i])
+            last = word.group(1).lower() if word else ""
+            if ch != "." or not (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+                boundary = i + 1
+        elif ch == "\n":
+            line_start = text.rfind("\n", start, i) + 1
+            following = text[i + 1 : i + 3]
+            if (
+                following.startswith("\n")
+                or i - line_start < 45
+                or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
+            ):
+                boundary = i
+        if boundary is not None:
+            _add_span(text, cut, boundary, spans)
+            cut = boundary
+        i += 1
+    _add_span(text, cut, end, spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 3:
+        spans.append((start, end))
+
+
+def _paragraph_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, int]]:
+    """Paragraphs from the language stage (dicts or pairs), else split on blank lines."""
+    spans = []
+    for paragraph in paragraphs or ():
+        if isinstance(paragraph, dict) and "start" in paragraph and "end" in paragraph:
+            spans.append((int(paragraph["start"]), int(paragraph["end"])))
+        elif isinstance(paragraph, (list, tuple)) and len(paragraph) >= 2:
+            spans.append((int(paragraph[0]), int(paragraph[1])))
+    if spans:
+        return sorted(spans)
+    spans, cut = [], 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        spans.append((cut, m.start()))
+        cut = m.end()
+    spans.append((cut, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+# --------------------------------------------------------------------------- dates
+
+def _iso_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class _DateTracker:
+    """Dates of a document in reading order: absolute ones, relative ones resolved."""
+
+    def __init__(self, text: str, folded: str, document_date: str | None) -> None:
+        self.text, self.folded = text, folded
+        self.document = _iso_day(document_date)
+        self.found = self._absolute()
+        if self.document is None:
+            # No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line.
+            self.document = self._header_date()
+            if self.document is not None:
+                self.found = self._absolute()
+
+    def _header_date(self) -> dt.date | None:
+        for m in _DATE_LINE.finditer(self.text):
+            for start, end, iso, _ in self.found:
+                if m.start() <= start and end <= m.end():
+                    return _iso_day(iso)
+        return None
+
+    def _absolute(self) -> list[tuple[int, int, str, str]]:
+        """(start, end, iso day or reduced iso, text) of every date written in the text."""
+        try:
+            from kashf.text.dates import find_dates
+        except ImportError:  # the dates module is optional for this stage
+            return []
+        out = []
+        for found in find_dates(self.text):
+            if found.precision == "day" or len(found.iso) >= 10:
+                out.append((found.start, found.end, found.iso[:10], found.text))
+        out.extend(_yearless_dates(self.text, self.document, {(s, e) for s, e, _, _ in out}))
+        return sorted(out)
+
+    def last_before(self, offset: int, floor: int = 0) -> tuple[str, str] | None:
+        """The last absolute date between ``floor`` and ``offset``."""
+        best = None
+        for start, _end, iso, text in self.found:
+            if floor <= start < offset:
+                best = (iso, text)
+        return best
+
+    def in_span(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """The date a sentence gives: absolute first, then relative."""
+        for s, e, iso, text in self.found:
+            if start <= s and e <= end:
+                return iso, text
+        phrases, meaning = lex.relative_dates()
+        for hit in phrases.find(self.folded, start, end):
+            anchor_kind, days = meaning[hit.tag]
+            anchor = self.document
+            if anchor_kind == "story":
+                previous = self.last_before(start)
+                anchor = _iso_day(previous[0]) if previous else self.document
+            if anchor is not None:
+                day = anchor + dt.timedelta(days=days)
+                return day.isoformat(), self.text[hit.start : hit.end]
+            return None, self.text[hit.start : hit.end]
+        return None, None
+
+
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:date|dated|تاریخ|تاريخ|التاريخ|التأريخ)[ \t]*[:：][^\n]*$", re.IGNORECASE | re.MULTILINE
+)
+_YEARLESS = re.compile(
+    r"(?<![\w/])([0-9۰-۹٠-٩]{1,2})\s+(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|"
+    r"بهمن|اسفند|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?!\s*(?:ماه\s*)?[0-9۰-۹٠-٩]{2,4})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _yearless_dates(
+    text: str, document: dt.date | None, taken: set[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """«۲۰ مهر», "12 October" without a year: the year is the document's, in that calendar."""
+    if document is None:
+        return []
+    try:
+        from kashf.text.dates import parse_date
+    except ImportError:
+        return []
+    out = []
+    for m in _YEARLESS.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        persian = bool(re.match(r"[\u0600-\u06ff]", m.group(2)))
+        if persian:
+            import jdatetime
+
+            year = jdatetime.date.fromgregorian(date=document).year
+        else:
+            year = document.year
+        parsed = parse_date(f"{m.group(1)} {m.group(2)} {year}")
+        if parsed is not None:
+            out.append((m.start(), m.end(), parsed.iso[:10], m.group(0)))
+    return out
+
+
+# --------------------------------------------------------------------------- participants, place
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A short line with no closing punctuation, alone or first: a title, not a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    if end - start >= 60 or text[end - 1] in ".!?؟:;؛":
+        return False
+    first = not text[:line_start].strip()
+    blank_after = text[line_end : line_end + 2] == "\n\n" or not text[line_end:].strip()
+    return first or blank_after
+
+
+def _mentions_in(mentions: Sequence[dict], start: int, end: int, labels: set[str]) -> list[dict]:
+    return sorted(
+        (
+            m
+            for m in mentions
+            if m.get("label") in labels and start <= int(m.get("start", -1)) < end
+            and int(m.get("end", 0)) <= end
+        ),
+        key=lambda m: int(m["start"]),
+    )
+
+
+def _participants(text: str, fused: str, mentions: Sequence[dict], start: int, end: int):
+    spans: list[tuple[int, int]] = []
+    for m in lex.source_cues().finditer(fused, start, end):
+        spans.append((m.start(), m.end()))
+    for m in _mentions_in(mentions, start, end, {"PER"}):
+        s, e = int(m["start"]), int(m["end"])
+        if not any(s < pe and ps < e for ps, pe in spans):
+            spans.append((s, e))
+    spans.sort()
+    names, kept = [], []
+    for s, e in spans:
+        name = text[s:e].strip()
+        if name and name not in names:
+            names.append(name)
+            kept.append([s, e])
+    return names, kept
+
+
+def _place(text: str, mentions: Sequence[dict], start: int, end: int, trigger: int):
+    places = _mentions_in(mentions, start, end, {"LOC"})
+    if not places:
+        return None
+    located = [m for m in places if _LOCATIVE.search(text[max(start, int(m["start"]) - 16) : int(m["start"])])]
+    pool = located or places
+    # Prefer the place nearest the trigger among the located ones.
+    chosen = min(pool, key=lambda m: abs(int(m["start"]) - trigger))
+    return chosen
+
+
+# --------------------------------------------------------------------------- events
+
+_STRENGTH = ("cancelled", "planned", "reported")
+
+
+def _statuses(folded: str, hits: list[lex.Hit], start: int, end: int) -> list[str]:
+    """The status of each trigger in a sentence.
+
+    A cue between one trigger and the next belongs to the first (Persian puts the verb
+    after its noun: «سفر … لغو شد و دیدار … برگزار شد»); cues before the first trigger
+    belong to it («قرار شد جلسه…», "will meet"); a hearsay cue covers every trigger after it.
+    """
+    cues = lex.status_cues().find(folded, start, end)
+    out = []
+    for index, hit in enumerate(hits):
+        scope_start = start if index == 0 else hit.start
+        scope_end = hits[index + 1].start if index + 1 < len(hits) else end
+        found = {c.tag for c in cues if scope_start <= c.start < scope_end}
+        found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
+        out.append(next((s for s in _STRENGTH if s in found), "happened"))
+    return out
+
+
+def extract_events(
+    text: str,
+    mentions: Sequence[dict],
+    paragraphs: Sequence[Any] = (),
+    document_date: str | None = None,
+    pages: Sequence[tuple[int, int, int]] = (),
+) -> list[dict]:
+    """Events in ``text``, in reading order; see the module docstring for the rules.
+
+    ``mentions`` are entity mentions with code-point ``start``/``end`` into ``text`` and a
+    ``label`` (PER, LOC…; a LOC may carry its gazetteer ``place``). ``pages`` are
+    ``(start, end, number)`` triples to fill ``evidence.page``. ``document_date`` (ISO)
+    anchors relative dates; without it the report's own date line does.
+    """
+    if not text or not text.strip():
+        return []
+    folded = lex.fold(text)
+    cased = lex.fold(text, lower=False)
+    dates = _DateTracker(text, folded, document_date)
+    events: list[dict] = []
+    for p_start, p_end in _paragraph_spans(text, paragraphs):
+        approach: list[tuple[int, int]] = []  # trigger-less sentences since the last event
+        paragraph_date: tuple[str | None, str | None] = (None, None)
+        last: list[dict] = []  # the events of the last sentence that had any
+        for s_start, s_end in sentences(text, p_start, p_end):
+            if _HEADER.match(text[s_start:s_end]) or _is_title(text, s_start, s_end):
+                continue
+            own_date = dates.in_span(s_start, s_end)
+            hits = _first_per_type(lex.triggers().find(folded, s_start, s_end))
+            if not hits:
+                approach.append((s_start, s_end))
+                if own_date[0]:
+                    paragraph_date = own_date
+                _add_tradecraft(last, folded, s_start, s_end)  # "...then I took two taxis."
+                continue
+            statuses = _statuses(folded, hits, s_start, s_end)
+            context_start = approach[0][0] if approach else s_start
+            sentence_events = []
+            for hit, status in zip(hits, statuses, strict=True):
+                date = own_date
+                if not date[0] and status == "happened":
+                    # Only a narrated event inherits the paragraph's date; a plan or a
+                    # hearsay report has a date of its own or none.
+                    date = paragraph_date
+                event = _event(
+                    text, folded, cased, mentions, hit, status, (s_start, s_end),
+                    context_start, date, pages,
+                )
+                if _continues(event, own_date, events):
+                    _merge_into(events[-1], event)
+                else:
+                    sentence_events.append(event)
+            events.extend(sentence_events)
+            last = sentence_events or last
+            if own_date[0]:
+                paragraph_date = own_date
+            approach = []
+    return events
+
+
+def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        if hit.tag not in seen:
+            seen.add(hit.tag)
+            out.append(hit)
+    return out
+
+
+def _continues(event: dict, own_date: tuple, events: list[dict]) -> bool:
+    """A sentence that goes on describing the event just told ("the meeting took place in a
+    tea house on the second floor") adds to it instead of making a second one."""
+    if not events or own_date[0]:
+        return False
+    previous = events[-1]
+    return (
+        previous["type"] == event["type"]
+        and previous["status"] == event["status"] == "happened"
+        and event["place"] in (None, previous["place"])
+        and previous["evidence"]["end"] < event["evidence"]["start"]
+    )
+
+
+def _merge_into(previous: dict, event: dict) -> None:
+    previous["tradecraft"] = sorted(
+        set(previous["tradecraft"]) | set(event["tradecraft"]), key=lex.TRADECRAFT.index
+    )
+    for name, span in zip(event["participants"], event["participant_spans"], strict=True):
+        if name not in previous["participants"]:
+            previous["participants"].append(name)
+            previous["participant_spans"].append(span)
+
+
+def _add_tradecraft(events: list[dict], folded: str, start: int, end: int) -> None:
+    tags = {hit.tag for hit in lex.tradecraft().find(folded, start, end)}
+    for event in events:
+        if event["status"] == "happened" and tags:
+            event["tradecraft"] = sorted(set(event["tradecraft"]) | tags, key=lex.TRADECRAFT.index)
+
+
+def _event(
+    text: str,
+    folded: str,
+    cased: str,
+    mentions: Sequence[dict],
+    hit: lex.Hit,
+    status: str,
+    span: tuple[int, int],
+    context_start: int,
+    date: tuple[str | None, str | None],
+    pages: Sequence[tuple[int, int, int]],
+) -> dict:
+    start, end = span
+    names, name_spans = _participants(text, cased, mentions, start, end)
+    tradecraft = sorted(
+        {h.tag for h in lex.tradecraft().find(folded, context_start, end)},
+        key=lex.TRADECRAFT.index,
+    )
+    page = next((number for s, e, number in pages if s <= start < e), None)
+    place = _place(text, mentions, start, end, hit.start)
+    return {
+        "type": hit.tag,
+        "participants": names,
+        "participant_spans": name_spans,
+        "place": place["text"] if place else None,
+        "place_span": [int(place["start"]), int(place["end"])] if place else None,
+        "place_ref": place.get("place") if place else None,
+        "date": date[0],
+        "date_text": date[1],
+        "tradecraft": tradecraft,
+        "status": status,
+        "trigger": text[hit.start : hit.end],
+        "evidence": {"start": start, "end": end, "quote": text[start:end], "page": page},
+    }
+
+
+@stage("events", version=VERSION, depends=("language", "entities"))
+def events_stage(inp: StageInput) -> dict:
+    """Meetings, recruitment, tasking, payments and travel, each with its quote."""
+    mentions = (inp.results.get("entities") or {}).get("mentions") or []
+    paragraphs = (inp.results.get("language") or {}).get("paragraphs") or []
+    cable = (inp.results.get("cables") or {}).get("cable") or {}
+    pages = [(p.start, p.end, p.number) for p in inp.pages]
+    events = extract_events(inp.text, mentions, paragraphs, cable.get("date"), pages)
+    return {"events": events, "extractor": "kashf.events", "version": VERSION}
