@@ -121,7 +121,12 @@ EXTENSIONS: dict[str, str] = {
 }
 
 _TEXT_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-_HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|div|table|p)[\s>/]", re.I)
+_HTML_HINT = re.compile(
+    rb"<(!doctype\s+html|html|head|body|meta|title|div|table|p|h[1-6]|span|a|ul|ol|li|br|img|"
+    rb"form|section|article|header|footer|nav|script|style|link|font|b|i|center|pre|strong|em|hr)"
+    rb"[\s>/]",
+    re.I,
+)
 _HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]")
 _MAIL_HEADERS = {
     b"from",
@@ -233,7 +238,7 @@ def _sniff_text(head: bytes) -> str | None:
     stripped = sample.lstrip()
     lower = stripped[:1024].lower()
     if lower.startswith(b"<?xml"):
-        return "text/html" if b"<html" in lower else "application/xml"
+        return "text/html" if b"<html" in stripped.lower() else "application/xml"
     if lower.startswith(b"<") and _HTML_HINT.search(lower):
         return "text/html"
     if stripped.startswith(b"From ") and _mail_headers(stripped.split(b"\n", 1)[-1]) >= 2:

@@ -13,18 +13,35 @@ from kashf.ingest.archive import (
     ZipIngestor,
 )
 from kashf.ingest.base import Ingestor
+from kashf.ingest.images import ImageIngestor, UndecodableImageIngestor
 from kashf.ingest.mail import EmailIngestor, MboxIngestor
 from kashf.ingest.markup import HtmlIngestor, XmlIngestor
+from kashf.ingest.odf import OdfIngestor
+from kashf.ingest.ooxml import DocxIngestor, EncryptedOfficeIngestor, PptxIngestor
 from kashf.ingest.other import OtherIngestor
 from kashf.ingest.outlook import MsgIngestor
 from kashf.ingest.pdf import PdfIngestor
+from kashf.ingest.ppt97 import PptIngestor
+from kashf.ingest.rtf import RtfIngestor
+from kashf.ingest.sheets import CsvIngestor, XlsIngestor, XlsxIngestor
 from kashf.ingest.text import TextIngestor
+from kashf.ingest.word97 import DocIngestor
 
 INGESTORS: tuple[type[Ingestor], ...] = (
     TextIngestor,
     HtmlIngestor,
     XmlIngestor,
     PdfIngestor,
+    DocxIngestor,
+    OdfIngestor,
+    RtfIngestor,
+    DocIngestor,
+    XlsxIngestor,
+    XlsIngestor,
+    CsvIngestor,
+    PptxIngestor,
+    PptIngestor,
+    EncryptedOfficeIngestor,
     EmailIngestor,
     MboxIngestor,
     MsgIngestor,
@@ -33,6 +50,8 @@ INGESTORS: tuple[type[Ingestor], ...] = (
     CompressedIngestor,
     SevenZipIngestor,
     RarIngestor,
+    ImageIngestor,
+    UndecodableImageIngestor,
     OtherIngestor,
 )
 
