@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import email.message
 import os
-import socket
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -148,10 +145,21 @@ def add_shared_files(folder: Path) -> None:
         )
 
 
+def add_example_files(folder: Path) -> None:
+    """Part of the project's own fictional example case: Persian reports and English cables."""
+    example = ROOT / "examples" / "case"
+    target = folder / "example"
+    for sub, pattern in (("reports", "*.txt"), ("cables", "*.txt"), ("mail", "*.eml")):
+        for source in sorted((example / sub).glob(pattern)):
+            (target / sub).mkdir(parents=True, exist_ok=True)
+            (target / sub / source.name).write_bytes(source.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
     folder = write_corpus(tmp_path_factory.mktemp("leak") / "leak")
     add_shared_files(folder)
+    add_example_files(folder)
     return folder
 
 
@@ -180,28 +188,10 @@ def client(web_app):
     return test_client
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(web_app):
     """The app under real uvicorn on 127.0.0.1 at a random port, in a thread."""
-    import uvicorn
+    from browser import serve_in_thread
 
-    port = free_port()
-    config = uvicorn.Config(web_app, host="127.0.0.1", port=port, log_level="warning",
-                            access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(web_app) as origin:
+        yield origin
