@@ -73,7 +73,7 @@ _ARABIC_LETTERS = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 # where findall would build a string per letter (5x slower).
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 _NOT_ARABIC_LETTER_RE = re.compile(f"[^{_ARABIC_LETTERS}]+")
-_NOT_LATIN_LETTER_RE = re.compile("[^A-Za-z\u00c0-\u024f]+")
+_ARABIC_LETTER_RE = re.compile(f"[{_ARABIC_LETTERS}]")
 _ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -197,10 +197,12 @@ def _profile(head: str) -> tuple[str, int]:
     if head.isascii():
         return "latin", len(head.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
     letters = _count(_NOT_LETTER_RE, head)
-    arabic = _count(_NOT_ARABIC_LETTER_RE, head)
-    if arabic and arabic * 2 >= letters:
-        return "arabic", letters
-    latin = _count(_NOT_LATIN_LETTER_RE, head)
+    if _ARABIC_LETTER_RE.search(head) is not None:
+        arabic = _count(_NOT_ARABIC_LETTER_RE, head)
+        if arabic * 2 >= letters:
+            return "arabic", letters
+    # Accented Latin letters are left out of this count; they are never the majority.
+    latin = len(head.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
     return ("latin" if latin * 2 >= letters else "other"), letters
 
 
