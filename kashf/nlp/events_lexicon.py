@@ -71,6 +71,8 @@ class Lexicon:
     def __init__(self, entries: list[tuple[str, str]]) -> None:
         by_tag: dict[str, list[str]] = {}
         for tag, phrase in entries:
+            if not phrase.strip().rstrip("*").strip():
+                raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
             by_tag.setdefault(tag, []).append(phrase)
         self.tags = tuple(by_tag)
         self._patterns = {

@@ -1,0 +1,204 @@
+"""Event extraction: precision/recall per type, place and date accuracy, against a gold file.
+
+Run: ``python benchmarks/eval_events.py`` (``--quick``: the small dev set only).
+
+Sets:
+
+* ``tests/nlp/events_dev.jsonl`` — short fictional reports in fa/en/ar written for
+  development, each with its own gold events and the entity mentions (PER/LOC strings).
+* ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
+  ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
+  when present. Mentions come from ``kashf.nlp.entities.extract_entities`` when that
+  module is installed, else there are none (places then cannot be found).
+
+A predicted event matches a gold one when document and type agree and the predicted
+evidence quote overlaps the gold quote (the gold quote is found in the text). Place is
+right when both are null or the names match across scripts (``match_score`` ≥ 0.85 or
+one contains the other); date is right when equal ISO days or both null.
+The floor is a keyword baseline: one event per sentence holding the type's most common
+trigger word, no place, no date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kashf.nlp.events import extract_events, sentences  # noqa: E402
+from kashf.nlp.events_lexicon import EVENT_TYPES, fold  # noqa: E402
+from kashf.resolve.names import match_score  # noqa: E402
+
+DEV = ROOT / "tests/nlp/events_dev.jsonl"
+GOLD = ROOT / "examples/gold/events.jsonl"
+CASE = ROOT / "examples/case"
+_FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
+                "travel": ("travel", "سفر", "سافر"), "tasking": ("task", "مأموریت", "كلف"),
+                "recruitment": ("recruit", "جذب", "تجنيد")}
+
+
+def _mentions(text: str, per: list[str], loc: list[str]) -> list[dict]:
+    out = []
+    for label, names in (("PER", per), ("LOC", loc)):
+        for name in names:
+            start = text.find(name)
+            while start >= 0:
+                out.append({"start": start, "end": start + len(name), "label": label, "text": name})
+                start = text.find(name, start + 1)
+    return out
+
+
+def _read(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8", "utf-16", "cp1256"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def load_dev() -> list[dict]:
+    docs = []
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["mentions"] = _mentions(row["text"], row.get("per", []), row.get("loc", []))
+            docs.append(row)
+    return docs
+
+
+def load_case_gold() -> list[dict]:
+    if not GOLD.is_file():
+        return []
+    try:
+        from kashf.nlp.entities import extract_entities
+    except ImportError:
+        extract_entities = None
+    by_path: dict[str, list[dict]] = defaultdict(list)
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            by_path[row["path"]].append(row)
+    docs = []
+    for path, gold in sorted(by_path.items()):
+        file = CASE / path
+        if not file.is_file() or file.suffix not in (".txt", ".md", ".eml"):
+            continue
+        text = _read(file)
+        lang = "fa" if any("\u0600" <= c <= "\u06ff" for c in text[:400]) else "en"
+        mentions = extract_entities(text, lang) if extract_entities else []
+        docs.append({"id": path, "text": text, "mentions": mentions, "gold": gold,
+                     "document_date": None})
+    return docs
+
+
+def _overlap(text: str, event: dict, gold: dict) -> bool:
+    quote = gold.get("quote") or ""
+    at = text.find(quote) if quote else -1
+    if at < 0:
+        at = fold(text).find(fold(quote)) if quote else -1
+    if at < 0:
+        return False
+    ev = event["evidence"]
+    return ev["start"] < at + len(quote) and at < ev["end"]
+
+
+def _place_ok(predicted: str | None, gold: str | None) -> bool:
+    if not predicted or not gold:
+        return not predicted and not gold
+    if fold(predicted) in fold(gold) or fold(gold) in fold(predicted):
+        return True
+    return match_score(predicted, gold) >= 0.85
+
+
+def _floor(doc: dict) -> list[dict]:
+    text, folded = doc["text"], fold(doc["text"])
+    out = []
+    for start, end in sentences(text):
+        for kind, words in _FLOOR_WORDS.items():
+            if any(fold(w) in folded[start:end] for w in words):
+                out.append({"type": kind, "place": None, "date": None,
+                            "evidence": {"start": start, "end": end}})
+    return out
+
+
+def score(docs: list[dict], predict) -> dict:
+    counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in EVENT_TYPES}
+    place_ok = date_ok = found = 0
+    for doc in docs:
+        predicted = predict(doc)
+        used: set[int] = set()
+        for gold in doc["gold"]:
+            match = next(
+                (i for i, e in enumerate(predicted)
+                 if i not in used and e["type"] == gold["type"] and _overlap(doc["text"], e, gold)),
+                None,
+            )
+            if match is None:
+                counts[gold["type"]]["fn"] += 1
+                continue
+            used.add(match)
+            counts[gold["type"]]["tp"] += 1
+            found += 1
+            event = predicted[match]
+            place_ok += _place_ok(event.get("place"), gold.get("place"))
+            date_ok += (event.get("date") or None) == (gold.get("date") or None)
+        for i, event in enumerate(predicted):
+            if i not in used:
+                counts[event["type"]]["fp"] += 1
+    return {"counts": counts, "found": found, "place": place_ok, "date": date_ok}
+
+
+def _ours(doc: dict) -> list[dict]:
+    return extract_events(doc["text"], doc["mentions"], [], doc.get("document_date"))
+
+
+def _table(label: str, ours: dict, floor: dict) -> None:
+    print(f"\n{label}")
+    print(f"{'type':12} {'gold':>5} {'P':>7} {'R':>7} {'floor P':>8} {'floor R':>8}")
+    total = {"ours": [0, 0, 0], "floor": [0, 0, 0]}
+    for kind in EVENT_TYPES:
+        row = []
+        for name, result in (("ours", ours), ("floor", floor)):
+            c = result["counts"][kind]
+            total[name][0] += c["tp"]
+            total[name][1] += c["fp"]
+            total[name][2] += c["fn"]
+            row.append(_pr(c["tp"], c["fp"], c["fn"]))
+        gold = ours["counts"][kind]["tp"] + ours["counts"][kind]["fn"]
+        print(f"{kind:12} {gold:>5} {row[0][0]:>7} {row[0][1]:>7} {row[1][0]:>8} {row[1][1]:>8}")
+    o, f = _pr(*total["ours"]), _pr(*total["floor"])
+    print(f"{'all':12} {sum(total['ours'][0::2]):>5} {o[0]:>7} {o[1]:>7} {f[0]:>8} {f[1]:>8}")
+    if ours["found"]:
+        print(f"place right on {ours['place'] / ours['found']:.0%} and date right on "
+              f"{ours['date'] / ours['found']:.0%} of {ours['found']} found events")
+
+
+def _pr(tp: int, fp: int, fn: int) -> tuple[str, str]:
+    p = f"{tp / (tp + fp):.0%}" if tp + fp else "-"
+    r = f"{tp / (tp + fn):.0%}" if tp + fn else "-"
+    return p, r
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="dev set only")
+    args = parser.parse_args(argv)
+    sets = {"dev set (tests/nlp/events_dev.jsonl, fa/en/ar)": load_dev()}
+    if not args.quick:
+        case = load_case_gold()
+        if case:
+            sets["example case (examples/gold/events.jsonl)"] = case
+    for label, docs in sets.items():
+        _table(label, score(docs, _ours), score(docs, _floor))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,163 @@
+"""Events: tables of sentence → type, status, date, place, tradecraft; lexicon loading; stage."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kashf.nlp import events_lexicon as lex
+from kashf.nlp.events import events_stage, extract_events, sentences
+from kashf.stages import PageSpan, StageInput
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mentions(text: str, per: tuple[str, ...] = (), loc: tuple[str, ...] = ()) -> list[dict]:
+    out = []
+    for label, names in (("PER", per), ("LOC", loc)):
+        for name in names:
+            start = text.index(name)
+            out.append({"start": start, "end": start + len(name), "label": label, "text": name})
+    return out
+
+
+CASES = [
+    # text, doc date, loc, expected (type, status, date, place)
+    ("با منبع ۱۲۳ در بغداد ملاقات کردم.", None, ("بغداد",), [("meeting", "happened", None, "بغداد")]),
+    ("روز ۲۰ مهر ۱۳۹۳ با منبع در کربلا دیدار شد.", None, ("کربلا",),
+     [("meeting", "happened", "2014-10-12", "کربلا")]),
+    ("قرار است جلسه بعدی در نجف برگزار شود.", None, ("نجف",), [("meeting", "planned", None, "نجف")]),
+    ("دیدار با منبع لغو شد.", None, (), [("meeting", "cancelled", None, None)]),
+    ("به نقل از منبع، وزیر با سفیر دیدار کرد.", None, (), [("meeting", "reported", None, None)]),
+    ("The source met the colonel in Basra on 3 March 2014.", None, ("Basra",),
+     [("meeting", "happened", "2014-03-03", "Basra")]),
+    ("The next day he travelled to Najaf.", "2014-10-20", ("Najaf",),
+     [("travel", "happened", "2014-10-21", "Najaf")]),
+    ("Last week we paid him 300 dollars.", "2014-10-20", (), [("payment", "happened", "2014-10-13", None)]),
+    ("The meeting was cancelled.", None, (), [("meeting", "cancelled", None, None)]),
+    ("وفي اليوم التالي سافر المصدر إلى كربلاء.", "2014-10-20", ("كربلاء",),
+     [("travel", "happened", "2014-10-21", "كربلاء")]),
+    ("التقى الضابط بالمصدر في بغداد.", None, ("بغداد",), [("meeting", "happened", None, "بغداد")]),
+    # a trip cancelled and a meeting held, one sentence: each trigger gets its own status
+    ("سفر او به کربلا لغو شد و دیدار در بغداد برگزار شد.", None, ("کربلا", "بغداد"),
+     [("travel", "cancelled", None, "کربلا"), ("meeting", "happened", None, "بغداد")]),
+    # a recruitment test is recruitment, not a tasking (longest phrase wins)
+    ("به عنوان مأموریت آزمایشی عکس دروازه گرفته شود.", None, (),
+     [("recruitment", "happened", None, None)]),
+    # no trigger, no event; headers and titles are not events
+    ("هوا گرم بود.", None, (), []),
+    ("Subject: meeting with source", None, (), []),
+    ("", None, (), []),
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "loc", "expected"), CASES)
+def test_sentence_table(text: str, doc_date: str | None, loc: tuple, expected: list) -> None:
+    events = extract_events(text, mentions(text, loc=loc), [], doc_date)
+    got = [(e["type"], e["status"], e["date"], e["place"]) for e in events]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("پس از پیاده‌روی و دو تاکسی، داخل خودرو با منبع ملاقات کردم.", {"on_foot", "taxi", "car_meeting"}),
+        ("برای اطمینان از عدم تعقیب در مرکز خرید با او دیدار کردم.", {"counter_surveillance", "mall"}),
+        ("در نمایشگاه عکس کربلا دیدار انجام شد و هدیه داده شد.", {"exhibition", "photo", "gift"}),
+        ("I met him at the hotel and gave him cash in an envelope.", {"hotel", "cash_payment"}),
+        ("We met at the shrine under a cover story.", {"religious_site", "cover_story"}),
+    ],
+)
+def test_tradecraft(text: str, tags: set[str]) -> None:
+    (event, *_) = extract_events(text, [], [], None)
+    assert tags <= set(event["tradecraft"])
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("با منبع ۱۲۳ ملاقات کردم.", ["منبع ۱۲۳"]),
+        ("با منبع با نام رمز «دانا» دیدار شد.", ["منبع با نام رمز «دانا»"]),
+        ("I met source HUNTER today.", ["source HUNTER"]),
+        ("التقيت المصدر \"صقر\" أمس.", ["المصدر \"صقر\""]),
+    ],
+)
+def test_code_named_sources_are_participants(text: str, participants: list[str]) -> None:
+    (event,) = extract_events(text, [], [], None)
+    assert event["participants"] == participants
+    for name, (start, end) in zip(event["participants"], event["participant_spans"], strict=True):
+        assert text[start:end] == name
+
+
+def test_evidence_is_an_exact_substring_with_page() -> None:
+    text = "Header line.\n\nOn 1 May 2014 I met Ali Karimi in Najaf. Nothing else."
+    pages = [(0, 14, 1), (14, len(text), 2)]
+    (event,) = extract_events(text, mentions(text, ("Ali Karimi",), ("Najaf",)), [], None, pages)
+    ev = event["evidence"]
+    assert text[ev["start"] : ev["end"]] == ev["quote"] == "On 1 May 2014 I met Ali Karimi in Najaf."
+    assert ev["page"] == 2
+    assert event["participants"] == ["Ali Karimi"]
+    assert event["place_span"] == [text.index("Najaf"), text.index("Najaf") + 5]
+
+
+def test_report_date_line_anchors_relative_dates_when_no_document_date() -> None:
+    text = "تاریخ: ۱۳۹۳/۰۷/۲۲\n\nدیروز با منبع دیدار کردم."
+    (event,) = extract_events(text, [], [], None)
+    assert event["date"] == "2014-10-13"
+
+
+def test_yearless_persian_date_takes_the_document_year() -> None:
+    text = "روز دوشنبه ۱۹ اسفند با منبع دیدار شد."
+    (event,) = extract_events(text, [], [], "2014-03-11")
+    assert event["date"] == "2014-03-10"
+
+
+def test_continuation_sentence_merges_into_the_event() -> None:
+    text = "On 1 May 2014 I met the source in Najaf. The meeting took place in a taxi and lasted an hour."
+    events = extract_events(text, mentions(text, loc=("Najaf",)), [], None)
+    assert len(events) == 1 and "taxi" in events[0]["tradecraft"]
+
+
+def test_sentences_keep_abbreviations_and_split_lines() -> None:
+    text = "Dr. Karimi met Mr. Ali.\nSubject: x\n\nSecond paragraph. Third?"
+    spans = [text[s:e] for s, e in sentences(text)]
+    assert spans == ["Dr. Karimi met Mr. Ali.", "Subject: x", "Second paragraph.", "Third?"]
+
+
+def test_lexicons_load_and_reject_bad_rows(tmp_path: Path) -> None:
+    assert set(lex.triggers().tags) == set(lex.EVENT_TYPES)
+    assert set(lex.tradecraft().tags) <= set(lex.TRADECRAFT)
+    with pytest.raises(ValueError):
+        lex.Lexicon([("x", " * ")])  # an empty phrase would match everywhere
+    assert lex.fold("كيف") == "کیف" and len(lex.fold("a\u200cb")) == 3
+
+
+def test_stage_reads_optional_cable_date() -> None:
+    text = "The next day he travelled to Najaf."
+    inp = StageInput(
+        document_id="d", path="r.txt", mime="text/plain", text=text,
+        pages=(PageSpan(1, 0, len(text)),),
+        results={"entities": {"mentions": mentions(text, loc=("Najaf",))},
+                 "language": {"paragraphs": [{"start": 0, "end": len(text), "language": "en"}]},
+                 "cables": {"cable": {"date": "2014-10-20"}}},
+    )
+    result = events_stage(inp)
+    (event,) = result["events"]
+    assert event["date"] == "2014-10-21" and event["evidence"]["page"] == 1
+    json.dumps(result)
+    bare = StageInput(document_id="d", path="r.txt", mime="text/plain", text=text)
+    assert events_stage(bare)["events"][0]["date"] is None
+
+
+def test_eval_events_quick_meets_targets_on_dev_set() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/eval_events.py"), "--quick"],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout
+    all_row = next(line for line in out.splitlines() if line.startswith("all"))
+    precision, recall = (int(v.rstrip("%")) for v in all_row.split()[2:4])
+    assert precision >= 80 and recall >= 80, out
