@@ -250,7 +250,9 @@ def _pin_pdf(data: bytes) -> bytes:
     data = re.sub(rb"(/CreationDate\s*\(D:)[0-9]{14}", rb"\g<1>20150120102000", data)
     data = re.sub(
         rb"/ID \[ <[0-9A-Fa-f]{32}>(\s*)<[0-9A-Fa-f]{32}> \]",
-        lambda m: b"/ID [ <" + b"4B415348" * 4 + b">" + m.group(1) + b"<" + b"4B415348" * 4 + b"> ]",
+        lambda m: (
+            b"/ID [ <" + b"4B415348" * 4 + b">" + m.group(1) + b"<" + b"4B415348" * 4 + b"> ]"
+        ),
         data,
     )
     data = re.sub(rb"/DocChecksum /[0-9A-Fa-f]{32}", b"/DocChecksum /" + b"0" * 32, data)
@@ -309,7 +311,9 @@ def build_pdfs() -> list[Path]:
     persian = (SOURCES / "pdf" / "41-2610.txt").read_text(encoding="utf-8").splitlines()
     cable = (SOURCES / "pdf" / "15BAGHDAD112.txt").read_text(encoding="utf-8").splitlines()
     jobs = {
-        CASE / "reports" / "41-2610.pdf": _docx_for_pdf(persian, "ارزیابی منبع دانا", "اداره ۴۱", True),
+        CASE / "reports" / "41-2610.pdf": _docx_for_pdf(
+            persian, "ارزیابی منبع دانا", "اداره ۴۱", True
+        ),
         CASE / "cables" / "15BAGHDAD112.pdf": _docx_for_pdf(cable, "15BAGHDAD112", "", False),
     }
     written = []
@@ -352,7 +356,9 @@ def build_scan() -> list[Path]:
     for line in (SOURCES / "scan" / "41-2561.txt").read_text(encoding="utf-8").splitlines():
         if line.strip():
             font = bold if line.startswith("موضوع") else body
-            draw.text((right, y), line, font=font, fill=25, anchor="ra", direction="rtl", language="fa")
+            draw.text(
+                (right, y), line, font=font, fill=25, anchor="ra", direction="rtl", language="fa"
+            )
         y += 78
     # A red-ink classification stamp, as on the originals, rendered in grey here.
     stamp = ImageFont.truetype(str(SCAN_FONT_BOLD), 64, layout_engine=ImageFont.Layout.RAQM)
