@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "countries-50m.json"
@@ -122,23 +122,36 @@ def _has_coords(place: dict) -> bool:
     )
 
 
-def render(places: list[dict]) -> MapView:
-    """Country paths and place markers for the view that holds ``places``."""
-    west, south, east, north = view_for(places)
+def _projection(view: tuple[float, float, float, float]):
+    west, south, east, north = view
     k = math.cos(math.radians((south + north) / 2))
     scale = WIDTH / ((east - west) * k)
-    height = (north - south) * scale
 
     def project(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * k * scale, (north - lat) * scale
 
+    return project, (north - south) * scale
+
+
+@lru_cache(maxsize=16)
+def _country_paths(view: tuple[float, float, float, float]) -> tuple[tuple[str, str], ...]:
+    """The borders for one view; the same places give the same view, so this is cached."""
+    west, south, east, north = view
+    project, _ = _projection(view)
     paths = []
     for country in countries():
         c_west, c_south, c_east, c_north = country.bbox
         if c_east < west or c_west > east or c_north < south or c_south > north:
             continue
-        data = " ".join(_path(ring, project) for ring in country.rings)
-        paths.append((country.name, data))
+        paths.append((country.name, " ".join(_path(ring, project) for ring in country.rings)))
+    return tuple(paths)
+
+
+def render(places: list[dict]) -> MapView:
+    """Country paths and place markers for the view that holds ``places``."""
+    view = view_for(places)
+    project, height = _projection(view)
+    paths = _country_paths(view)
     top = max([p.get("count") or 1 for p in places if _has_coords(p)] or [1])
     markers = []
     for place in places:
@@ -151,7 +164,7 @@ def render(places: list[dict]) -> MapView:
             Marker(str(place.get("id", "")), str(place.get("name", "")), count,
                    round(x, 1), round(y, 1), round(radius, 1), place["lat"], place["lon"])
         )
-    return MapView(WIDTH, round(height, 1), tuple(paths), tuple(markers))
+    return MapView(WIDTH, round(height, 1), paths, tuple(markers))
 
 
 def _path(ring, project) -> str:

@@ -31,7 +31,7 @@ def allowed_hosts_for(host: str) -> list[str]:
 
 
 def launch_url(host: str, port: int, token: str) -> str:
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") or is_loopback(host) else host
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if ":" in shown:
         shown = f"[{shown}]"
     return f"http://{shown}:{port}/?token={token}"

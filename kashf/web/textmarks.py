@@ -68,7 +68,10 @@ def with_mentions(
     chosen: list[dict] = []
     last_end = start
     for mention in sorted(mentions or (), key=lambda m: (_int(m.get("start")), -_int(m.get("end")))):
-        m_start, m_end = max(_int(mention.get("start")), start), min(_int(mention.get("end")), end)
+        raw_start, raw_end = _int(mention.get("start")), _int(mention.get("end"))
+        if raw_start < 0 or raw_end < 0:
+            continue  # malformed offsets: show the text plain rather than guess
+        m_start, m_end = max(raw_start, start), min(raw_end, end)
         if m_start >= m_end or m_start < last_end:
             continue
         chosen.append({**mention, "start": m_start, "end": m_end})
