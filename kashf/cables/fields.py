@@ -25,7 +25,9 @@ SPACED_BANNER = re.compile(r"(?:\b[A-Za-z] ){4,}[A-Za-z]\b")
 
 def clean_text(text: str) -> str:
     """Undo the release's line-continuation backslashes and HTML entities."""
-    return html.unescape(text.replace("\\\n", "\n").replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n").replace("\\\n", "\n")
+    text = re.sub(r"\ufffd(?=\s*\d|[A-Z][.)])", "¶", text)  # a pilcrow lost to a wrong encoding
+    return html.unescape(text) if "&" in text else text
 
 
 # ----------------------------------------------------------------------------- DECL

@@ -1,0 +1,207 @@
+"""Persian report forms and Arabic official letters.
+
+Iranian service reports (like the 2019 MOIS leak) and Arab ministries' letters
+open with a block of labelled fields — شماره، تاریخ، طبقه‌بندی، از، به، موضوع،
+پیرو، پیوست, or الرقم، التاريخ، الموضوع، إلى، من — in any order, one or several
+to a line, typed on Persian or Arabic keyboards (ی/ي, ک/ك), with or without
+ZWNJ, with Persian, Arabic-Indic or Latin digits. A text is taken for such a
+form only when at least three different labelled fields (with a colon) open
+it and one of them is the subject, or both number and date are there.
+
+Values are kept as written (a reference number stays ``۱۲۳/۴۵۶``); the date is
+parsed in its own calendar; the classification is given its English level
+(سری → SECRET) so the case can filter across languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kashf.cables.model import Cable, Paragraph
+from kashf.text.dates import SOLAR_HIJRI, ParsedDate, find_dates, parse_date
+
+# One code point for one code point, so offsets into the folded text hold for the original.
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
+                       "آ": "ا", "ٱ": "ا", "\u200c": " ", "\u200f": " ", "\u200e": " ",
+                       "\u0640": " ", "\u00a0": " "})
+
+# Field → labels, written folded (ی, ک, ه, plain alif). Longest first within the regex.
+_PERSIAN = {
+    "number": ["شماره نامه", "شماره"],
+    "date": ["تاریخ"],
+    "classification": ["طبقه بندی", "طبقه بندی حفاظتی", "درجه حفاظتی", "درجه طبقه بندی"],
+    "origin": ["از"],
+    "to": ["به", "گیرنده"],
+    "subject": ["موضوع"],
+    "references": ["پیرو", "عطف"],
+    "attachments": ["پیوست"],
+    "precedence": ["فوریت", "درجه فوریت"],
+    "copies": ["رونوشت"],
+}
+_ARABIC = {
+    "number": ["الرقم", "العدد", "رقم الکتاب", "الرقم المرجعی"],
+    "date": ["التاریخ"],
+    "classification": ["درجه السریه", "السریه", "التصنیف"],
+    "origin": ["من"],
+    "to": ["الی"],
+    "subject": ["الموضوع"],
+    "references": ["الاشاره", "اشاره", "المرجع"],
+    "attachments": ["المرفقات", "مرفقات"],
+    "precedence": ["درجه الاهمیه"],
+    "copies": ["نسخه الی", "صوره الی"],
+}
+_LABELS = {**{label: ("fa", f) for f, labels in _PERSIAN.items() for label in labels},
+           **{label: ("ar", f) for f, labels in _ARABIC.items() for label in labels}}
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s|،,؛*\-]))(?P<label>"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in sorted(_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*"
+    + r"|^\s*(?P<mim>م)\s*/\s*",  # Iraqi letters: "م/ الموضوع"
+    re.MULTILINE,
+)
+# Classification levels as written (folded) → English level. Longest first.
+_LEVELS = [
+    ("به کلی سری", "TOP SECRET"), ("بکلی سری", "TOP SECRET"), ("خیلی سری", "TOP SECRET"),
+    ("سری للغایه", "TOP SECRET"), ("سری جدا", "TOP SECRET"), ("خیلی محرمانه", "CONFIDENTIAL"),
+    ("سری و شخصی", "SECRET"), ("سری", "SECRET"), ("محرمانه", "CONFIDENTIAL"),
+    ("مکتوم", "CONFIDENTIAL"), ("کتوم", "CONFIDENTIAL"), ("محدود", "RESTRICTED"),
+    ("عادی", "UNCLASSIFIED"), ("غیر طبقه بندی", "UNCLASSIFIED"),
+]
+_PRECEDENCE = [("خیلی فوری", "FLASH"), ("انی", "FLASH"), ("فوری", "IMMEDIATE"),
+               ("عاجل جدا", "FLASH"), ("عاجل", "IMMEDIATE"), ("عادی", "ROUTINE")]
+_HEADER_LINES = 30
+_NUMBER = re.compile(r"[0-9۰-۹٠-٩]+(?:\s*[/\-]\s*[0-9۰-۹٠-٩]+)*")
+_PARA_NUMBER = re.compile(r"^[ \t]*(?P<num>[0-9۰-۹٠-٩]{1,3})[ \t]*[-.)–][ \t]*", re.MULTILINE)
+
+
+def fold(text: str) -> str:
+    """Persian/Arabic letter variants folded, length unchanged."""
+    return text.translate(_FOLD)
+
+
+def parse_form(text: str, document_id: str | None = None) -> Cable | None:
+    """A Persian report or Arabic letter, or None when the text does not open with such a header."""
+    if not re.search(r"[\u0600-\u06ff]", text[:3000]):
+        return None
+    folded = fold(text)
+    header_end = _nth_line_end(folded, _HEADER_LINES)
+    fields, languages, last_end = _fields(folded, text, header_end)
+    kinds = set(fields)
+    if len(kinds) < 3 or not ("subject" in kinds or {"number", "date"} <= kinds):
+        return None
+    arabic = languages.count("ar") > languages.count("fa")
+    cable = Cable(format="arabic_letter" if arabic else "persian_report", id=document_id)
+    cable.reference_id = _first(fields, "number")
+    cable.date = _date(_first(fields, "date"), arabic)
+    cable.classification = _level(_first(fields, "classification"), _LEVELS) or \
+        _standalone(folded[:header_end], _LEVELS)
+    cable.precedence = _level(_first(fields, "precedence"), _PRECEDENCE)
+    cable.origin = _first(fields, "origin")
+    cable.to = fields.get("to", [])
+    cable.info = fields.get("copies", [])
+    cable.subject = _first(fields, "subject")
+    cable.references = [ref for value in fields.get("references", []) for ref in _numbers(value)]
+    cable.paragraphs = _paragraphs(text, folded, last_end)
+    return cable
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    pos = 0
+    for _ in range(n):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
+
+
+def _fields(folded: str, text: str, header_end: int
+            ) -> tuple[dict[str, list[str]], list[str], int]:
+    """Labelled values in the header: field → values as written, the label languages, header end."""
+    matches = list(_LABEL_RE.finditer(folded, 0, header_end))
+    fields: dict[str, list[str]] = {}
+    languages: list[str] = []
+    last_end = 0
+    for i, m in enumerate(matches):
+        if m["mim"]:
+            language, field = "ar", "subject"
+        else:
+            language, field = _LABELS[re.sub(r"\s+", " ", m["label"])]
+        line_end = folded.find("\n", m.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end)
+        value = text[m.end():stop].strip(" \t|،,؛:*-")
+        if not value and line_end < len(folded):  # the value on the next line
+            nxt = folded.find("\n", line_end + 1)
+            nxt = len(folded) if nxt < 0 else nxt
+            if not _LABEL_RE.search(folded, line_end + 1, nxt):
+                value = text[line_end + 1:nxt].strip(" \t|،,؛:*-")
+                stop = nxt
+        if value:
+            fields.setdefault(field, []).append(re.sub(r"\s+", " ", value))
+            languages.append(language)
+        last_end = max(last_end, stop)
+    return fields, languages, last_end
+
+
+def _first(fields: dict[str, list[str]], name: str) -> str | None:
+    values = fields.get(name)
+    return values[0] if values else None
+
+
+def _date(value: str | None, arabic: bool) -> ParsedDate | None:
+    if not value:
+        return None
+    found = find_dates(value)
+    if found:
+        return found[0]
+    return parse_date(value, calendar_hint=None if arabic else SOLAR_HIJRI)
+
+
+def _level(value: str | None, table: list[tuple[str, str]]) -> str | None:
+    if not value:
+        return None
+    folded = re.sub(r"\s+", " ", fold(value)).strip()
+    for word, level in table:
+        if word in folded:
+            return level
+    return value
+
+
+def _standalone(header: str, table: list[tuple[str, str]]) -> str | None:
+    """A classification stamped on a line of its own (``سری``) above the fields."""
+    for line in header.split("\n")[:12]:
+        stripped = re.sub(r"\s+", " ", line).strip(" *-|")
+        for word, level in table:
+            if stripped == word:
+                return level
+    return None
+
+
+def _numbers(value: str) -> list[str]:
+    """Reference numbers in a پیرو/الإشارة value, as written; dates are not references."""
+    out = []
+    for m in _NUMBER.finditer(value):
+        token = m.group()
+        if parse_date(token) is not None or len(re.sub(r"\D", "", fold(token))) < 2:
+            continue
+        out.append(token)
+    return out
+
+
+def _paragraphs(text: str, folded: str, start: int) -> list[Paragraph]:
+    numbered = list(_PARA_NUMBER.finditer(folded, start))
+    if numbered:
+        spans = [(m, m.start() + len(m.group()) - len(m.group().lstrip(" \t"))) for m in numbered]
+        return [Paragraph(_ascii_digits(m["num"]), None, begin,
+                          spans[i + 1][0].start() if i + 1 < len(spans) else len(text.rstrip()))
+                for i, (m, begin) in enumerate(spans)]
+    paragraphs = []
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text[start:]):
+        paragraphs.append(Paragraph(None, None, start + m.start(), start + m.end()))
+    return paragraphs
+
+
+def _ascii_digits(number: str) -> str:
+    return number.translate({**{ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+                             **{ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}})
