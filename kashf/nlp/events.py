@@ -119,49 +119,54 @@ def _iso_day(value: str | None) -> dt.date | None:
 
 
 class _DateTracker:
-    """Dates of a document in reading order: absolute ones, relative ones resolved."""
+    """Dates of a document in reading order: absolute ones, relative ones resolved.
 
-    def __init__(self, text: str, folded: str, document_date: str | None) -> None:
+    Dates are parsed per paragraph and only when asked for: most paragraphs of a long
+    cable hold no event, and date parsing is the costliest step of this stage.
+    """
+
+    def __init__(
+        self, text: str, folded: str, document_date: str | None, paragraphs: list[tuple[int, int]]
+    ) -> None:
         self.text, self.folded = text, folded
-        self.document = _iso_day(document_date)
-        self.found = self._absolute()
-        if self.document is None:
-            # No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line.
-            self.document = self._header_date()
-            if self.document is not None:
-                self.found = self._absolute()
+        self.paragraphs = paragraphs
+        self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
+        self.document = _iso_day(document_date) or self._header_date()
 
     def _header_date(self) -> dt.date | None:
+        """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
         for m in _DATE_LINE.finditer(self.text):
-            for start, end, iso, _ in self.found:
-                if m.start() <= start and end <= m.end():
-                    return _iso_day(iso)
+            found = _absolute_dates(self.text, m.start(), m.end(), None)
+            if found:
+                return _iso_day(found[0][2])
         return None
 
-    def _absolute(self) -> list[tuple[int, int, str, str]]:
-        """(start, end, iso day or reduced iso, text) of every date written in the text."""
-        try:
-            from kashf.text.dates import find_dates
-        except ImportError:  # the dates module is optional for this stage
-            return []
-        out = []
-        for found in find_dates(self.text):
-            if found.precision == "day" or len(found.iso) >= 10:
-                out.append((found.start, found.end, found.iso[:10], found.text))
-        out.extend(_yearless_dates(self.text, self.document, {(s, e) for s, e, _, _ in out}))
-        return sorted(out)
+    def _paragraph(self, offset: int) -> int:
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            if p_start <= offset < p_end:
+                return index
+        return -1
 
-    def last_before(self, offset: int, floor: int = 0) -> tuple[str, str] | None:
-        """The last absolute date between ``floor`` and ``offset``."""
-        best = None
-        for start, _end, iso, text in self.found:
-            if floor <= start < offset:
-                best = (iso, text)
-        return best
+    def dates_of(self, index: int) -> list[tuple[int, int, str, str]]:
+        if index not in self._cache:
+            p_start, p_end = self.paragraphs[index]
+            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document)
+        return self._cache[index]
+
+    def last_before(self, offset: int) -> tuple[str, str] | None:
+        """The last absolute date written before ``offset``."""
+        index = self._paragraph(offset)
+        while index >= 0:
+            before = [d for d in self.dates_of(index) if d[0] < offset]
+            if before:
+                return before[-1][2], before[-1][3]
+            index -= 1
+        return None
 
     def in_span(self, start: int, end: int) -> tuple[str | None, str | None]:
         """The date a sentence gives: absolute first, then relative."""
-        for s, e, iso, text in self.found:
+        index = self._paragraph(start)
+        for s, e, iso, text in self.dates_of(index) if index >= 0 else ():
             if start <= s and e <= end:
                 return iso, text
         phrases, meaning = lex.relative_dates()
@@ -176,6 +181,28 @@ class _DateTracker:
                 return day.isoformat(), self.text[hit.start : hit.end]
             return None, self.text[hit.start : hit.end]
         return None, None
+
+
+def _absolute_dates(
+    text: str, start: int, end: int, document: dt.date | None
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``."""
+    try:
+        from kashf.text.dates import find_dates
+    except ImportError:  # the dates module is optional for this stage
+        return []
+    chunk = text[start:end]
+    out = [
+        (start + found.start, start + found.end, found.iso[:10], found.text)
+        for found in find_dates(chunk)
+        if found.precision == "day" or len(found.iso) >= 10
+    ]
+    taken = {(s - start, e - start) for s, e, _, _ in out}
+    out.extend(
+        (start + s, start + e, iso, written)
+        for s, e, iso, written in _yearless_dates(chunk, document, taken)
+    )
+    return sorted(out)
 
 
 _DATE_LINE = re.compile(
@@ -314,9 +341,12 @@ def extract_events(
         return []
     folded = lex.fold(text)
     cased = lex.fold(text, lower=False)
-    dates = _DateTracker(text, folded, document_date)
+    spans = _paragraph_spans(text, paragraphs)
+    dates = _DateTracker(text, folded, document_date, spans)
     events: list[dict] = []
-    for p_start, p_end in _paragraph_spans(text, paragraphs):
+    for p_start, p_end in spans:
+        if not lex.triggers().find(folded, p_start, p_end):
+            continue  # no event here: skip its sentences and dates
         approach: list[tuple[int, int]] = []  # trigger-less sentences since the last event
         paragraph_date: tuple[str | None, str | None] = (None, None)
         last: list[dict] = []  # the events of the last sentence that had any

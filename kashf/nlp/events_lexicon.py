@@ -31,29 +31,24 @@ _FOLD = str.maketrans(
     }
 )
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
-# A clitic written onto the word in Arabic (and, then, with, for; the article).
-_CLITIC = r"(?:وال|بال|فال|لل|ال|و|ف|ب|ل)?"
-# Suffixes Persian and Arabic write onto a noun or verb (plural, indefinite, possessive).
-_SUFFIX = r"(?:هایی|های|ها|ای|ات|ان|شان|مان|ش|م|ند|ید|یم|ی|ه|ین|ون|نا|هم)?"
-
-
 def fold(text: str, lower: bool = True) -> str:
     """The matching copy of ``text``: same length, folded letters, lower-case Latin."""
     folded = text.translate(_FOLD)
     if not lower:
         return folded
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    # A few letters lower-case to two code points (İ); keep those as they are.
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
-def _phrase_pattern(phrase: str) -> str:
-    star = phrase.endswith("*")
-    words = fold(phrase.rstrip("*")).split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    if _ARABIC_SCRIPT.search(phrase):
-        tail = r"\w*" if star else _SUFFIX
-        return rf"(?<!\w){_CLITIC}{body}{tail}(?!\w)"
-    tail = r"[\w-]*" if star else ""
-    return rf"(?<![\w-]){body}{tail}(?![\w-])"
+_WORD = re.compile(r"\w+")
+_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = frozenset(
+    {"", "هایی", "های", "ها", "ای", "ات", "ان", "شان", "مان", "ش", "م", "ند", "ید", "یم", "ی", "ه",
+     "ین", "ون", "نا", "هم"}
+)
 
 
 @dataclass(frozen=True)
@@ -65,33 +60,82 @@ class Hit:
     end: int
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    tag: str
+    words: tuple[str, ...]
+    star: bool
+    arabic: bool
+
+    def last_word_fits(self, token: str) -> bool:
+        """The last word of the phrase against a token: exact, prefix (*) or with a suffix."""
+        word = self.words[-1]
+        if self.star:
+            return token.startswith(word)
+        if self.arabic:
+            return token.startswith(word) and token[len(word) :] in _SUFFIXES
+        return token == word
+
+
 class Lexicon:
-    """Tagged phrases compiled to one alternation per tag; longest match wins overlaps."""
+    """Tagged phrases, matched word by word (a dict lookup per word, not a regex per phrase).
+
+    Rules (the lexicons' README states them for reviewers): words compare on the folded text;
+    a trailing ``*`` lets the last word go on; an Arabic-script phrase may carry a clitic
+    before its first word (و ف ب ل, ال) and a suffix after its last (ها، ی، ات…). Where two
+    hits overlap, the longer wins.
+    """
 
     def __init__(self, entries: list[tuple[str, str]]) -> None:
-        by_tag: dict[str, list[str]] = {}
+        self.tags: tuple[str, ...] = tuple(dict.fromkeys(tag for tag, _ in entries))
+        self._index: dict[str, list[_Phrase]] = {}
         for tag, phrase in entries:
             if not phrase.strip().rstrip("*").strip():
                 raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
-            by_tag.setdefault(tag, []).append(phrase)
-        self.tags = tuple(by_tag)
-        self._patterns = {
-            tag: re.compile(
-                "|".join(
-                    _phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)
-                )
-            )
-            for tag, phrases in by_tag.items()
-        }
+            words = tuple(_WORD.findall(fold(phrase.strip().rstrip("*"))))
+            if not words:
+                raise ValueError(f"phrase {phrase!r} for {tag!r} has no letters")
+            entry = _Phrase(tag, words, phrase.strip().endswith("*"),
+                            bool(_ARABIC_SCRIPT.search(phrase)))
+            self._index.setdefault(words[0][:3], []).append(entry)
+
+    def _starts(self, token: str, arabic: bool) -> list[str]:
+        """The token and, in Arabic script, the token without each clitic it may carry."""
+        if not arabic:
+            return [token]
+        out = [token]
+        for clitic in _CLITICS:
+            if token.startswith(clitic) and len(token) - len(clitic) >= 2:
+                out.append(token[len(clitic) :])
+        return out
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Non-overlapping hits in ``folded[start:end]``, longest first where they overlap."""
         end = len(folded) if end is None else end
-        hits = [
-            Hit(tag, m.start(), m.end())
-            for tag, pattern in self._patterns.items()
-            for m in pattern.finditer(folded, start, end)
-        ]
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)]
+        hits: list[Hit] = []
+        for i, (t_start, _t_end, token) in enumerate(tokens):
+            arabic = bool(_ARABIC_SCRIPT.match(token))
+            for stem in self._starts(token, arabic):
+                for phrase in self._index.get(stem[:3], ()):
+                    if phrase.arabic != arabic:
+                        continue
+                    last = i + len(phrase.words) - 1
+                    if last >= len(tokens):
+                        continue
+                    if len(phrase.words) == 1:
+                        fits = phrase.last_word_fits(stem)
+                    else:
+                        fits = (
+                            stem == phrase.words[0]
+                            and all(
+                                tokens[i + k][2] == phrase.words[k]
+                                for k in range(1, len(phrase.words) - 1)
+                            )
+                            and phrase.last_word_fits(tokens[last][2])
+                        )
+                    if fits:
+                        hits.append(Hit(phrase.tag, t_start, tokens[last][1]))
         hits.sort(key=lambda h: (-(h.end - h.start), h.start))
         kept: list[Hit] = []
         for hit in hits:
