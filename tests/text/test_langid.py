@@ -57,6 +57,10 @@ SENTENCES = [
     ("The ambassador met the foreign minister in Tehran on Sunday.", "en"),
     ("سفیر روز یکشنبه در تهران با وزیر امور خارجه دیدار کرد.", "fa"),
     ("سفير روز يكشنبه در تهران با وزير امور خارجه ديدار كرد.", "fa"),  # Arabic keyboard
+    ("سفير در تهران", "fa"),  # short, Arabic keyboard
+    ("اين گزارش محرمانه است", "fa"),
+    ("گزارش محرمانة", "ar"),  # too little to overrule the model
+    ("چند وزير", "fa"),  # model says ar; Persian-only چ and no ة/ى flip it
     ("التقى السفير وزير الخارجية في طهران يوم الأحد.", "ar"),
     ("باڵیۆز ڕۆژی یەکشەممە لە تاران لەگەڵ وەزیری دەرەوە کۆبووەوە.", "ckb"),
     ("سفير د یکشنبې په ورځ په تهران کې د بهرنیو چارو له وزیر سره ولیدل.", "ps"),
@@ -160,11 +164,11 @@ def test_paragraph_spans(text: str, expected: list[tuple[int, int]]) -> None:
 
 def test_many_paragraphs_cap_model_calls() -> None:
     text = "\n\n".join(["سفیر امروز در تهران با وزیر امور خارجه دیدار کرد."] * 500)
-    start = time.perf_counter()
+    start = time.process_time()
     paragraphs = paragraph_languages(text)
     assert len(paragraphs) == 500
     assert {p["language"] for p in paragraphs} == {"fa"}
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_model_loads_offline_in_a_fresh_process() -> None:

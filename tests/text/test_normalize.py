@@ -243,7 +243,11 @@ def test_ntrex_persian_and_dari_meet() -> None:
 
 
 def test_speed_floor() -> None:
-    """The hot path must keep up with ingest: ≥ 20 MB/s on mixed text (measured ~40+)."""
+    """The hot path must keep up with ingest: ≥ 20 MB/s on mixed text (measured 30-45).
+
+    Timed in CPU seconds of this process, best of five, so that other jobs on a
+    shared machine do not fail it.
+    """
     unit = (
         "UNCLASSIFIED TEHRAN 000123 SUBJECT: meeting in Baghdad. "
         f"سفارت در تهران می{ZWNJ}گوید كه در سال ۱۳۹۳ كتاب ها را خواندند. "
@@ -252,11 +256,11 @@ def test_speed_floor() -> None:
     text = unit * 8000  # ~1.6 MB
     size = len(text.encode("utf-8")) / 1e6
     normalize_for_search(text)  # build the tables outside the timing
-    best = min(_timed(normalize_for_search, text) for _ in range(3))
+    best = min(_cpu_seconds(normalize_for_search, text) for _ in range(5))
     assert size / best >= 20, f"{size / best:.1f} MB/s"
 
 
-def _timed(function, text: str) -> float:
-    start = time.perf_counter()
+def _cpu_seconds(function, text: str) -> float:
+    start = time.process_time()
     function(text)
-    return time.perf_counter() - start
+    return max(time.process_time() - start, 1e-9)
