@@ -401,10 +401,11 @@ class RarIngestor(Ingestor):
         except (rarfile.BadRarFile, rarfile.NotRarFile) as exc:
             raise fail(f"corrupt RAR archive: {_first_line(exc)}") from None
         with archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            if not infos and src.size > 64:
+                raise fail("corrupt RAR archive: no member can be read")
             try:
-                for info in archive.infolist():
-                    if info.is_dir():
-                        continue
+                for info in infos:
                     if collector.full():
                         break
                     self._member(archive, info, collector)

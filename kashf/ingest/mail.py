@@ -244,7 +244,8 @@ class MboxIngestor(Ingestor):
     def extract(self, src: Source) -> Extraction:
         messages = list(_split_mbox(src.path, src.limits))
         if len(messages) == 1 and messages[0][1] is not None:
-            result = email_extraction(self, src, messages[0][1])
+            # A single message saved with its "From " envelope line: it is an e-mail.
+            result = email_extraction(EmailIngestor(), src, messages[0][1])
             result.mime = "message/rfc822"
             return result
         children = []

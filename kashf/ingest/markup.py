@@ -88,9 +88,12 @@ CELL = frozenset({"td", "th"})
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
-_BREAK = "\x1d"  # a block boundary; source line breaks outside <pre> are only spaces
+# Markers for the tidy pass, from the private-use area (str.strip() treats \x1c-\x1f as space).
+_BREAK = "\ue000"  # a block boundary; source line breaks outside <pre> are only spaces
+_PRE_NEWLINE, _PRE_SPACE = "\ue001", "\ue002"  # inside <pre>: kept as they are
 
 
 def _html_parser() -> lxml_html.HTMLParser:
@@ -165,14 +168,14 @@ def _local(tag: str) -> str:
 
 def _keep(text: str) -> str:
     # Inside <pre>, line breaks and runs of spaces are content; mark them so _tidy keeps them.
-    return text.replace("\n", "\x1e").replace(" ", "\x1f")
+    return text.replace("\n", _PRE_NEWLINE).replace(" ", _PRE_SPACE)
 
 
 def _tidy(text: str) -> str:
     text = text.replace("\n", " ")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split(_BREAK)]
     text = "\n".join(line for line in lines if line)
-    return text.replace("\x1e", "\n").replace("\x1f", " ")
+    return text.replace(_PRE_NEWLINE, "\n").replace(_PRE_SPACE, " ")
 
 
 class HtmlIngestor(Ingestor):
@@ -237,6 +240,9 @@ class XmlIngestor(Ingestor):
         declared = _XML_ENCODING.search(data[:512].replace(b"\x00", b""))
         markup, encoding = decode(data, declared.group(1).decode("ascii") if declared else None)
         markup = _XML_DECL.sub("", markup, count=1)
+        # The internal DTD subset only declares entities and defaults: never needed for the
+        # text, and the place entity bombs live. Without it an entity reference stays a name.
+        markup = _DOCTYPE.sub("", markup, count=1)
         try:
             root = etree.fromstring(markup, parser=_xml_parser())
         except etree.XMLSyntaxError as exc:
