@@ -52,10 +52,12 @@ _ARABIC = {
 }
 _LABELS = {**{label: ("fa", f) for f, labels in _PERSIAN.items() for label in labels},
            **{label: ("ar", f) for f, labels in _ARABIC.items() for label in labels}}
+# Looked up without spaces: a label may be typed with, without or with a lost ZWNJ.
+_BY_KEY = {label.replace(" ", ""): value for label, value in _LABELS.items()}
 _LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s|،,؛*\-]))(?P<label>"
+    r"(?:^|(?<=[\s|،,؛*\-(]))(?P<label>"
     + "|".join(re.escape(k).replace(r"\ ", r"\s*") for k in sorted(_LABELS, key=len, reverse=True))
-    + r")\s*[:：]\s*"
+    + r")\s*[:：/]\s*"
     + r"|^\s*(?P<mim>م)\s*/\s*",  # Iraqi letters: "م/ الموضوع"
     re.MULTILINE,
 )
@@ -91,17 +93,22 @@ def parse_form(text: str, document_id: str | None = None) -> Cable | None:
         return None
     arabic = languages.count("ar") > languages.count("fa")
     cable = Cable(format="arabic_letter" if arabic else "persian_report", id=document_id)
-    cable.reference_id = _first(fields, "number")
+    number = _first(fields, "number")
+    cable.reference_id = _ascii_digits(number) if number else None
     cable.date = _date(_first(fields, "date"), arabic)
-    cable.classification = _level(_first(fields, "classification"), _LEVELS) or \
-        _standalone(folded[:header_end], _LEVELS)
+    cable.classification = _as_written(_first(fields, "classification")) or \
+        _standalone(text, folded[:header_end])
     cable.precedence = _level(_first(fields, "precedence"), _PRECEDENCE)
-    cable.origin = _first(fields, "origin")
-    cable.to = fields.get("to", [])
-    cable.info = fields.get("copies", [])
+    cable.origin = _first(fields, "origin") or (_letterhead(text, folded) if arabic else None)
+    cable.to = [part for value in fields.get("to", []) for part in _split_list(value)]
+    cable.info = [part for value in fields.get("copies", []) for part in _split_list(value)]
     cable.subject = _first(fields, "subject")
-    cable.references = [ref for value in fields.get("references", []) for ref in _numbers(value)]
+    references = [ref for value in fields.get("references", []) for ref in _numbers(value)]
+    if arabic:
+        references += _cited_in_letter(folded, text, last_end)
+    cable.references = list(dict.fromkeys(_ascii_digits(r) for r in references))
     cable.paragraphs = _paragraphs(text, folded, last_end)
+    cable.signers = _signers(text, arabic)
     return cable
 
 
@@ -126,16 +133,16 @@ def _fields(folded: str, text: str, header_end: int
         if m["mim"]:
             language, field = "ar", "subject"
         else:
-            language, field = _LABELS[re.sub(r"\s+", " ", m["label"])]
+            language, field = _BY_KEY[re.sub(r"\s+", "", m["label"])]
         line_end = folded.find("\n", m.end())
         line_end = len(folded) if line_end < 0 else line_end
         stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end)
-        value = text[m.end():stop].strip(" \t|،,؛:*-")
+        value = text[m.end():stop].strip().strip(" \t|،,؛:*-").strip()
         if not value and line_end < len(folded):  # the value on the next line
             nxt = folded.find("\n", line_end + 1)
             nxt = len(folded) if nxt < 0 else nxt
             if not _LABEL_RE.search(folded, line_end + 1, nxt):
-                value = text[line_end + 1:nxt].strip(" \t|،,؛:*-")
+                value = text[line_end + 1:nxt].strip().strip(" \t|،,؛:*-").strip()
                 stop = nxt
         if value:
             fields.setdefault(field, []).append(re.sub(r"\s+", " ", value))
@@ -168,14 +175,78 @@ def _level(value: str | None, table: list[tuple[str, str]]) -> str | None:
     return value
 
 
-def _standalone(header: str, table: list[tuple[str, str]]) -> str | None:
+def _as_written(value: str | None) -> str | None:
+    """The level as written, in standard Persian letters (سري → سری), spaces tidied."""
+    if not value:
+        return None
+    value = value.translate(str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " "}))
+    return re.sub(r"\s+", " ", value).strip() or None
+
+
+def _standalone(text: str, folded_header: str) -> str | None:
     """A classification stamped on a line of its own (``سری``) above the fields."""
-    for line in header.split("\n")[:12]:
+    offset = 0
+    for line in folded_header.split("\n")[:12]:
         stripped = re.sub(r"\s+", " ", line).strip(" *-|")
-        for word, level in table:
-            if stripped == word:
-                return level
+        if any(stripped == word for word, _ in _LEVELS):
+            return _as_written(text[offset:offset + len(line)].strip(" *-|"))
+        offset += len(line) + 1
     return None
+
+
+def _split_list(value: str) -> list[str]:
+    parts = [p.strip(" ()-") for p in re.split(r"[،;؛]", value)]
+    return [p for p in parts if p]
+
+
+_BASMALA = re.compile(r"بسم|بسمه|تعالی|الرحمن")
+
+
+def _letterhead(text: str, folded: str) -> str | None:
+    """An Arabic letter's sender is the last line of its letterhead, above the numbered fields."""
+    first_label = _LABEL_RE.search(folded)
+    if not first_label:
+        return None
+    lines = [line.strip() for line in text[:first_label.start()].split("\n") if line.strip()]
+    lines = [line for line in lines if not _BASMALA.search(fold(line))]
+    return lines[-1] if lines and len(lines[-1]) <= 120 else None
+
+
+# "الأمر الوزاري المرقم (ق/219)", "كتابكم المرقم 123 في …": earlier papers a letter cites.
+_CITED = re.compile(r"(?:کتاب\w*|الامر|امر|البرقیه|برقیه|الاشاره)[^\n()]{0,25}?المرقم\s*\(?\s*"
+                    r"(?P<ref>[^\s()]+(?:\s?/\s?[^\s()]+)?)")
+
+
+def _cited_in_letter(folded: str, text: str, start: int) -> list[str]:
+    return [text[m.start("ref"):m.end("ref")] for m in _CITED.finditer(folded, start)]
+
+
+_CLOSING = re.compile(r"^(?:نسخه منه|نسخه الی|صوره الی|رونوشت|پیوست|المرفقات)")
+
+
+def _signers(text: str, arabic: bool) -> list[str]:
+    """The signature block: the name line above the signer's title (Arabic), the last line (Persian)."""
+    lines = [line.strip() for line in text.rstrip().split("\n")]
+    for i, line in enumerate(lines):  # the copies list comes after the signature
+        if i > len(lines) // 2 and _CLOSING.match(fold(line)):
+            lines = lines[:i]
+            break
+    block: list[str] = []
+    for line in reversed(lines):
+        if not line:
+            if block:
+                break
+            continue
+        if len(line.split()) > 6 or re.search(r"[.:؛!؟]$", line):
+            break
+        block.insert(0, line)
+    if not block:
+        return []
+    if arabic and len(block) >= 3:
+        return [block[-2]]
+    if arabic and len(block) == 2:
+        return [block[0]]
+    return [block[-1]]
 
 
 def _numbers(value: str) -> list[str]:

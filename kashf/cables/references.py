@@ -68,6 +68,19 @@ def parse_references(text: str, year: int | None = None) -> list[str]:
     return list(seen)
 
 
+# "(ref 14 BAGHDAD 1321)", "(REFTEL A: STATE 123)": a citation inside a paragraph.
+_INLINE = re.compile(r"\((?:see\s+)?ref(?:tel)?s?\b\.?:?\s*(?P<refs>[^()\n]{3,80})\)", re.IGNORECASE)
+
+
+def parse_inline_references(text: str, year: int | None = None) -> list[str]:
+    """Cables cited inside the body in brackets, as ``(ref 14 BAGHDAD 1321)``."""
+    seen: dict[str, None] = {}
+    for m in _INLINE.finditer(text):
+        for ref in references_in_block(m["refs"], year):
+            seen.setdefault(ref.cable_id, None)
+    return list(seen)
+
+
 def _prepare(block: str) -> str:
     block = _PAGE.sub(" ", block)
     block = re.sub(r"\b(\d{2})-([A-Za-z]+)-(\d+)\b", r"\1 \2 \3", block)  # 10-OTTAWA-57

@@ -23,7 +23,7 @@ from kashf.cables.fields import (
 )
 from kashf.cables.model import Cable, Paragraph
 from kashf.cables.persons import parse_classified_by, parse_signers
-from kashf.cables.references import parse_references
+from kashf.cables.references import parse_inline_references, parse_references
 from kashf.cables.stations import (
     normalize_cable_id,
     resolve_station,
@@ -42,7 +42,7 @@ _DTG_LINE = re.compile(
 )
 _FM = re.compile(r"^[ \t]*FM[ \t]+(?P<origin>[^\n]+?)[ \t]*$", re.MULTILINE)
 _DE = re.compile(r"^[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})[ \t]+#", re.MULTILINE)
-_CLASS = (r"T ?O ?P S ?E ?C ?R ?E ?T|S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|"
+_CLASS = (r"T ?O ?P S ?E ?C ?R ?E ?T|S{1,2} ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|"
           r"U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE")
 _BANNER = re.compile(
     rf"^[ \t]*(?P<cls>{_CLASS})(?P<cav>(?:[ \t]+(?:E ?F ?T ?O|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS))*)"
@@ -51,7 +51,7 @@ _BANNER = re.compile(
     re.MULTILINE,
 )
 _CAVEATS = re.compile(
-    r"\b(NOFORN|SIPDIS|NODIS|EXDIS|LIMDIS|ORCON|EFTO|E F T O|NOCONTRACT|PROPIN|STADIS|"
+    r"\b(NOFORN|NODIS|EXDIS|LIMDIS|ORCON|EFTO|E F T O|NOCONTRACT|PROPIN|STADIS|"
     r"SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)\b"
 )
 _CAVEAT_NAMES = {"E F T O": "EFTO", "SENSITIVE BUT UNCLASSIFIED": "SBU",
@@ -104,7 +104,8 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
     cable.caveats = _caveats(header, banner)
     cable.tags = parse_tags(header)
     cable.subject = parse_subject(header) or None
-    cable.references = parse_references(header, cable_year)
+    cable.references = list(dict.fromkeys(
+        parse_references(header, cable_year) + parse_inline_references(text, cable_year)))
     cable.declassify_on = parse_declassify_on(header)
     classified_zone = text[: (first_para.end() + 1500) if first_para else 8000]
     cable.classified_by = parse_classified_by(classified_zone)
@@ -147,7 +148,7 @@ def _day_line_date(head: str) -> ParsedDate | None:
 def _read_banner(cable: Cable, banner: re.Match[str] | None, year: int | None,
                  document_id: str | None) -> None:
     if banner is not None:
-        level = banner["cls"].replace(" ", "")
+        level = banner["cls"].replace(" ", "").replace("SSECRET", "SECRET")
         cable.classification = "UNCLASSIFIED" if level.startswith("UNCLAS") else \
             ("TOP SECRET" if level == "TOPSECRET" else level)
         if level == "LIMITEDOFFICIALUSE":
