@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 SAMPLE_CHARS = 600  # whole-text detection: head, middle and tail, 200 characters each
+LATIN_SAMPLE_CHARS = 300  # the one call shared by a document's Latin-script paragraphs
 PARAGRAPH_CHARS = 200  # per paragraph; accuracy is flat above ~100 characters
 MIN_LETTERS = 3  # fewer letters than this: no language at all
 SHORT_PARAGRAPH_LETTERS = 20  # fewer: the paragraph takes its neighbour's language
@@ -77,7 +78,7 @@ _ARABIC_LETTERS = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
 # where findall would build a string per letter (5x slower).
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 _NOT_ARABIC_LETTER_RE = re.compile(f"[^{_ARABIC_LETTERS}]+")
-_ARABIC_LETTER_RE = re.compile(f"[{_ARABIC_LETTERS}]")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]+")
 _ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
@@ -229,15 +230,21 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _profile(head: str) -> tuple[str, int]:
     """The script (``latin``, ``arabic`` or ``other``) and the letter count of ``head``."""
-    if head.isascii():
-        return "latin", len(head.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
-    letters = _count(_NOT_LETTER_RE, head)
-    if _ARABIC_LETTER_RE.search(head) is not None:
-        arabic = _count(_NOT_ARABIC_LETTER_RE, head)
-        if arabic * 2 >= letters:
-            return "arabic", letters
+    ascii_part = head.encode("ascii", "ignore")
     # Accented Latin letters are left out of this count; they are never the majority.
-    latin = len(head.encode("ascii", "ignore").translate(None, _ASCII_NOT_LETTERS))
+    latin = len(ascii_part.translate(None, _ASCII_NOT_LETTERS))
+    if len(ascii_part) == len(head):
+        return "latin", latin
+    if 2 * len(ascii_part) >= len(head):
+        # Mostly ASCII with a few others (cable «¶», curly quotes): look at those alone.
+        others = "".join(_NON_ASCII_RE.findall(head))
+        letters = latin + _count(_NOT_LETTER_RE, others)
+        arabic = _count(_NOT_ARABIC_LETTER_RE, others)
+    else:
+        letters = _count(_NOT_LETTER_RE, head)
+        arabic = _count(_NOT_ARABIC_LETTER_RE, head)
+    if arabic and arabic * 2 >= letters:
+        return "arabic", letters
     return ("latin" if latin * 2 >= letters else "other"), letters
 
 
@@ -267,7 +274,7 @@ def paragraph_languages(text: str) -> list[dict[str, Any]]:
     ]
     if latin_long:
         joined = " ".join(text[spans[i][0] : spans[i][1]] for i in latin_long[:50])
-        shared = _identify(_sample(joined, SAMPLE_CHARS))
+        shared = _identify(_sample(joined, LATIN_SAMPLE_CHARS))
         for i in latin_long:
             results[i] = shared if shared[1] >= MIXED_BELOW else _identify(heads[i], profiles[i])
     calls = 0
