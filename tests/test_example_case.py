@@ -296,6 +296,11 @@ def test_events_cover_every_type_status_and_language():
     assert any(p.endswith(".pdf") for p in paths)
 
 
+def test_every_tradecraft_tag_is_exercised():
+    used = {tag for e in read_jsonl("events.jsonl") for tag in e["tradecraft"]}
+    assert used == TRADECRAFT, TRADECRAFT - used
+
+
 def test_participants_are_spellings_of_known_entities():
     spellings = {s for e in read_jsonl("entities.jsonl") for s in e["spellings"]}
     for event in read_jsonl("events.jsonl"):
