@@ -44,7 +44,7 @@ MIN_LETTERS = 3  # fewer letters than this: no language at all
 SHORT_PARAGRAPH_LETTERS = 20  # fewer: the paragraph takes its neighbour's language
 FALLBACK_SCORE = 0.6  # score given when the letter rule overrides the model
 MIXED_BELOW = 0.6  # a Latin sample scoring lower is taken as mixed: judge each paragraph
-MAX_CALLS = 200  # model calls per document for non-Latin paragraphs; the rest inherit
+MAX_CALLS = 200  # per-paragraph model calls per document; later paragraphs inherit
 
 # fastText labels that are, for our readers, the same language as another one.
 # Egyptian Arabic is Arabic; Persian text is often mislabelled Mazanderani,
@@ -193,12 +193,18 @@ def _swap_persian_arabic(sample: str, code: str) -> str | None:
 
 def _sample(text: str, limit: int) -> str:
     """At most ``limit`` characters: the whole text, or its head, middle and tail."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
+    if len(text) <= 2 * limit:
+        text = text.strip()  # copying a short text is cheap; a 100 MB one is sliced first
+        if len(text) <= limit:
+            return text
     third = limit // 3
     middle = len(text) // 2 - third // 2
-    return " ".join((text[:third], text[middle : middle + third], text[-third:]))
+    pieces = (
+        text[: 2 * third].lstrip()[:third],
+        text[middle : middle + third],
+        text[-2 * third :].rstrip()[-third:],
+    )
+    return " ".join(pieces)
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
@@ -272,12 +278,16 @@ def paragraph_languages(text: str) -> list[dict[str, Any]]:
     latin_long = [
         i for i, s in enumerate(scripts) if s == "latin" and letters[i] >= SHORT_PARAGRAPH_LETTERS
     ]
+    calls = 0
     if latin_long:
-        joined = " ".join(text[spans[i][0] : spans[i][1]] for i in latin_long[:50])
+        joined = " ".join(heads[i] for i in latin_long[:50])
         shared = _identify(_sample(joined, LATIN_SAMPLE_CHARS))
         for i in latin_long:
-            results[i] = shared if shared[1] >= MIXED_BELOW else _identify(heads[i], profiles[i])
-    calls = 0
+            if shared[1] >= MIXED_BELOW:
+                results[i] = shared
+            elif calls < MAX_CALLS:
+                results[i] = _identify(heads[i], profiles[i])
+                calls += 1
     for i, script in enumerate(scripts):
         if script != "latin" and letters[i] >= SHORT_PARAGRAPH_LETTERS and calls < MAX_CALLS:
             results[i] = _identify(heads[i], profiles[i])

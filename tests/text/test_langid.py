@@ -109,6 +109,13 @@ def test_long_text_is_sampled() -> None:
     assert detect_language(text)[0] == "fa"
 
 
+def test_huge_text_costs_no_more_than_a_small_one() -> None:
+    text = "  " + "The ambassador met the minister in Tehran. " * 500_000 + "  "  # ~22 MB
+    start = time.process_time()
+    assert detect_language(text)[0] == "en"
+    assert time.process_time() - start < 0.5
+
+
 MIXED = """SECRET
 
 1. (C) Summary: The ambassador met the foreign minister in Tehran today and discussed trade.
