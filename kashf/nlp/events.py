@@ -37,9 +37,11 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _HEADER = re.compile(
-    r"^\s*(?:subject|subj|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به)\s*[:：]",
+    r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
+    r"المرجع|من|إلى|الى)\s*[:：]",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n")
 
 
@@ -246,17 +248,16 @@ def _yearless_dates(
 # --------------------------------------------------------------------------- participants, place
 
 def _is_title(text: str, start: int, end: int) -> bool:
-    """A short line with no closing punctuation, alone or first: a title, not a sentence."""
+    """The document's first line, short, unnumbered, with no closing punctuation: a title
+    ("Report of meeting with source 123") restates an event, it is not one."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False
-    if end - start >= 60 or text[end - 1] in ".!?؟:;؛":
+    if end - start >= 80 or text[end - 1] in ".!?؟:;؛" or _NUMBERED.match(text[start:end]):
         return False
-    first = not text[:line_start].strip()
-    blank_after = text[line_end : line_end + 2] == "\n\n" or not text[line_end:].strip()
-    return first or blank_after
+    return not text[:line_start].strip()
 
 
 def _mentions_in(mentions: Sequence[dict], start: int, end: int, labels: set[str]) -> list[dict]:

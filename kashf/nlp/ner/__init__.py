@@ -1,0 +1,1 @@
+"""Names in Persian, Arabic and English: tokens, features, the CRF tagger and its rules."""

@@ -1,0 +1,133 @@
+"""Features of each token for the CRF tagger.
+
+A CRF sees each token through a bag of string features. What helps in Arabic
+script is what the writing system hides: the folded form (so ي/ی, ك/ک and
+hamza variants are one word), the stem without و/ب/ل/ال clitics, the word's
+ends (nisba -ي, plural -ها/-ات), and outside knowledge — titles before names,
+kunya particles, organisation heads, and whether a run of words is a known
+place. Latin script adds the capitalisation that Arabic script lacks.
+"""
+
+from __future__ import annotations
+
+from kashf.nlp.gazetteer import Gazetteer
+from kashf.nlp.ner.lexicons import (
+    LOC_CUES,
+    LOC_HEADS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    PERSON_TITLES,
+    person_names,
+)
+from kashf.nlp.ner.tokens import fold, is_arabic_script, key_from_words, strip_clitics
+
+_BIG_CITY = 50_000
+
+
+def _shape(word: str) -> str:
+    if is_arabic_script(word):
+        return "A"
+    out = []
+    for ch in word[:6]:
+        kind = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)
+
+
+def _lexicon_flags(folded: str, stem: str, names: frozenset[str]) -> str:
+    flags = []
+    if folded in PERSON_TITLES or stem in PERSON_TITLES:
+        flags.append("T")
+    if folded in NAME_PARTICLES:
+        flags.append("K")
+    if folded in ORG_HEADS or stem in ORG_HEADS:
+        flags.append("O")
+    if folded in LOC_HEADS or stem in LOC_HEADS:
+        flags.append("L")
+    if folded in LOC_CUES:
+        flags.append("C")
+    if folded in names or stem in names:
+        flags.append("N")
+    return "".join(flags) or "-"
+
+
+def gazetteer_tags(words: list[str], gazetteer: Gazetteer | None) -> list[str]:
+    """B-/I- tags of the longest known place names in a token list (folded words), '-' elsewhere.
+
+    The tag carries the place's kind: c country, b big city or site, s small place.
+    """
+    tags = ["-"] * len(words)
+    if gazetteer is None:
+        return tags
+    i = 0
+    while i < len(words):
+        first = strip_clitics(words[i])
+        best = 0
+        kind = ""
+        if first in gazetteer.first_words or words[i] in gazetteer.first_words:
+            for length in range(min(6, len(words) - i), 0, -1):
+                span = words[i : i + length]
+                for key in (key_from_words([first, *span[1:]]), key_from_words(span)):
+                    hits = gazetteer.by_key.get(key)
+                    if hits:
+                        best, kind = length, _kind(gazetteer, hits)
+                        break
+                if best:
+                    break
+        if best:
+            tags[i] = "B" + kind
+            for j in range(i + 1, i + best):
+                tags[j] = "I" + kind
+            i += best
+        else:
+            i += 1
+    return tags
+
+
+def _kind(gazetteer: Gazetteer, hits: list[int]) -> str:
+    places = [gazetteer.places[h] for h in hits]
+    if any(p.feature == "country" for p in places):
+        return "c"
+    if any(p.population >= _BIG_CITY or p.feature not in ("city",) for p in places):
+        return "b"
+    return "s"
+
+
+def token_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
+    """The feature strings of every token of one sentence (``words`` as written)."""
+    folded = [fold(w) for w in words]
+    stems = [strip_clitics(f) for f in folded]
+    # Latin words count as gazetteer hits only when capitalised ("Sur" the town, not "sur").
+    gaz_words = [f if (is_arabic_script(w) or w[:1].isupper()) else "\x00"
+                 for w, f in zip(words, folded, strict=True)]
+    gaz = gazetteer_tags(gaz_words, gazetteer)
+    names = person_names()
+    flags = [_lexicon_flags(f, s, names) for f, s in zip(folded, stems, strict=True)]
+    shapes = [_shape(w) for w in words]
+    n = len(words)
+    out = []
+    for i in range(n):
+        f, s, w = folded[i], stems[i], words[i]
+        feats = [
+            "b", "w=" + f, "s=" + s, "p3=" + s[:3], "x2=" + f[-2:], "x3=" + f[-3:],
+            "sh=" + shapes[i], "lx=" + flags[i], "g=" + gaz[i], "ln=" + str(min(len(f), 8)),
+        ]
+        if w[:1].isupper():
+            feats.append("cap")
+            if i == 0 or words[i - 1] in (".", "!", "?", ":", '"', "“"):
+                feats.append("cap_first")
+        if s != f:
+            feats.append("clitic=" + f[: len(f) - len(s)])
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats += [f"{offset}w={folded[j]}", f"{offset}lx={flags[j]}", f"{offset}g={gaz[j]}"]
+                if offset in (-1, 1):
+                    feats += [f"{offset}s={stems[j]}", f"{offset}sh={shapes[j]}"]
+            else:
+                feats.append(f"{offset}pad")
+        if i > 0:
+            feats.append(f"bi-1={folded[i - 1]}|{f}")
+        out.append(feats)
+    return out

@@ -1,0 +1,84 @@
+"""Small word lists the tagger uses as features and the rules use as triggers.
+
+Kept in code because they are short and reviewed with the features that read
+them. Every entry is stored *folded* (see :func:`kashf.nlp.ner.tokens.fold`),
+so spelling variants (ي/ی, ك/ک, hamza, ZWNJ) all hit.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kashf.nlp.ner.tokens import fold
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Titles and honorifics that stand before a person's name.
+PERSON_TITLES = _folded("""
+سید سیده حاج حاجی حاجیه حجت‌الاسلام حجت‌الاسلام‌والمسلمین آیت‌الله آیت‌الله‌العظمی سردار سرتیپ سرلشکر
+سرهنگ سرگرد سروان ستوان سرتیپ‌دوم آقای آقا خانم دکتر مهندس شهید شیخ استاد ملا مرحوم جناب حضرت
+سرکار امیر دریادار
+الشيخ شيخ السيد سيد السيدة الحاج حاج الحاجة الدكتور د المهندس الرئيس رئيس الملك الأمير أمير اللواء
+العميد العقيد المقدم الرائد النقيب الفريق النائب الوزير وزير السفير آية الإمام الأستاذ الأستاذة
+المرحوم الشهيد السيد الرئيس القائد الجنرال المستشار
+Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sheikh Shaikh Sayyid Sayed Sayyed Seyed Seyyed Haj Hajj Hajji Haji
+General Gen Gen. Colonel Col Col. Brigadier Ayatollah Ayatullah President Minister Ambassador
+Senator Imam Mullah Maj Maj. Major Capt Capt. Captain Lt Lt. Lieutenant Sir Madam King Prince
+Commander Cmdr Sgt Sergeant Judge Rev Professor Prof Prof. Mister Hojatoleslam
+""")
+
+# Particles inside Arab and Persian names: kunya (Abu X), nasab (ibn/bin X), family (Al X).
+NAME_PARTICLES = _folded("""
+ابو أبو ابي أبي ابن بن بنت ام أم آل عبد عبدال
+Abu Abou Abo Ibn Bin Bint Umm Um Al Ul Ben
+""")
+
+# Words that head an organisation's name.
+ORG_HEADS = _folded("""
+وزارت سازمان سپاه شرکت بانک دانشگاه حزب مجلس ستاد قرارگاه نیروی نیروهای اداره دفتر شورای
+کمیته بنیاد سفارت کنسولگری روزنامه خبرگزاری گروه جنبش ارتش اطلاعات دادگاه قوه مرکز انجمن
+هیئت جبهه گردان لشکر تیپ کتائب عصائب
+وزارة منظمة حزب شركة بنك جامعة مجلس هيئة الحشد حركة جيش قوات فيلق وكالة صحيفة مؤسسة مديرية
+الأمم السفارة القنصلية كتائب عصائب سرايا جبهة اتحاد الاتحاد الجيش المجلس الحزب الهيئة تنظيم
+جماعة لجنة اللجنة محكمة المحكمة مصرف المصرف مكتب
+Ministry Corps Company Bank University Party Council Agency Army Forces Organization
+Organisation Committee Embassy Consulate Movement Brigade Brigades Inc Inc. Ltd Ltd. Corp Corp.
+Group Association Front Office Department Guard Guards Court Commission Institute Union League
+Foundation Authority Service Services News Times Post Network Coalition Alliance Assembly
+""")
+
+# Words that head a place's name (or stand just before it).
+LOC_HEADS = _folded("""
+شهر استان روستا منطقه خیابان میدان بازار حرم فرودگاه پایگاه مرز شهرستان بندر کوه رود جزیره
+مدينة محافظة قرية منطقة شارع ساحة سوق مطار قاعدة منفذ حي ناحية قضاء ميناء جبل نهر جزيرة مدينه
+City Province Street Square Airport Base River Mountain Governorate District Village Port
+Island Lake Valley Gulf Sea Bridge Camp
+""")
+
+# Words after which a capitalised or unknown word is likely a place.
+LOC_CUES = _folded("""
+در به از تا نزدیک سمت
+في إلى الى من قرب نحو
+in to from at near via
+""")
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Folded given names and surnames (see ``scripts/ner/build_names.py``), loaded once."""
+    path = Path(__file__).resolve().parents[1] / "data" / "person_names.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+# Function words that never start a name (rules check them before calling a word a name).
+STOPWORDS = _folded("""
+در از به با که را و این آن برای تا هم نیز یک بود است شد کرد گفت می ها های اما یا اگر چون پس
+روز سال ماه ساعت شب صبح بعد قبل ضمن طی توسط نزد بین
+في من إلى الى على عن مع أن إن ان الذي التي قد لا ما هو هي كان كانت ثم أو او بعد قبل عند حيث
+يوم عام شهر ساعة هذا هذه ذلك تلك كل بين خلال منذ حتى
+the of and in on at to for with by from a an is was he she it they this that his her their
+""")

@@ -1,0 +1,101 @@
+"""Train the shipped CRF name taggers (PER/ORG/LOC) of kashf.
+
+    .venv/bin/python scripts/train_ner.py --lang ar   # NewsFANE gold (CC BY-SA 3.0)
+    .venv/bin/python scripts/train_ner.py --lang fa   # build/ner/silver-fa.jsonl (see scripts/ner/)
+    .venv/bin/python scripts/train_ner.py --lang en   # build/ner/silver-en.jsonl (see scripts/ner/)
+
+Writes kashf/nlp/models/ner-<lang>.crfsuite. ANERcorp is the Arabic *test* set
+and is never read here. Bounded: one core, a few minutes per language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pycrfsuite  # noqa: E402
+
+from kashf.nlp.gazetteer import default_gazetteer  # noqa: E402
+from kashf.nlp.ner.corpus import NEWSFANE_MAP, Sentence, read_conll, spans_of  # noqa: E402
+from kashf.nlp.ner.features import token_features  # noqa: E402
+
+SHARED = Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data"))
+BUILD = ROOT / "build/ner"
+MODELS = ROOT / "kashf/nlp/models"
+
+
+def load_jsonl(path: Path) -> list[Sentence]:
+    with open(path, encoding="utf-8") as handle:
+        return [(row["tokens"], row["tags"]) for row in map(json.loads, handle)]
+
+
+def training_data(lang: str) -> list[Sentence]:
+    if lang == "ar":
+        return list(read_conll(SHARED / "ner/newsfane-arabic/NewsFANE_Gold_2014_170K.txt",
+                               NEWSFANE_MAP))
+    data = load_jsonl(BUILD / f"silver-{lang}.jsonl")
+    extra = BUILD / f"templates-{lang}.jsonl"
+    if extra.exists():
+        data += load_jsonl(extra)
+    return data
+
+
+def score(tagger: pycrfsuite.Tagger, sentences: list[Sentence]) -> tuple[float, float, float]:
+    gazetteer = default_gazetteer()
+    tp = fp = fn = 0
+    for tokens, tags in sentences:
+        predicted = spans_of(tagger.tag(token_features(tokens, gazetteer)))
+        gold = spans_of(tags)
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("ar", "fa", "en"), required=True)
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--dev", type=float, default=0.1, help="share held out for a dev score")
+    parser.add_argument("--out", type=Path, help="model path (default: the shipped one)")
+    parser.add_argument("--final", action="store_true", help="train on everything (no dev split)")
+    args = parser.parse_args()
+
+    data = training_data(args.lang)
+    random.Random(13).shuffle(data)
+    cut = 0 if args.final else int(len(data) * args.dev)
+    dev, train = data[:cut], data[cut:]
+    gazetteer = default_gazetteer()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    started = time.time()
+    for tokens, tags in train:
+        trainer.append(token_features(tokens, gazetteer), tags)
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True})
+    MODELS.mkdir(parents=True, exist_ok=True)
+    out = args.out or MODELS / f"ner-{args.lang}.crfsuite"
+    trainer.train(str(out))
+    print(f"{args.lang}: {len(train)} sentences, {time.time() - started:.0f} s, "
+          f"{out.stat().st_size // 1024} KiB -> {out}")
+    if dev:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(out))
+        p, r, f = score(tagger, dev)
+        print(f"dev ({len(dev)} sentences): P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
