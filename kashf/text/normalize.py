@@ -148,6 +148,28 @@ _RESIZING = "".join(
 )
 _RESIZING_RE = re.compile(f"[{_RESIZING}]")
 
+
+def _ranges_class(codes: list[int]) -> str:
+    """A regex character class covering ``codes``, written as ranges to stay small."""
+    parts, codes = [], sorted(set(codes))
+    start = previous = codes[0]
+    for code in [*codes[1:], None]:
+        if code is not None and code == previous + 1:
+            previous = code
+            continue
+        parts.append(
+            re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+        )
+        if code is not None:
+            start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+# Text with none of these (every character the table changes, and the Arabic block
+# whose letters the clitic joins read) comes out unchanged: English cables full of
+# curly quotes and dashes skip the fold entirely.
+_NEEDS_WORK_RE = re.compile(_ranges_class([*_TABLE, *range(0x0600, 0x0700)]))
+
 # --- the vectorised fold --------------------------------------------------------
 
 # Above this length the numpy path wins; below it (queries, snippets) the fixed
@@ -312,7 +334,7 @@ def normalize_for_search(text: str) -> str:
     Pure ASCII is returned unchanged (nothing here touches it), which keeps
     English cables on the fast path.
     """
-    if text.isascii():
+    if text.isascii() or _NEEDS_WORK_RE.search(text) is None:
         return text
     return _join(_fold(text))
 
@@ -326,7 +348,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     ``offsets[len(result)]`` is ``len(text)``. Use :func:`original_span` to turn
     a hit ``[start, end)`` in the normalized string into a span of ``text``.
     """
-    if text.isascii():
+    if text.isascii() or _NEEDS_WORK_RE.search(text) is None:
         return text, list(range(len(text) + 1))
     folded, offsets = _fold_with_offsets(text)
     if _ARABIC_LETTER_RE.search(folded) is None:

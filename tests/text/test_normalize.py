@@ -98,6 +98,8 @@ CASES = [
     ("Tehran تهران ۱۳۹۳ Embassy", "Tehran تهران 1393 Embassy"),
     ("E-mail: a@b.ir – «سفارت»", "E-mail: a@b.ir – «سفارت»"),
     ("emoji \U0001f600 ی", "emoji \U0001f600 ی"),
+    ("“Curly” quotes – dashes — and ¶ 1. stay", "“Curly” quotes – dashes — and ¶ 1. stay"),
+    ("Ünïcödé Latin, Кириллица, 中文", "Ünïcödé Latin, Кириллица, 中文"),
     # Kurdish / Pashto / Urdu letters are kept
     ("ڕۆژ ڵ ێ ې ښ ډ ے", "ڕۆژ ڵ ێ ې ښ ډ ے"),
 ]
