@@ -240,6 +240,10 @@ def _yearless_dates(
         else:
             year = document.year
         parsed = parse_date(f"{m.group(1)} {m.group(2)} {year}")
+        day = _iso_day(parsed.iso) if parsed is not None else None
+        if day is not None and day > document + dt.timedelta(days=60):
+            # A report of early Farvardin telling of «۲۸ اسفند» means the year before.
+            parsed = parse_date(f"{m.group(1)} {m.group(2)} {year - 1}")
         if parsed is not None:
             out.append((m.start(), m.end(), parsed.iso[:10], m.group(0)))
     return out

@@ -161,3 +161,26 @@ def test_eval_events_quick_meets_targets_on_dev_set() -> None:
     all_row = next(line for line in out.splitlines() if line.startswith("all"))
     precision, recall = (int(v.rstrip("%")) for v in all_row.split()[2:4])
     assert precision >= 80 and recall >= 80, out
+
+
+def test_yearless_date_after_the_document_is_last_year() -> None:
+    text = "روز ۲۸ اسفند با منبع دیدار شد."
+    (event,) = extract_events(text, [], [], "2014-03-25")  # 4 Farvardin 1393
+    assert event["date"] == "2014-03-19"  # 28 Esfand 1392
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "گزارش ملاقات با منبع ۱۲۳\n\n",
+        "Re: meeting with the source",
+        "پیرو: دیدار قبلی",
+    ],
+)
+def test_titles_and_headers_are_not_events(text: str) -> None:
+    assert extract_events(text, [], [], None) == []
+
+
+def test_a_numbered_short_line_is_not_a_title() -> None:
+    text = "۱- دیدار با منبع در نجف انجام شد\n\n۲- چیزی دیگر"
+    assert [e["type"] for e in extract_events(text, [], [], None)] == ["meeting"]
