@@ -42,6 +42,22 @@ SCAN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SCAN_FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
+# Where files are written: the case itself, or another folder (``--out``) to compare.
+OUT = CASE
+
+
+def output(rel: str) -> Path:
+    target = OUT / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def built(rel: str) -> Path:
+    """A file an earlier builder wrote in this run, else the committed one."""
+    fresh = OUT / rel
+    return fresh if fresh.exists() else CASE / rel
+
+
 def say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -85,9 +101,9 @@ def pin_core_dates(data: bytes, iso: str) -> bytes:
 def build_cp1256() -> list[Path]:
     """Windows-1256 copies: old Windows machines typed Persian with Arabic ي/ك and no ZWNJ."""
     targets = {
-        "41-2690.txt": CASE / "reports" / "41-2690.txt",
-        "41-2731.txt": CASE / "reports" / "41-2731.txt",
-        "baghdad-contractor-2015-01-25.txt": CASE / "news" / "baghdad-contractor-2015-01-25.txt",
+        "41-2690.txt": output("reports/41-2690.txt"),
+        "41-2731.txt": output("reports/41-2731.txt"),
+        "baghdad-contractor-2015-01-25.txt": output("news/baghdad-contractor-2015-01-25.txt"),
     }
     written = []
     for name, target in targets.items():
@@ -142,7 +158,7 @@ def build_docx() -> list[Path]:
         _rtl(paragraph)
     buffer = io.BytesIO()
     doc.save(buffer)
-    target = CASE / "office" / "kholase-parvande-dana.docx"
+    target = output("office/kholase-parvande-dana.docx")
     target.write_bytes(pin_core_dates(buffer.getvalue(), "2015-02-09T10:30:00Z"))
     return [target]
 
@@ -185,7 +201,7 @@ def build_xlsx() -> list[Path]:
     wb.properties.created = wb.properties.modified = dt.datetime(2015, 2, 9, 10, 30)
     buffer = io.BytesIO()
     wb.save(buffer)
-    target = CASE / "office" / "daftar-pardakht-1393.xlsx"
+    target = output("office/daftar-pardakht-1393.xlsx")
     target.write_bytes(pin_core_dates(buffer.getvalue(), "2015-02-09T10:30:00Z"))
     return [target]
 
@@ -196,7 +212,7 @@ def build_xlsx() -> list[Path]:
 def build_zip() -> list[Path]:
     """Three reports from Najaf and Karbala, one nested folder deep, as a field officer zipped them."""
     root = SOURCES / "zip"
-    target = CASE / "archive" / "najaf-karbala.zip"
+    target = output("archive/najaf-karbala.zip")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for path in sorted(root.rglob("*")):
@@ -216,7 +232,7 @@ def build_zip() -> list[Path]:
 
 def build_eml() -> list[Path]:
     """The leaker's cover note (Persian body) with the DOCX summary attached, byte-identical."""
-    attachment = CASE / "office" / "kholase-parvande-dana.docx"
+    attachment = built("office/kholase-parvande-dana.docx")
     body = (SOURCES / "mail" / "leak-cover-note.txt").read_text(encoding="utf-8")
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["From"] = "Yek Doost <yek.doost@mailbox.example>"
@@ -232,7 +248,7 @@ def build_eml() -> list[Path]:
         filename="kholase-parvande-dana.docx",
     )
     msg.set_boundary("===============kashf-example-0001==")
-    target = CASE / "mail" / "leak-cover-note.eml"
+    target = output("mail/leak-cover-note.eml")
     target.write_bytes(msg.as_bytes())
     return [target]
 
@@ -311,10 +327,10 @@ def build_pdfs() -> list[Path]:
     persian = (SOURCES / "pdf" / "41-2610.txt").read_text(encoding="utf-8").splitlines()
     cable = (SOURCES / "pdf" / "15BAGHDAD112.txt").read_text(encoding="utf-8").splitlines()
     jobs = {
-        CASE / "reports" / "41-2610.pdf": _docx_for_pdf(
+        output("reports/41-2610.pdf"): _docx_for_pdf(
             persian, "ارزیابی منبع دانا", "اداره ۴۱", True
         ),
-        CASE / "cables" / "15BAGHDAD112.pdf": _docx_for_pdf(cable, "15BAGHDAD112", "", False),
+        output("cables/15BAGHDAD112.pdf"): _docx_for_pdf(cable, "15BAGHDAD112", "", False),
     }
     written = []
     for target, docx_bytes in jobs.items():
@@ -329,8 +345,8 @@ def build_corrupt() -> list[Path]:
     Made from the intact cable PDF so it looks like a real interrupted download;
     1,200 bytes stop before any page object, so no reader can recover a page.
     """
-    whole = (CASE / "cables" / "15BAGHDAD112.pdf").read_bytes()
-    target = CASE / "cables" / "15BAGHDAD190.pdf"
+    whole = built("cables/15BAGHDAD112.pdf").read_bytes()
+    target = output("cables/15BAGHDAD190.pdf")
     target.write_bytes(whole[:1200])
     return [target]
 
@@ -371,7 +387,7 @@ def build_scan() -> list[Path]:
     grain = Image.frombytes("L", page.size, rng.randbytes(width * height))
     grain = grain.point(lambda v: 128 + (v - 128) // 10)  # ±13 levels of paper grain
     page = Image.blend(page, grain, 0.12).point(lambda v: min(255, int(v * 1.08)))
-    target = CASE / "scans" / "41-2561.jpg"
+    target = output("scans/41-2561.jpg")
     page.save(target, "JPEG", quality=70, dpi=(dpi, dpi), optimize=True)
     return [target]
 
@@ -391,14 +407,17 @@ BUILDERS: dict[str, Callable[[], list[Path]]] = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(BUILDERS), action="append")
+    parser.add_argument("--out", type=Path, help="write here instead of examples/case/")
     args = parser.parse_args(argv)
+    global OUT
+    OUT = args.out.resolve() if args.out else CASE
     failed = 0
     for name, builder in BUILDERS.items():
         if args.only and name not in args.only:
             continue
         try:
             for path in builder():
-                say(f"wrote {path.relative_to(HERE)} ({path.stat().st_size:,} bytes)")
+                say(f"wrote {path.relative_to(OUT)} ({path.stat().st_size:,} bytes)")
         except (FileNotFoundError, ImportError, RuntimeError, subprocess.CalledProcessError) as exc:
             failed += 1
             say(f"skipped {name}: {exc} (the committed file is kept)")

@@ -373,6 +373,20 @@ def test_key_people_are_spelt_in_three_scripts_or_languages():
 # --- the build script -----------------------------------------------------------------------
 
 
+def test_rebuilt_assets_match_the_committed_ones(tmp_path):
+    """The committed binaries are what their sources make (PDF and scan need system tools)."""
+    families = ["cp1256", "zip", "docx", "xlsx", "eml"]
+    command = [sys.executable, str(EXAMPLES / "build_assets.py"), "--out", str(tmp_path)]
+    for family in families:
+        command += ["--only", family]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    rebuilt = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert len(rebuilt) == 7
+    for rel in rebuilt:
+        assert (tmp_path / rel).read_bytes() == (CASE / rel).read_bytes(), rel
+
+
 def test_build_assets_help_runs():
     result = subprocess.run(
         [sys.executable, str(EXAMPLES / "build_assets.py"), "--help"],
