@@ -18,13 +18,11 @@ from typing import Any
 from kashf.config import Settings
 from kashf.exc import CaseError
 from kashf.index.engine import SearchIndex
-from kashf.index.schema import index_document, to_tantivy
+from kashf.index.schema import fields_for, to_tantivy
 from kashf.index.snippets import make_snippet
-from kashf.model import IngestOutcome
+from kashf.model import IngestOutcome, record_results, record_row
 from kashf.store import BlobStore, Store
 from kashf.store import findings as found
-
-ENTITY_FACET_LABELS = ("PER", "ORG", "LOC")
 
 
 class Case:
@@ -105,14 +103,8 @@ class Case:
         """Index, then store, one batch of ingested files (see the ingest module on why that order)."""
         for outcome in outcomes:
             for record in outcome.documents:
-                results = {o.stage: o.result or {} for o in record.stages if o.status == "ok"}
-                document = {
-                    "id": record.id, "path": record.path, "title": record.title,
-                    "kind": record.kind, "text": record.text, "metadata": record.metadata,
-                    "language": (results.get("language") or {}).get("language"),
-                    "date": ((results.get("cables") or {}).get("cable") or {}).get("date"),
-                }
-                self.index.replace(index_document(document, _findings(results)))
+                self.index.replace(record.index_fields or fields_for(record_row(record),
+                                                                     record_results(record)))
         self.index.commit()
         with self.store.transaction():
             for outcome in outcomes:
@@ -173,7 +165,7 @@ class Case:
         documents = self.store.documents(ids)
         results = self.store.stage_results_many(ids)
         for document in documents:
-            self.index.replace(index_document(document, _findings(results.get(document["id"], {}))))
+            self.index.replace(fields_for(document, results.get(document["id"], {})))
         self.index.commit()
 
     def resolve(self) -> int:
@@ -198,7 +190,7 @@ class Case:
             chunk = ids[start : start + 500]
             results = self.store.stage_results_many(chunk)
             for document in self.store.documents(chunk):
-                fields = index_document(document, _findings(results.get(document["id"], {})))
+                fields = fields_for(document, results.get(document["id"], {}))
                 self.index.writer.add_document(to_tantivy(fields))
                 if progress:
                     progress.advance(0, 0)
@@ -499,16 +491,3 @@ class Case:
         buffer = io.BytesIO()
         image.save(buffer, format="PNG")
         return buffer.getvalue()
-
-
-def _findings(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """What the index needs from stage results."""
-    mentions = (results.get("entities") or {}).get("mentions") or []
-    names = sorted({f"{m['label']}:{m['text']}" for m in mentions
-                    if m.get("label") in ENTITY_FACET_LABELS})[:200]
-    ocr_pages = (results.get("ocr") or {}).get("pages") or []
-    return {
-        "cable": (results.get("cables") or {}).get("cable"),
-        "entities": names,
-        "low_ocr": any(p.get("low_confidence") for p in ocr_pages),
-    }

@@ -33,6 +33,20 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the coordinator handles Ctrl-C
 
 
+def _forget_unimportable_main() -> None:
+    """Let workers start when the coordinator runs from stdin or a notebook.
+
+    Workers re-import ``__main__`` from its file; code piped to ``python -`` names a file
+    (``<stdin>``) that does not exist, and every worker would die on start.
+    """
+    import sys
+
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is not None and path and not os.path.exists(path) and main.__spec__ is None:
+        del main.__file__
+
+
 class Executor(Protocol):
     workers: int
 
@@ -52,6 +66,7 @@ class LocalExecutor:
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        _forget_unimportable_main()
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
 

@@ -46,6 +46,18 @@ class DocumentRecord:
     text: str = ""
     pages: list[PageRecord] = field(default_factory=list)
     stages: list[StageOutcome] = field(default_factory=list)
+    #: Search index fields, computed by the worker so the coordinator only adds them.
+    index_fields: dict[str, Any] | None = None
+
+
+def record_row(record: DocumentRecord) -> dict[str, Any]:
+    """A fresh record in the shape of a store row, for code that reads either."""
+    return {"id": record.id, "path": record.path, "title": record.title, "kind": record.kind,
+            "text": record.text, "metadata": record.metadata}
+
+
+def record_results(record: DocumentRecord) -> dict[str, dict[str, Any]]:
+    return {o.stage: o.result or {} for o in record.stages if o.status == "ok"}
 
 
 @dataclass

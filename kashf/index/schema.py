@@ -99,6 +99,32 @@ def index_document(doc: dict[str, Any], findings: dict[str, Any]) -> dict[str, A
     return fields
 
 
+ENTITY_FACET_LABELS = ("PER", "ORG", "LOC")
+
+
+def findings_from_results(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the index needs from the stages' results."""
+    mentions = (results.get("entities") or {}).get("mentions") or []
+    names = sorted({f"{m['label']}:{m['text']}" for m in mentions
+                    if m.get("label") in ENTITY_FACET_LABELS})[:200]
+    ocr_pages = (results.get("ocr") or {}).get("pages") or []
+    return {
+        "cable": (results.get("cables") or {}).get("cable"),
+        "entities": names,
+        "low_ocr": any(p.get("low_confidence") for p in ocr_pages),
+    }
+
+
+def fields_for(document: dict[str, Any], results: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Index fields of a document (a store row, or a fresh record) given its stage results."""
+    document = dict(document)
+    if document.get("language") is None:
+        document["language"] = (results.get("language") or {}).get("language")
+    if document.get("date") is None:
+        document["date"] = ((results.get("cables") or {}).get("cable") or {}).get("date")
+    return index_document(document, findings_from_results(results))
+
+
 def to_tantivy(fields: dict[str, Any]) -> tantivy.Document:
     document = tantivy.Document()
     for name, value in fields.items():

@@ -9,35 +9,68 @@ document really has.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from kashf.index.query import WORD, Terms
+from kashf.index.query import Terms
 from kashf.text.normalize import normalize_with_offsets
 
 #: Only the start of very long documents is scanned for a snippet.
 SCAN_CHARS = 200_000
 WINDOW = 240
+#: Documents are normalized for highlighting this many characters at a time.
+CHUNK = 16_000
+#: Enough matches to choose the densest window.
+MAX_MATCHES = 64
 
 
 def make_snippet(text: str, terms: Terms, window: int = WINDOW) -> tuple[str, list[list[int]]]:
     """(snippet, [[start, end], ...]) with offsets into the snippet."""
     head = text[:SCAN_CHARS]
-    normalized, offsets = normalize_with_offsets(head)
-    matches: list[tuple[int, int]] = []
-    if terms.words or terms.prefixes:
-        for token in WORD.finditer(normalized):
-            word = token.group().lower()
-            if word in terms.words or any(word.startswith(p) for p in terms.prefixes):
-                matches.append((offsets[token.start()], offsets[token.end()]))
+    matches = _find(head, terms)
     if not matches:
-        start = 0
         end = _cut_end(head, min(len(head), window))
-        return _clean(head[start:end]), []
+        return _clean(head[:end]), []
     start, end = _best_window(matches, window, len(head))
     start = _cut_start(head, start)
     end = _cut_end(head, end)
     snippet = head[start:end]
     highlights = [[s - start, e - start] for s, e in matches if s >= start and e <= end]
     return _clean(snippet), highlights
+
+
+def _find(head: str, terms: Terms) -> list[tuple[int, int]]:
+    """Spans in ``head`` of the query's words, scanning chunk by chunk until some match.
+
+    Normalizing a whole long document for ten hits per query would dominate search
+    time; the first chunk with a match is enough for a snippet.
+    """
+    pattern = _pattern(terms)
+    if pattern is None:
+        return []
+    chunk_start = 0
+    while chunk_start < len(head):
+        chunk_end = _cut_end(head, chunk_start + CHUNK) if chunk_start + CHUNK < len(head) else len(head)
+        normalized, offsets = normalize_with_offsets(head[chunk_start:chunk_end])
+        # Lowercasing can change a string's length (İ); then fall back to case-blind matching.
+        lowered = normalized.lower()
+        if len(lowered) != len(normalized):
+            lowered = normalized
+        found = [
+            (chunk_start + offsets[m.start()], chunk_start + offsets[m.end()])
+            for m in islice(pattern.finditer(lowered), MAX_MATCHES)
+        ]
+        if found:
+            return found
+        chunk_start = chunk_end
+    return []
+
+
+def _pattern(terms: Terms) -> re.Pattern[str] | None:
+    alternatives = [re.escape(w) for w in sorted(terms.words, key=len, reverse=True)]
+    alternatives += [re.escape(p) + r"\w*" for p in sorted(terms.prefixes, key=len, reverse=True)]
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 def _best_window(matches: list[tuple[int, int]], window: int, length: int) -> tuple[int, int]:
@@ -47,9 +80,8 @@ def _best_window(matches: list[tuple[int, int]], window: int, length: int) -> tu
         last = max(last, first)
         while last + 1 < len(matches) and matches[last + 1][1] - matches[first][0] <= window:
             last += 1
-        count = len({m for m in matches[first : last + 1]})
-        if count > best_count:
-            best_first, best_count = first, count
+        if last - first + 1 > best_count:
+            best_first, best_count = first, last - first + 1
     anchor = matches[best_first][0]
     start = max(0, anchor - window // 4)
     return start, min(length, start + window)

@@ -25,7 +25,7 @@ from kashf.model import DocumentRecord, IngestOutcome, SourceFile
 CHUNK_FILES = 32
 CHUNK_BYTES = 8 * 1024 * 1024
 #: The store and index are committed at least this often, in seconds.
-FLUSH_SECONDS = 2.0
+FLUSH_SECONDS = 5.0
 
 
 @dataclass

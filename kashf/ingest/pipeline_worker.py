@@ -18,9 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kashf.index.schema import fields_for
 from kashf.ingest.extract import extract
 from kashf.ingest.model import Extraction, Limits
-from kashf.model import DocumentRecord, IngestOutcome, PageRecord, SourceFile
+from kashf.model import (
+    DocumentRecord,
+    IngestOutcome,
+    PageRecord,
+    SourceFile,
+    record_results,
+    record_row,
+)
 from kashf.runner import run_stages_inline
 from kashf.store.blobs import BlobStore
 from kashf.store.db import PAGE_SEPARATOR
@@ -114,6 +122,7 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -
     record = _record_from(extraction, sha256, path, name, size, parent_id, depth)
     if record.status == "ok" and job.stages:
         record.stages = run_stages_inline(record, str(blobs.path(sha256)), job.stages, job.settings)
+    record.index_fields = fields_for(record_row(record), record_results(record))
     out.append(record)
     for child in extraction.children:
         child_path = f"{path}!/{child.name.lstrip('/')}"
@@ -209,7 +218,7 @@ def _record_from(
         ingestor=extraction.ingestor,
         ingestor_version=extraction.ingestor_version,
         metadata=extraction.metadata,
-        text=text.replace("\x00", ""),
+        text=text.replace("\x00", "") if "\x00" in text else text,
         pages=pages,
     )
 

@@ -13,11 +13,15 @@ import tempfile
 from pathlib import Path
 
 CHUNK = 1024 * 1024
+#: Files up to this size are read whole: one read, one hash, one write.
+SMALL = 8 * 1024 * 1024
 
 
 class BlobStore:
     def __init__(self, root: Path):
         self.root = root
+        self._folders: set[Path] = set()
+        self._counter = 0
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -34,6 +38,13 @@ class BlobStore:
 
     def put_file(self, source: Path) -> tuple[str, int]:
         """Copy a file in, hashing as it streams; returns (sha256, size)."""
+        with open(source, "rb") as reader:
+            head = reader.read(SMALL + 1)
+            if len(head) <= SMALL:
+                return self.put_bytes(head), len(head)
+        return self._put_large(source)
+
+    def _put_large(self, source: Path) -> tuple[str, int]:
         digest = hashlib.sha256()
         size = 0
         target_dir = self.root / "tmp"
@@ -60,10 +71,14 @@ class BlobStore:
             raise
 
     def _write(self, target: Path, chunks: list[bytes]) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        # A name unique to this process and call: cheaper than mkstemp, and as safe here.
+        self._counter += 1
+        temp_name = str(target.parent / f".tmp-{os.getpid()}-{self._counter}")
         try:
-            with os.fdopen(fd, "wb") as writer:
+            with open(temp_name, "wb") as writer:
                 for chunk in chunks:
                     writer.write(chunk)
             os.chmod(temp_name, 0o444)
