@@ -31,14 +31,26 @@ from kashf.stages import StageInput, stage
 
 VERSION = 1
 
+# Words before a place name that make it where the event happened ("from" does not: a trip
+# from Baghdad to Najaf took place in Najaf).
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|to|from)|(?<!\w)(?:در|به|نزدیک|داخل|کنار|حوالی|شهر|"
-    r"في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|مدينة))\s*$",
+    r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|of)|(?<!\w)(?:در|به|نزدیک|"
+    r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
+    r"مدينة|امام|أمام))\s*$",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
     r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
     r"المرجع|من|إلى|الى)\s*[:：]",
+    re.IGNORECASE,
+)
+# A time of its own that is not a day ("in April", "last year", «قبلاً»): the sentence does
+# not inherit its paragraph's date.
+_OTHER_TIME = re.compile(
+    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
+    r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
+    r"الشهر الماضی|العام الماضی|سابقا|في شهر)(?!\w)",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
@@ -298,11 +310,15 @@ def _place(text: str, mentions: Sequence[dict], start: int, end: int, trigger: i
     places = _mentions_in(mentions, start, end, {"LOC"})
     if not places:
         return None
-    located = [m for m in places if _LOCATIVE.search(text[max(start, int(m["start"]) - 16) : int(m["start"])])]
-    pool = located or places
-    # Prefer the place nearest the trigger among the located ones.
-    chosen = min(pool, key=lambda m: abs(int(m["start"]) - trigger))
-    return chosen
+    located = [
+        m for m in places
+        if _LOCATIVE.search(text[max(start, int(m["start"]) - 16) : int(m["start"])])
+    ]
+    if not located:
+        return places[0]
+    # Of the places introduced by a locative word, the one nearest the trigger: in
+    # "met him in Basra, then travelled to Najaf" each event gets its own.
+    return min(located, key=lambda m: abs(int(m["start"]) - trigger))
 
 
 # --------------------------------------------------------------------------- events
@@ -350,7 +366,7 @@ def extract_events(
     dates = _DateTracker(text, folded, document_date, spans)
     events: list[dict] = []
     for p_start, p_end in spans:
-        if not lex.triggers().find(folded, p_start, p_end):
+        if not _triggers(folded, mentions, p_start, p_end):
             continue  # no event here: skip its sentences and dates
         approach: list[tuple[int, int]] = []  # trigger-less sentences since the last event
         paragraph_date: tuple[str | None, str | None] = (None, None)
@@ -359,7 +375,7 @@ def extract_events(
             if _HEADER.match(text[s_start:s_end]) or _is_title(text, s_start, s_end):
                 continue
             own_date = dates.in_span(s_start, s_end)
-            hits = _first_per_type(lex.triggers().find(folded, s_start, s_end))
+            hits = _first_per_type(_triggers(folded, mentions, s_start, s_end))
             if not hits:
                 approach.append((s_start, s_end))
                 if own_date[0]:
@@ -371,7 +387,8 @@ def extract_events(
             sentence_events = []
             for hit, status in zip(hits, statuses, strict=True):
                 date = own_date
-                if not date[0] and status == "happened":
+                if not date[0] and status == "happened" and not date[1] \
+                        and not _OTHER_TIME.search(folded, s_start, s_end):
                     # Only a narrated event inherits the paragraph's date; a plan or a
                     # hearsay report has a date of its own or none.
                     date = paragraph_date
@@ -389,6 +406,20 @@ def extract_events(
                 paragraph_date = own_date
             approach = []
     return events
+
+
+def _triggers(folded: str, mentions: Sequence[dict], start: int, end: int) -> list[lex.Hit]:
+    """Trigger phrases, plus a giving verb as a payment when the sentence names money."""
+    hits = lex.triggers().find(folded, start, end)
+    if any(h.tag == "payment" for h in hits):
+        return hits
+    verbs = lex.payment_verbs().find(folded, start, end)
+    if verbs and (
+        _mentions_in(mentions, start, end, {"MONEY"})
+        or any(h.tag == "cash_payment" for h in lex.tradecraft().find(folded, start, end))
+    ):
+        hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+    return hits
 
 
 def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:

@@ -186,6 +186,11 @@ def tradecraft() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def payment_verbs() -> Lexicon:
+    return _tagged("payment_verbs.tsv", ("payment",))
+
+
+@lru_cache(maxsize=1)
 def status_cues() -> Lexicon:
     return _tagged("status_cues.tsv", STATUSES[1:])
 

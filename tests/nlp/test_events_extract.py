@@ -184,3 +184,16 @@ def test_titles_and_headers_are_not_events(text: str) -> None:
 def test_a_numbered_short_line_is_not_a_title() -> None:
     text = "۱- دیدار با منبع در نجف انجام شد\n\n۲- چیزی دیگر"
     assert [e["type"] for e in extract_events(text, [], [], None)] == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("We gave him 500 dollars.", ["payment"]),
+        ("We gave him a book.", []),  # a giving verb without money is no payment
+        ("مبلغ ۵۰۰ دلار به وی داده شد.", ["payment"]),
+        ("أعطينا المصدر ألف دولار.", ["payment"]),
+    ],
+)
+def test_giving_money_is_a_payment(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], None)] == types
