@@ -67,6 +67,14 @@ _ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+_ZIP_FAMILY = frozenset(mime for _, mime in _ZIP_MEMBERS) | {
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/epub+zip",
+}
+_OLE_FAMILY = frozenset(mime for _, mime in _OLE_STREAMS)
+
 # 3. Extension → MIME, used to name text dialects and as the last resort for unknown bytes.
 EXTENSIONS: dict[str, str] = {
     ".txt": "text/plain",
@@ -120,7 +128,9 @@ EXTENSIONS: dict[str, str] = {
     ".epub": "application/epub+zip",
 }
 
-_TEXT_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Control bytes that never occur in text (tab, LF, FF, CR and ESC do). bytes.translate deletes
+# them in C at memory speed: a regex character class costs ~15 ns a byte, 100 µs a cable.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _HTML_HINT = re.compile(
     rb"<(!doctype\s+html|html|head|body|meta|title|div|table|p|h[1-6]|span|a|ul|ol|li|br|img|"
     rb"form|section|article|header|footer|nav|script|style|link|font|b|i|center|pre|strong|em|hr)"
@@ -163,9 +173,9 @@ def detect(path: str, name: str, head: bytes, size: int) -> str:
     # 1. Magic bytes.
     mime = _magic(head)
     if mime == "application/zip":
-        return _zip_kind(path) or mime
+        return _zip_kind(path) or _by_extension(ext, _ZIP_FAMILY) or mime
     if mime == "application/x-ole-storage":
-        return _ole_kind(path) or mime
+        return _ole_kind(path) or _by_extension(ext, _OLE_FAMILY) or mime
     if mime == "image/bmp" and len(head) > 14 and head[6:10] != b"\0\0\0\0":
         mime = None  # "BM" alone is too common a text start; real BMPs have zero reserved bytes
     if mime:
@@ -178,6 +188,16 @@ def detect(path: str, name: str, head: bytes, size: int) -> str:
         return text_mime
     # 3. Extension, for bytes nothing above recognised (likely corrupt or unknown).
     return EXTENSIONS.get(ext, OCTET)
+
+
+def _by_extension(ext: str, family: frozenset[str]) -> str | None:
+    """The extension's MIME type when it names a format of this container family.
+
+    A truncated .docx has lost the ZIP directory that says it is Word; its name still does,
+    and "corrupt Word document" tells the reader more than "corrupt ZIP archive".
+    """
+    mime = EXTENSIONS.get(ext)
+    return mime if mime in family else None
 
 
 def _magic(head: bytes) -> str | None:
@@ -227,7 +247,7 @@ def _ole_kind(path: str) -> str | None:
 
 
 def _looks_like_text(chunk: bytes) -> bool:
-    return not _TEXT_CONTROL.search(chunk)
+    return len(chunk.translate(None, _CONTROL_BYTES)) == len(chunk)
 
 
 def _sniff_text(head: bytes) -> str | None:

@@ -228,7 +228,9 @@ class EmailIngestor(Ingestor):
         return email_extraction(self, src, src.read())
 
 
-_FROM_LINE = re.compile(rb"^From \S*.*$")
+# "From sender Mon Jan  1 00:00:00 2001": a body line such as "From the desk: …" after a blank
+# line is not a separator, even in mailboxes that did not escape it as ">From".
+_FROM_LINE = re.compile(rb"^From \S+ .*\d{1,2}:\d{2}.*\d{4}")
 
 
 class MboxIngestor(Ingestor):

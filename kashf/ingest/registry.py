@@ -5,6 +5,8 @@ Adding a format means writing one ingestor module and adding one line to ``INGES
 
 from __future__ import annotations
 
+import functools
+
 from kashf.ingest.archive import (
     CompressedIngestor,
     RarIngestor,
@@ -56,8 +58,10 @@ INGESTORS: tuple[type[Ingestor], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def pick(mime: str, ext: str) -> type[Ingestor]:
-    """The ingestor with the highest score for this MIME type and extension."""
+    """The ingestor with the highest score for this MIME type and extension (cached: the
+    registry is fixed once imported, and this runs for every file)."""
     best, best_score = OtherIngestor, 0
     for ingestor in INGESTORS:
         score = ingestor.match(mime, ext)

@@ -37,21 +37,60 @@ def raw_zip(entries: list[tuple[str, bytes, int, int, int, int]]) -> bytes:
     for name, data, method, crc, size, flags in entries:
         offset = out.tell()
         encoded = name.encode()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21,
-                              crc, len(data), size, len(encoded), 0))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                flags,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+            )
+        )
         out.write(encoded + data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method, 0,
-                                   0x21, crc, len(data), size, len(encoded), 0, 0, 0, 0, 0, offset)
-                       + encoded)
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                flags,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
     start = out.tell()
     for record in central:
         out.write(record)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
-                          out.tell() - start, start, 0))
+    out.write(
+        struct.pack(
+            "<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0
+        )
+    )
     return out.getvalue()
 
 
-def run(tmp_path, name: str, data: bytes, limits: Limits | None = None, depth: int = 0) -> Extraction:
+def run(
+    tmp_path, name: str, data: bytes, limits: Limits | None = None, depth: int = 0
+) -> Extraction:
     path = tmp_path / name.replace("/", "_")
     path.write_bytes(data)
     return extract(str(path), name, limits or Limits(), depth)
@@ -66,7 +105,9 @@ def walk(tmp_path, name: str, data: bytes, depth: int = 0) -> list[str]:
         paths.append(path)
         if child.data is not None:
             inner = walk(tmp_path, child.name.rsplit("/", 1)[-1], child.data, depth + 1)
-            paths += [f"{name}!/{child.name}{p[len(child.name.rsplit('/', 1)[-1]):]}" for p in inner]
+            paths += [
+                f"{name}!/{child.name}{p[len(child.name.rsplit('/', 1)[-1]) :]}" for p in inner
+            ]
     return paths
 
 
@@ -95,7 +136,9 @@ def test_lying_zip_bomb_stops_at_its_declared_size(tmp_path):
     started = time.perf_counter()
     result = run(tmp_path, "bomb.zip", bomb)
     assert time.perf_counter() - started < 1
-    assert [(c.name, c.error) for c in result.children] == [("small.txt", "corrupt ZIP member: bad CRC")]
+    assert [(c.name, c.error) for c in result.children] == [
+        ("small.txt", "corrupt ZIP member: bad CRC")
+    ]
 
 
 def test_streamed_bomb_is_stopped_by_counting_within_the_limit(tmp_path):
@@ -169,10 +212,12 @@ def test_zip_in_tar_gz_in_zip_gives_every_name(tmp_path):
 
 
 def test_encrypted_zip_member_is_a_child_error(tmp_path):
-    archive = raw_zip([
-        ("secret.txt", b"\x00" * 24, 0, 0, 12, 0x1),
-        ("open.txt", b"visible", 0, zlib.crc32(b"visible"), 7, 0),
-    ])
+    archive = raw_zip(
+        [
+            ("secret.txt", b"\x00" * 24, 0, 0, 12, 0x1),
+            ("open.txt", b"visible", 0, zlib.crc32(b"visible"), 7, 0),
+        ]
+    )
     result = run(tmp_path, "mixed.zip", archive)
     assert [(c.name, c.data, c.error) for c in result.children] == [
         ("secret.txt", None, "encrypted ZIP member: a password is required"),
@@ -181,10 +226,12 @@ def test_encrypted_zip_member_is_a_child_error(tmp_path):
 
 
 def test_bad_crc_is_a_child_error_and_the_rest_goes_on(tmp_path):
-    archive = raw_zip([
-        ("docs/a.txt", b"damaged", 0, 12345, 7, 0),
-        ("docs/b.txt", b"fine", 0, zlib.crc32(b"fine"), 4, 0),
-    ])
+    archive = raw_zip(
+        [
+            ("docs/a.txt", b"damaged", 0, 12345, 7, 0),
+            ("docs/b.txt", b"fine", 0, zlib.crc32(b"fine"), 4, 0),
+        ]
+    )
     result = run(tmp_path, "crc.zip", archive)
     assert [(c.name, c.error) for c in result.children] == [
         ("docs/a.txt", "corrupt ZIP member: bad CRC"),
@@ -216,8 +263,12 @@ def test_corrupt_archives_fail_with_one_line(tmp_path, name, data, reason):
 
 @pytest.mark.parametrize(
     ("name", "compress", "inner"),
-    [("note.txt.gz", gzip.compress, "note.txt"), ("note.txt.bz2", bz2.compress, "note.txt"),
-     ("note.txt.xz", lzma.compress, "note.txt"), ("blob", gzip.compress, "blob.out")],
+    [
+        ("note.txt.gz", gzip.compress, "note.txt"),
+        ("note.txt.bz2", bz2.compress, "note.txt"),
+        ("note.txt.xz", lzma.compress, "note.txt"),
+        ("blob", gzip.compress, "blob.out"),
+    ],
 )
 def test_single_compressed_files(tmp_path, name, compress, inner):
     result = run(tmp_path, name, compress(b"the cable text"))
@@ -225,7 +276,9 @@ def test_single_compressed_files(tmp_path, name, compress, inner):
 
 
 def test_compressed_single_file_bomb_is_stopped(tmp_path):
-    result = run(tmp_path, "z.gz", gzip.compress(bytes(64 * MB), 1), Limits(max_member_bytes=8 * MB))
+    result = run(
+        tmp_path, "z.gz", gzip.compress(bytes(64 * MB), 1), Limits(max_member_bytes=8 * MB)
+    )
     assert [c.error for c in result.children] == ["GZIP member exceeds the size limit"]
 
 
@@ -245,8 +298,11 @@ def test_tar_links_are_not_followed(tmp_path):
 
 def test_7z_members_and_passwords(tmp_path):
     py7zr = pytest.importorskip("py7zr")
-    for name, kwargs in (("plain.7z", {}), ("locked.7z", {"password": "pw"}),
-                         ("hidden.7z", {"password": "pw", "header_encryption": True})):
+    for name, kwargs in (
+        ("plain.7z", {}),
+        ("locked.7z", {"password": "pw"}),
+        ("hidden.7z", {"password": "pw", "header_encryption": True}),
+    ):
         with py7zr.SevenZipFile(tmp_path / name, "w", **kwargs) as archive:
             archive.writestr(b"seven", "x/s.txt")
     plain = extract(str(tmp_path / "plain.7z"), "plain.7z", Limits())

@@ -77,7 +77,11 @@ def test_declared_charset_is_used_when_utf8_fails():
         ("a.xml", b'<?xml version="1.0"?><root><a>x</a></root>', "application/xml"),
         ("x.xml", b'<?xml version="1.0"?>\n<!-- c -->\n<html><body/></html>', "text/html"),
         ("mail", b"From: a@b.c\nTo: d@e.f\nSubject: hi\n\nbody", "message/rfc822"),
-        ("box", b"From a@b.c Mon Jan 1 00:00:00 2001\nFrom: a@b.c\nSubject: x\n\nb\n", "application/mbox"),
+        (
+            "box",
+            b"From a@b.c Mon Jan 1 00:00:00 2001\nFrom: a@b.c\nSubject: x\n\nb\n",
+            "application/mbox",
+        ),
         ("r", b"{\\rtf1\\ansi hello}", "application/rtf"),
         ("img", b"\x89PNG\r\n\x1a\n" + bytes(20), "image/png"),
         ("img", b"\xff\xd8\xff\xe0" + bytes(20), "image/jpeg"),
@@ -89,7 +93,11 @@ def test_declared_charset_is_used_when_utf8_fails():
         ("a.rar", b"Rar!\x1a\x07\x01\x00" + bytes(20), "application/vnd.rar"),
         ("BMnotes.txt", b"BM is also how a text can start, 1 2 3\n", "text/plain"),
         ("blob.bin", bytes(range(256)), "application/octet-stream"),
-        ("corrupt.docx", bytes(range(256)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "corrupt.docx",
+            bytes(range(256)),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("utf16.txt", "From: a@b.c\nTo: d@e.f\n\nbody".encode("utf-16-le"), "message/rfc822"),
     ],
 )
@@ -136,8 +144,19 @@ def test_hostile_html_yields_only_visible_text(tmp_path):
         "Visible heading\nFirst paragraph with a link.\ncell one cell two\n"
         "  kept   spacing\nline two"
     )
-    for bad in ("fetch", "evil", "tracker", "alert", "steal", "comment", "enable js", "svg text",
-                "fallback", "template", "javascript"):
+    for bad in (
+        "fetch",
+        "evil",
+        "tracker",
+        "alert",
+        "steal",
+        "comment",
+        "enable js",
+        "svg text",
+        "fallback",
+        "template",
+        "javascript",
+    ):
         assert bad not in result.text
 
 
@@ -174,14 +193,20 @@ def test_text_beyond_the_limit_is_cut_and_flagged(tmp_path):
 
 @pytest.mark.parametrize(
     ("reason", "expected"),
-    [("line one\nline two", "line one line two"), ("", "unknown error"), ("x" * 500, "x" * 199 + "…")],
+    [
+        ("line one\nline two", "line one line two"),
+        ("", "unknown error"),
+        ("x" * 500, "x" * 199 + "…"),
+    ],
 )
 def test_reasons_are_one_short_line(reason, expected):
     assert one_line(reason) == expected
 
 
 def test_unknown_binary_is_ok_with_a_note(tmp_path):
-    result = extract(write(tmp_path, "drawing.dwg", bytes(range(256)) * 10), "drawing.dwg", Limits())
+    result = extract(
+        write(tmp_path, "drawing.dwg", bytes(range(256)) * 10), "drawing.dwg", Limits()
+    )
     assert result.error is None and result.kind == "other" and result.text == ""
     assert "no ingestor" in result.metadata["note"]
 
@@ -192,5 +217,7 @@ def test_unreadable_path_is_a_failure_not_an_exception(tmp_path):
 
 
 def test_files_over_the_size_limit_are_not_read(tmp_path):
-    result = extract(write(tmp_path, "big.txt", b"x" * 2048), "big.txt", Limits(max_file_bytes=1024))
+    result = extract(
+        write(tmp_path, "big.txt", b"x" * 2048), "big.txt", Limits(max_file_bytes=1024)
+    )
     assert result.error == "file exceeds the size limit (2 KB)".replace("2 KB", "1 KB")
