@@ -175,9 +175,21 @@ def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
     return Lexicon(entries)
 
 
+class _Triggers(Lexicon):
+    """Event triggers; hits of the pseudo-type ``none`` win their overlaps and are dropped."""
+
+    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        return [hit for hit in super().find(folded, start, end) if hit.tag != "none"]
+
+
 @lru_cache(maxsize=1)
 def triggers() -> Lexicon:
-    return _tagged("event_triggers.tsv", EVENT_TYPES)
+    entries = []
+    for row in _rows("event_triggers.tsv"):
+        if len(row) != 3 or row[0] not in (*EVENT_TYPES, "none"):
+            raise ValueError(f"event_triggers.tsv: bad row {row!r}")
+        entries.append((row[0], row[2]))
+    return _Triggers(entries)
 
 
 @lru_cache(maxsize=1)

@@ -129,7 +129,7 @@ def test_sentences_keep_abbreviations_and_split_lines() -> None:
 
 
 def test_lexicons_load_and_reject_bad_rows(tmp_path: Path) -> None:
-    assert set(lex.triggers().tags) == set(lex.EVENT_TYPES)
+    assert set(lex.triggers().tags) == {*lex.EVENT_TYPES, "none"}
     assert set(lex.tradecraft().tags) <= set(lex.TRADECRAFT)
     with pytest.raises(ValueError):
         lex.Lexicon([("x", " * ")])  # an empty phrase would match everywhere
@@ -197,3 +197,16 @@ def test_a_numbered_short_line_is_not_a_title() -> None:
 )
 def test_giving_money_is_a_payment(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], None)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proposal was met with little interest.",
+        "Opium cultivation rose in the south.",
+        "The ministry issued a travel ban.",
+        "Capital flight worsened.",
+    ],
+)
+def test_phrases_that_only_look_like_events(text: str) -> None:
+    assert extract_events(text, [], [], None) == []
