@@ -36,7 +36,7 @@ ENGLISH = ("Meeting report: the officer met the source near Baghdad airport; the
            "discussed security in Karbala and Najaf with the embassy in Tehran. ")
 
 
-def build_small_case(folder: Path, files: int = 120):
+def build_small_case(folder: Path, files: int = 40):
     """A small case of generated Persian and English reports, for --quick."""
     from kashf.case import Case
 

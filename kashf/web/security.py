@@ -156,10 +156,11 @@ def _deny(request: Request, status: int, reason: str):
 def _origin_ok(request: Request, gate: Gate) -> bool:
     """An ``Origin`` (or, lacking one, ``Referer``) on a write must be this server itself."""
     origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return True  # Origin-less writes still need the CSRF token below.
-    if origin == "null":
-        return False
+    # Under our own Referrer-Policy: no-referrer, browsers send ``Origin: null`` on form
+    # posts, so a missing or null origin proves nothing either way: the CSRF token (which a
+    # foreign page cannot read) and the SameSite=Strict cookie still decide.
+    if not origin or origin == "null":
+        return True
     parts = urlsplit(origin)
     own_host = request.headers.get("host", "")
     return parts.netloc.lower() == own_host.lower() and gate.host_allowed(parts.netloc)

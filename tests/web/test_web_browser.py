@@ -199,7 +199,9 @@ def test_sign_out_needs_and_sends_the_csrf_token(browser, live_server):
     with watched_page(browser, live_server) as (page, watch):
         sign_in(page, live_server, TOKEN)
         page.goto(f"{live_server}/status")
-        page.locator("form.logout button").click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.locator("form.logout button").click()
+        assert page.url == f"{live_server}/", page.content()[:300]
+        assert "kashf serve" in page.inner_text("body")  # signed out: the sign-in note
         assert page.goto(f"{live_server}/status").status == 401
         assert watch.blocked == [] and watch.dialogs == []
