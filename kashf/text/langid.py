@@ -13,8 +13,10 @@ Two things are added on top of the model:
   when those letters are there and the model says something else (it calls
   one Pashto sentence in six Persian), the letters win. When the model names
   a language not written in Arabic script for Arabic-script text, Persian vs
-  Arabic is decided by Persian-only letters (پ چ ژ گ ی ک) against Arabic-only
-  ones (ة ى ي ك). Measured on NTREX-128: Pashto sentences 84% → 98.5%.
+  Arabic is decided by Persian letters (پ چ ژ گ ی ک) against Arabic-only
+  ones (ة ى; not ي ك, which Persian typed on an Arabic keyboard has too).
+  Measured on NTREX-128: Pashto sentences 84% → 98.5%, Sorani 20-character
+  snippets 89.5% → 99.5%, Persian ones 95.5% → 97%.
 * caps, so the cost per document stays flat: the model reads at most
   :data:`SAMPLE_CHARS` of a whole text and :data:`PARAGRAPH_CHARS` of a paragraph.
 """
@@ -60,7 +62,7 @@ _PASHTO = "ټډړږښګڼېۍځڅ"
 _SORANI = "ڕڵۆێە"
 _URDU = "ٹڈڑںےۓہ"
 _PERSIAN = "پچژگیک"
-_ARABIC = "ةىيك"
+_ARABIC = "ةى"  # ي and ك also come from Persian typed on Arabic keyboards
 _DISTINCT = {
     "ps": re.compile(f"[{_PASHTO}]"),
     "ckb": re.compile(f"[{_SORANI}]"),
@@ -70,7 +72,6 @@ _ANY_DISTINCT_RE = re.compile(f"[{_PASHTO}{_SORANI}{_URDU}]")
 _PERSIAN_RE = re.compile(f"[{_PERSIAN}]")
 _ARABIC_RE = re.compile(f"[{_ARABIC}]")
 _PERSIAN_ONLY_RE = re.compile("[پچژگ]")  # not in Arabic's alphabet at all
-_ARABIC_ONLY_RE = re.compile("[ةى]")  # Persian keyboards rarely produce these
 # Labels the model gives short Persian or Arabic texts that the letters must back up.
 _UNSUPPORTED_CLAIMS = frozenset({"ur", "azb", "pnb", "sd", "ug", "ks", "bal"})
 _ARABIC_LETTERS = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff"
@@ -115,8 +116,8 @@ def script_language(text: str) -> str | None:
 
     Returns ``ps``, ``ckb`` or ``ur`` when that language's own letters show up
     (at least two and 3% of the Arabic-script letters, or one in a very short
-    text), otherwise ``fa`` or ``ar`` by
-    counting Persian-only against Arabic-only letters (ties go to Arabic).
+    text), otherwise ``fa`` or ``ar`` by counting Persian letters against
+    Arabic-only ones (ties go to Arabic).
     """
     arabic_letters = _count(_NOT_ARABIC_LETTER_RE, text)
     if arabic_letters < MIN_LETTERS:
@@ -186,7 +187,7 @@ def _swap_persian_arabic(sample: str, code: str) -> str | None:
     keyboard («سفير در تهران», common in Iranian documents) into Arabic, which
     the model alone gets right.
     """
-    if code == "ar" and _PERSIAN_ONLY_RE.search(sample) and not _ARABIC_ONLY_RE.search(sample):
+    if code == "ar" and _PERSIAN_ONLY_RE.search(sample) and not _ARABIC_RE.search(sample):
         return "fa"
     return None
 
