@@ -15,6 +15,7 @@ from kashf.ingest.archive import (
     ZipIngestor,
 )
 from kashf.ingest.base import Ingestor
+from kashf.ingest.epub import EpubIngestor
 from kashf.ingest.images import ImageIngestor, UndecodableImageIngestor
 from kashf.ingest.mail import EmailIngestor, MboxIngestor
 from kashf.ingest.markup import HtmlIngestor, XmlIngestor
@@ -43,6 +44,7 @@ INGESTORS: tuple[type[Ingestor], ...] = (
     CsvIngestor,
     PptxIngestor,
     PptIngestor,
+    EpubIngestor,
     EncryptedOfficeIngestor,
     EmailIngestor,
     MboxIngestor,

@@ -16,6 +16,7 @@ from kashf.ingest.base import Ingestor, Source, fail
 from kashf.ingest.encoding import decode
 from kashf.ingest.model import Extraction
 from kashf.ingest.ooxml import core_properties
+from kashf.ingest.text import read_capped
 from kashf.ingest.zipxml import open_zip
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -147,7 +148,7 @@ class CsvIngestor(Ingestor):
     score = 50
 
     def extract(self, src: Source) -> Extraction:
-        data = src.head if src.size <= len(src.head) else src.read()
+        data = src.head if src.size <= len(src.head) else read_capped(src)
         raw, encoding = decode(data)
         delimiter = self._delimiter(raw[:20_000], src.mime)
         csv.field_size_limit(src.limits.max_text_chars)

@@ -26,6 +26,19 @@ class TextIngestor(Ingestor):
     score = 10  # generic: anything more specific wins
 
     def extract(self, src: Source) -> Extraction:
-        data = src.head if src.size <= len(src.head) else src.read()
+        data = src.head if src.size <= len(src.head) else read_capped(src)
         text, encoding = decode(data)
-        return self.result(src, text=text, metadata={"encoding": encoding})
+        metadata = {"encoding": encoding}
+        if len(data) < src.size:
+            metadata["text_truncated"] = True
+        return self.result(src, text=text, metadata=metadata)
+
+
+def read_capped(src: Source) -> bytes:
+    """The file's bytes, but no more than can become ``max_text_chars`` characters.
+
+    A 2 GB log would otherwise be held three times over (bytes, str, copy); four bytes a
+    character covers UTF-8 and UTF-16/32 alike.
+    """
+    with open(src.path, "rb") as handle:
+        return handle.read(src.limits.max_text_chars * 4)

@@ -247,6 +247,15 @@ CASES = [
         [],
         "Adding a Bullet Slide",
     ),
+    (
+        "unstructured/winter-sports.epub",
+        "word",
+        "epub",
+        "Winter Sports in Switzerland",
+        {"author": "E. F. Benson", "created": "2019-08-23"},
+        [],
+        "Project Gutenberg",
+    ),
     ("unstructured/simple.zip", "archive", "zip", None, {"members": 2}, None, ""),
     (
         "unstructured/example-steelJIS-datasheet-utf-16.html",

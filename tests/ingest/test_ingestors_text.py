@@ -191,6 +191,12 @@ def test_text_beyond_the_limit_is_cut_and_flagged(tmp_path):
     assert len(result.text) == 100 and result.metadata["text_truncated"] is True
 
 
+def test_huge_text_files_are_read_only_as_far_as_the_limit(tmp_path):
+    path = write(tmp_path, "huge.log", b"0123456789" * 100_000)  # 1 MB, past the 64 KiB head
+    result = extract(path, "huge.log", Limits(max_text_chars=1000))
+    assert result.text == "0123456789" * 100 and result.metadata["text_truncated"] is True
+
+
 @pytest.mark.parametrize(
     ("reason", "expected"),
     [
