@@ -34,7 +34,8 @@ VERSION = 1
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf).
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|of)|(?<!\w)(?:در|به|نزدیک|"
+    r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite)(?:\s+(?:the|a|an))?|"
+    r"(?<!\w)(?:در|به|نزدیک|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
     r"مدينة|امام|أمام))\s*$",
     re.IGNORECASE,
@@ -377,10 +378,12 @@ def extract_events(
             own_date = dates.in_span(s_start, s_end)
             hits = _first_per_type(_triggers(folded, mentions, s_start, s_end))
             if not hits:
-                approach.append((s_start, s_end))
                 if own_date[0]:
                     paragraph_date = own_date
-                _add_tradecraft(last, folded, s_start, s_end)  # "...then I took two taxis."
+                if last:  # "...then I took two taxis." goes on about the event just told
+                    _add_tradecraft(last, folded, s_start, s_end)
+                else:  # the approach to an event still to come
+                    approach.append((s_start, s_end))
                 continue
             statuses = _statuses(folded, hits, s_start, s_end)
             context_start = approach[0][0] if approach else s_start
