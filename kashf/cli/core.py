@@ -96,7 +96,7 @@ def process(
     case: Path = CaseArg,
     stage: list[str] = typer.Option(None, "--stage", help="Only these stages (repeatable)."),
     force: bool = typer.Option(False, "--force", help="Re-run even what is up to date."),
-    workers: int = typer.Option(0, "--workers", "-w"),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address."),
     json_: bool = JsonOpt,
 ) -> None:
@@ -168,8 +168,8 @@ def ls(case: Path = CaseArg, json_: bool = JsonOpt,
 def search(
     case: Path = CaseArg,
     query: str = typer.Argument(..., help="Words, \"phrases\", prefix*, AND/OR/NOT, lang:fa …"),
-    limit: int = typer.Option(10, "--limit"),
-    offset: int = typer.Option(0, "--offset"),
+    limit: int = typer.Option(10, "--limit", help="How many hits to return."),
+    offset: int = typer.Option(0, "--offset", help="Skip this many hits (paging)."),
     sort: str = typer.Option("relevance", "--sort", help="relevance or date"),
     no_expand: bool = typer.Option(False, "--no-expand",
                                    help="Do not add other spellings of known names."),
@@ -264,9 +264,10 @@ def ingestors(json_: bool = JsonOpt) -> None:
 
 def cables(
     case: Path = CaseArg,
-    origin: str = typer.Option(None, "--origin"),
-    tag: str = typer.Option(None, "--tag"),
-    classification: str = typer.Option(None, "--classification"),
+    origin: str = typer.Option(None, "--origin", help="Only cables from this origin (substring)."),
+    tag: str = typer.Option(None, "--tag", help="Only cables with this TAG, e.g. PREL."),
+    classification: str = typer.Option(None, "--classification",
+                                       help="Only this classification, e.g. secret."),
     date_from: str = typer.Option(None, "--from", help="ISO date, inclusive."),
     date_to: str = typer.Option(None, "--to", help="ISO date, inclusive."),
     json_: bool = JsonOpt,

@@ -66,7 +66,9 @@ class XlsxIngestor(Ingestor):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             try:
-                book = openpyxl.load_workbook(src.path, read_only=True, data_only=True)
+                # A file object, not the path: originals are stored without an extension
+                # and openpyxl judges a path by its extension.
+                book = openpyxl.load_workbook(open(src.path, "rb"), read_only=True, data_only=True)
             except (KeyError, ValueError, OSError) as exc:
                 raise fail(f"corrupt Excel workbook: {exc}") from None
             try:

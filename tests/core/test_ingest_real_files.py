@@ -84,3 +84,16 @@ def test_persian_spelling_variants_find_the_persian_text(ingested, query):
     assert hit["highlights"]
     for start, end in hit["highlights"]:
         assert hit["snippet"][start:end].strip()
+
+
+def test_office_files_read_from_extensionless_blobs(ingested):
+    """Originals are stored without their extension: every format must still be read."""
+    case, _report, _files = ingested
+    failures = {f["path"]: f["reason"] for f in case.status()["failures"]}
+    assert not [r for r in failures.values() if r.startswith("internal error")], failures
+    for row in case.ls():
+        extension = row["path"].rsplit(".", 1)[-1].lower()
+        if extension in {"xlsx", "xls", "docx", "doc", "pptx", "ppt", "odt", "rtf", "msg", "eml"}:
+            if "password" in row["path"] or "encrypted" in row["path"]:
+                continue
+            assert row["status"] == "ok", (row["path"], row["reason"])
