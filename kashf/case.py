@@ -79,7 +79,7 @@ class Case:
     # -- ingest and process ---------------------------------------------------------------------
 
     def ingest(self, paths: list[str | Path], workers: int | None = None, process: bool = True,
-               scheduler: str | None = None, progress=None):
+               scheduler: str | None = None, progress=None, retry_failed: bool = False):
         """Store, extract and (unless ``process`` is False) enrich every file under ``paths``."""
         from kashf.execute import make_executor
         from kashf.ingest.pipeline import IngestCoordinator
@@ -88,7 +88,7 @@ class Case:
         executor = make_executor(workers or self.settings.effective_workers(), scheduler,
                                  hard_timeout=self.settings.timeout_seconds * 3 + 60)
         try:
-            report = IngestCoordinator(self, executor, stages, progress).run(
+            report = IngestCoordinator(self, executor, stages, progress, retry_failed).run(
                 [Path(p) for p in paths]
             )
         finally:

@@ -65,6 +65,8 @@ def ingest(
                                  help="Run the enrichment stages after extraction."),
     scheduler: str = typer.Option(None, "--scheduler",
                                   help="Dask scheduler address, e.g. tcp://127.0.0.1:8786."),
+    retry_failed: bool = typer.Option(False, "--retry-failed",
+                                      help="Read again the files that failed last time."),
     json_: bool = JsonOpt,
 ) -> None:
     """Store, extract and enrich every file under PATHS; re-running skips what is done."""
@@ -73,7 +75,7 @@ def ingest(
     with open_case(case) as opened:
         progress = ProgressView("ingest", "files", enabled=None if not json_ else False)
         report = opened.ingest(paths, workers=workers or None, process=process,
-                               scheduler=scheduler, progress=progress)
+                               scheduler=scheduler, progress=progress, retry_failed=retry_failed)
     summary = report.to_json()
     if json_:
         print_json(summary)

@@ -102,8 +102,9 @@ def chunk(tasks: Iterable[FileTask], make_job: Callable[[list[FileTask]], Ingest
 class IngestCoordinator:
     """Drives one ingest run for a :class:`kashf.case.Case`."""
 
-    def __init__(self, case, executor, stages: list[str], progress=None):
+    def __init__(self, case, executor, stages: list[str], progress=None, retry_failed=False):
         self.case = case
+        self.retry_failed = retry_failed
         self.executor = executor
         self.stages = stages
         self.progress = progress
@@ -137,7 +138,8 @@ class IngestCoordinator:
         for task in walk(paths):
             self.report.files_given += 1
             seen = known.get(task.display_path)
-            if seen and seen[0] == task.size and seen[1] == task.mtime_ns and seen[2] != "pending":
+            done = seen and seen[2] == "ok" or (seen and seen[2] == "failed" and not self.retry_failed)
+            if done and seen[0] == task.size and seen[1] == task.mtime_ns:
                 self.report.files_skipped += 1
                 continue
             todo.append(task)
