@@ -266,3 +266,16 @@ def test_registry_picks_the_highest_score_and_has_a_fallback():
         assert row["version"] >= 1 and row["description"]
     names = [row["name"] for row in table]
     assert len(names) == len(set(names))
+
+
+def test_every_ingestor_is_documented_with_its_version():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ingestors.md").read_text()
+    rows = {
+        cells[1]: cells[2]
+        for line in doc.splitlines()
+        if line.startswith("| ") and len(cells := [c.strip() for c in line.split("|")]) > 3
+    }
+    for row in registry_table():
+        assert rows.get(row["name"]) == str(row["version"]), row["name"]
