@@ -42,6 +42,7 @@ __all__ = [
 SAMPLE_CHARS = 600  # whole-text detection: head, middle and tail, 200 characters each
 LATIN_SAMPLE_CHARS = 300  # the one call shared by a document's Latin-script paragraphs
 PARAGRAPH_CHARS = 120  # per paragraph: NTREX 5-sentence paragraphs stay at 100% down to 80
+LONG_PARAGRAPH_CHARS = 2000  # longer paragraphs are sampled like whole texts
 MIN_LETTERS = 3  # fewer letters than this: no language at all
 SHORT_PARAGRAPH_LETTERS = 20  # fewer: the paragraph takes its neighbour's language
 FALLBACK_SCORE = 0.6  # score given when the letter rule overrides the model
@@ -235,6 +236,22 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _paragraph_sample(text: str, start: int, end: int) -> str:
+    """What the model reads of one paragraph: its start, or for a long one three slices.
+
+    Text pulled from PDFs often has no blank lines at all, so one "paragraph"
+    can be a whole report behind an English letterhead; its head alone would
+    decide for all of it.
+    """
+    if end - start <= LONG_PARAGRAPH_CHARS:
+        return text[start : min(end, start + PARAGRAPH_CHARS)]
+    third = SAMPLE_CHARS // 3
+    middle = (start + end) // 2 - third // 2
+    return " ".join(
+        (text[start : start + third], text[middle : middle + third], text[end - third : end])
+    )
+
+
 def _profile(head: str) -> tuple[str, int]:
     """The script (``latin``, ``arabic`` or ``other``) and the letter count of ``head``."""
     ascii_part = head.encode("ascii", "ignore")
@@ -270,7 +287,7 @@ def paragraph_languages(text: str) -> list[dict[str, Any]]:
     no such neighbour they are judged alone. No letters at all: no language.
     """
     spans = paragraph_spans(text)
-    heads = [text[start : min(end, start + PARAGRAPH_CHARS)] for start, end in spans]
+    heads = [_paragraph_sample(text, start, end) for start, end in spans]
     profiles = [_profile(head) for head in heads]
     scripts = [script for script, _ in profiles]
     letters = [count for _, count in profiles]

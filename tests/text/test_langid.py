@@ -147,6 +147,19 @@ def test_paragraph_languages_on_mixed_document() -> None:
     ]
 
 
+def test_long_paragraph_is_sampled_beyond_its_head() -> None:
+    """PDF text without blank lines: an English letterhead must not label a Persian report."""
+    letterhead = (
+        "MINISTRY OF FOREIGN AFFAIRS - CONFIDENTIAL - Tehran office - "
+        "Directorate of Political Affairs\n"
+    )
+    text = letterhead * 2 + (
+        "سفیر امروز در تهران با وزیر امور خارجه دیدار کرد و درباره برنامه گفتگو کردند.\n" * 60
+    )
+    [paragraph] = paragraph_languages(text)
+    assert paragraph["language"] == "fa"
+
+
 def test_paragraph_scores_and_offsets() -> None:
     for paragraph in paragraph_languages(MIXED):
         assert set(paragraph) == {"start", "end", "language", "score"}
