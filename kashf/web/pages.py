@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -15,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from kashf.exc import KashfError, QueryError
 from kashf.web import basemap, dates
 from kashf.web.gateway import CaseView
+from kashf.web.render import basename
 from kashf.web.security import cookie_name
 
 router = APIRouter(include_in_schema=False)
@@ -114,10 +114,7 @@ def safe_filename(doc: dict) -> str:
 
 
 def _name(path: Any) -> str:
-    """The last part of a source path; archive members are written ``archive.zip!/inner/file``."""
-    if not path:
-        return ""
-    return PurePosixPath(str(path).replace("\\", "/").split("!/")[-1]).name
+    return basename(path)
 
 
 def content_disposition(filename: str) -> str:

@@ -7,7 +7,7 @@ that a hostile query or name can only ever be a parameter value, never markup.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -63,6 +63,13 @@ def path_part(value: Any) -> str:
     return quote(str(value), safe="")
 
 
+def basename(path: Any) -> str:
+    """The file name of a source path; archive members are written ``archive.zip!/inner/file``."""
+    if not path:
+        return ""
+    return PurePosixPath(str(path).replace("\\", "/").split("!/")[-1]).name
+
+
 def pretty_size(size: Any) -> str:
     try:
         size = float(size)
@@ -92,8 +99,10 @@ def make_templates(csrf_token: str) -> Jinja2Templates:
         facet_labels=FACET_LABELS,
         path_part=path_part,
         pretty_size=pretty_size,
+        basename=basename,
         show_date=dates.show,
         highlight=textmarks.highlight,
         with_mentions=textmarks.with_mentions,
+        name_spans=textmarks.name_spans,
     )
     return Jinja2Templates(env=env)

@@ -20,6 +20,7 @@ class Piece:
     marked: bool = False
     label: str | None = None
     entity_id: str | None = None
+    start: int | None = None  # offset in the full text, for #m-START anchors
 
 
 def _clean_spans(spans: Iterable[Sequence[int]], length: int) -> list[tuple[int, int]]:
@@ -88,6 +89,7 @@ def with_mentions(
                 marked=True,
                 label=str(mention.get("label") or "") or None,
                 entity_id=str(entity) if entity not in (None, "") else None,
+                start=mention["start"],
             )
         )
         cursor = mention["end"]
@@ -101,3 +103,15 @@ def _int(value) -> int:
         return int(value)
     except (TypeError, ValueError):
         return -1
+
+
+def name_spans(text: str | None, names: Iterable[str]) -> list[list[int]]:
+    """Where any of ``names`` occurs in ``text`` (for marking an entity inside a quote)."""
+    text = text or ""
+    spans = []
+    for name in {n for n in names if n and len(n) > 1}:
+        position = text.find(name)
+        while position >= 0:
+            spans.append([position, position + len(name)])
+            position = text.find(name, position + len(name))
+    return spans

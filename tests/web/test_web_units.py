@@ -135,3 +135,18 @@ def test_serve_refuses_exposed_hosts_without_the_flag(tmp_path):
 
     with pytest.raises(KashfError, match="exposed"):
         serve(tmp_path, host="0.0.0.0", open_browser=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("دانا met دانا", ["دانا"], [[0, 4], [9, 13]]),
+        ("Abu Sajjad and ابوسجاد", ["Abu Sajjad", "ابوسجاد", ""], [[0, 10], [15, 22]]),
+        ("nothing here", ["x"], []),  # one-letter names would mark noise
+        (None, ["a"], []),
+    ],
+)
+def test_name_spans(text, names, expected):
+    from kashf.web.textmarks import name_spans
+
+    assert sorted(name_spans(text, names)) == expected

@@ -4,9 +4,16 @@
 
 const TYPE_COLOURS = { PER: "#b5452b", ORG: "#2f6f9f", LOC: "#3c8d4f" };
 
+// Only the most mentioned names are labelled at first; the rest show theirs on hover,
+// so a dense network stays readable.
+const LABELLED = 30;
+
 function toElements(graph) {
   const maxWeight = Math.max(1, ...graph.nodes.map((n) => n.weight || 1));
+  const ranked = [...graph.nodes].sort((a, b) => (b.weight || 0) - (a.weight || 0));
+  const labelled = new Set(ranked.slice(0, LABELLED).map((n) => String(n.id)));
   const nodes = graph.nodes.map((n) => ({
+    classes: labelled.has(String(n.id)) ? "labelled" : "",
     data: {
       id: String(n.id),
       label: String(n.name || n.id),
@@ -45,7 +52,6 @@ async function drawNetwork(container) {
       {
         selector: "node",
         style: {
-          label: "data(label)",
           width: "data(size)",
           height: "data(size)",
           "background-color": "data(colour)",
@@ -60,11 +66,14 @@ async function drawNetwork(container) {
         selector: "edge",
         style: { width: "data(width)", "line-color": "#bbb", "curve-style": "haystack", opacity: 0.7 },
       },
-      { selector: 'edge[kind = "event"]', style: { "line-color": "#d08a2e" } },
+      { selector: "node.labelled, node.hover, node:selected", style: { label: "data(label)" } },
+      { selector: 'edge[kind != "co-mention"]', style: { "line-color": "#d08a2e" } },
       { selector: "node:selected", style: { "border-width": 3, "border-color": "#111" } },
     ],
     layout: { name: "cose", animate: false, nodeRepulsion: 8000, idealEdgeLength: 80 },
   });
+  cy.on("mouseover", "node", (event) => event.target.addClass("hover"));
+  cy.on("mouseout", "node", (event) => event.target.removeClass("hover"));
   cy.on("tap", "node", (event) => {
     window.location.href = "/entities/" + encodeURIComponent(event.target.id());
   });
