@@ -175,6 +175,10 @@ _NEEDS_WORK_RE = re.compile(_ranges_class([*_TABLE, *range(0x0600, 0x0700)]))
 # Above this length the numpy path wins; below it (queries, snippets) the fixed
 # cost of building arrays does not pay off. Both paths read the same table.
 _NUMPY_MIN_LENGTH = 256
+# Long texts are folded this many characters at a time: the UTF-32 arrays cost
+# 4 bytes a character, several times over, and ingest must stay under 1 GiB
+# even for a 100 MB text file.
+_NUMPY_CHUNK = 1 << 20
 _DELETE = 0xFFFFFFFE  # sentinels in the code point table; no real code point is this high
 _EXPAND = 0xFFFFFFFF
 
@@ -209,17 +213,26 @@ def _fold(text: str) -> str:
     tables = _numpy_tables() if len(text) >= _NUMPY_MIN_LENGTH else None
     if tables is None:
         return text.translate(_TABLE)
-    return _fold_numpy(text, tables, with_offsets=False)[0]
+    if len(text) <= _NUMPY_CHUNK:
+        return _fold_numpy(text, tables, with_offsets=False)[0]
+    return "".join(
+        _fold_numpy(text[start : start + _NUMPY_CHUNK], tables, with_offsets=False)[0]
+        for start in range(0, len(text), _NUMPY_CHUNK)
+    )
 
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Apply the translate table and say where each output character came from."""
     tables = _numpy_tables() if len(text) >= _NUMPY_MIN_LENGTH else None
-    if tables is not None:
-        folded, offsets = _fold_numpy(text, tables, with_offsets=True)
-        assert offsets is not None
-        return folded, offsets
     offsets: list[int] = []
+    if tables is not None:
+        pieces: list[str] = []
+        for start in range(0, len(text), _NUMPY_CHUNK):
+            chunk = text[start : start + _NUMPY_CHUNK]
+            piece, piece_offsets = _fold_numpy(chunk, tables, with_offsets=True, base=start)
+            pieces.append(piece)
+            offsets.extend(piece_offsets or ())
+        return "".join(pieces), offsets
     previous = 0
     for match in _RESIZING_RE.finditer(text):
         position = match.start()
@@ -233,9 +246,9 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def _fold_numpy(
-    text: str, tables: tuple[Any, Any, dict[int, Any]], with_offsets: bool
+    text: str, tables: tuple[Any, Any, dict[int, Any]], with_offsets: bool, base: int = 0
 ) -> tuple[str, list[int] | None]:
-    """The table lookup over a UTF-32 view of ``text``.
+    """The table lookup over a UTF-32 view of ``text``; offsets start at ``base``.
 
     ``surrogatepass`` keeps lone surrogates (left by lenient decoders) intact
     instead of failing on them, as ``str.translate`` would.
@@ -245,13 +258,13 @@ def _fold_numpy(
     folded = table[points]
     special = folded >= _DELETE
     if not special.any():
-        offsets = list(range(len(text))) if with_offsets else None
+        offsets = list(range(base, base + len(text))) if with_offsets else None
         return folded.tobytes().decode("utf-32-le", "surrogatepass"), offsets
     expanding = folded == _EXPAND
     if not expanding.any():
         keep = ~special
         result = folded[keep].tobytes().decode("utf-32-le", "surrogatepass")
-        return result, (np.flatnonzero(keep).tolist() if with_offsets else None)
+        return result, ((np.flatnonzero(keep) + base).tolist() if with_offsets else None)
     # Rare: presentation-form ligatures. Repeat each source position by the
     # length of its replacement, then fill in the ligatures' letters.
     lengths = np.ones(len(points), dtype=np.int64)
@@ -266,7 +279,7 @@ def _fold_numpy(
         letters = expansions[int(points[position])]
         result_points[starts[position] : starts[position] + len(letters)] = letters
     result = result_points.tobytes().decode("utf-32-le", "surrogatepass")
-    return result, (source.tolist() if with_offsets else None)
+    return result, ((source + base).tolist() if with_offsets else None)
 
 
 # --- detached clitics ----------------------------------------------------------

@@ -173,6 +173,18 @@ def test_numpy_and_python_paths_agree_on_long_text() -> None:
     assert normalize_for_search(text) == python
 
 
+def test_chunked_fold_agrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts are folded in chunks; results and offsets must not notice the seams."""
+    monkeypatch.setattr(normalize_module, "_NUMPY_CHUNK", 1000)
+    rng = random.Random(11)
+    for _ in range(50):
+        text = _random_text(rng, rng.randint(900, 5000))
+        normalized, offsets = normalize_with_offsets(text)
+        assert normalized == normalize_for_search(text)
+        assert normalized == normalize_module._join(text.translate(normalize_module._TABLE))
+        _check_offsets(text, normalized, offsets)
+
+
 def test_huge_string() -> None:
     unit = f"Embassy Tehran سفارت در تهران می{ZWNJ}گوید كه ۱۳۹۳ كتاب ها بزرگ تر. "
     text = unit * 20_000  # about 1.3 MB
