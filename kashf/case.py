@@ -24,6 +24,9 @@ from kashf.model import IngestOutcome, record_results, record_row
 from kashf.store import BlobStore, Store
 from kashf.store import findings as found
 
+#: At most this many other spellings are added to one query word.
+MAX_EXPANSIONS = 12
+
 
 class Case:
     def __init__(self, root: Path, settings: Settings, store: Store, index: SearchIndex | None):
@@ -352,12 +355,22 @@ class Case:
                            for a in e["aliases"]]
             if not aliases or len(term) < 3:
                 return []
-            from kashf.resolve.names import expand_query_term
+            from kashf.resolve.names import expand_query_term, match_score
 
-            others = [o for o in expand_query_term(term, aliases) if o != term]
-            if others:
-                log.append({"term": term, "spellings": others})
-            return others
+            # A one-word query matches multi-word names through one of their words; search
+            # for that word in its other spellings, not for the whole name.
+            others: dict[str, None] = {}
+            for spelling in expand_query_term(term, aliases):
+                words = spelling.split()
+                if len(words) > 1:
+                    words = [w for w in words if match_score(term, w) >= 0.88]
+                for word in words:
+                    if word.casefold() != term.casefold():
+                        others[word] = None
+            others_list = list(others)[:MAX_EXPANSIONS]
+            if others_list:
+                log.append({"term": term, "spellings": others_list})
+            return others_list
 
         return expand
 

@@ -171,7 +171,7 @@ class QueryParser:
         if field_name in ("tag", "ref"):
             value = value.upper()
         if field_name == "ref":
-            from kashf.cables.ids import normalize_cable_id  # the one place cable ids are canonical
+            from kashf.cables import normalize_cable_id  # the one place cable ids are canonical
 
             value = normalize_cable_id(value)
         if value.endswith("*"):
@@ -220,10 +220,15 @@ class QueryParser:
                 if not other_words or other_words == words:
                     continue
                 terms.words.update(other_words)
-                if len(other_words) == 1:
-                    per_field.append(tantivy.Query.term_query(self.schema, "body", other_words[0]))
-                else:
-                    per_field.append(tantivy.Query.phrase_query(self.schema, "body", other_words))
+                for field_name in fields:
+                    if len(other_words) == 1:
+                        per_field.append(
+                            tantivy.Query.term_query(self.schema, field_name, other_words[0])
+                        )
+                    else:
+                        per_field.append(
+                            tantivy.Query.phrase_query(self.schema, field_name, other_words)
+                        )
         if len(per_field) == 1:
             return per_field[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in per_field])
