@@ -29,11 +29,13 @@ DATA = Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data"))
 
 
 def _entities():
-    try:
-        from kashf.nlp.entities import extract_entities
-    except ImportError:
-        return None
-    return extract_entities
+    """``extract_entities(text, language)`` from wherever the entities work put it, or None."""
+    for module in ("kashf.nlp.entities", "kashf.nlp.ner.extract"):
+        try:
+            return __import__(module, fromlist=["extract_entities"]).extract_entities
+        except (ImportError, AttributeError):
+            continue
+    return None
 
 
 def _work(text: str) -> tuple[int, float]:

@@ -8,8 +8,8 @@ Sets:
   development, each with its own gold events and the entity mentions (PER/LOC strings).
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
-  when present. Mentions come from ``kashf.nlp.entities.extract_entities`` when that
-  module is installed, else there are none (places then cannot be found).
+  when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
+  ``kashf.nlp.ner.extract``) when installed, else there are none (no places then).
 
 A predicted event matches a gold one when document and type agree and the predicted
 evidence quote overlaps the gold quote (the gold quote is found in the text). Place is
@@ -53,6 +53,27 @@ def _mentions(text: str, per: list[str], loc: list[str]) -> list[dict]:
     return out
 
 
+def entity_extractor():
+    """``extract_entities(text, language)`` from wherever the entities work put it, or None."""
+    for module in ("kashf.nlp.entities", "kashf.nlp.ner.extract"):
+        try:
+            return __import__(module, fromlist=["extract_entities"]).extract_entities
+        except (ImportError, AttributeError):
+            continue
+    return None
+
+
+def _cable_date(text: str, path: str) -> str | None:
+    """The document date the pipeline gives the stage: the cables stage's, when installed."""
+    try:
+        from kashf.cables.stage import cables_stage
+        from kashf.stages import StageInput
+    except ImportError:
+        return None
+    result = cables_stage(StageInput(document_id=path, path=path, mime="text/plain", text=text))
+    return ((result or {}).get("cable") or {}).get("date")
+
+
 def _read(path: Path) -> str:
     data = path.read_bytes()
     for encoding in ("utf-8", "utf-16", "cp1256"):
@@ -76,10 +97,7 @@ def load_dev() -> list[dict]:
 def load_case_gold() -> list[dict]:
     if not GOLD.is_file():
         return []
-    try:
-        from kashf.nlp.entities import extract_entities
-    except ImportError:
-        extract_entities = None
+    extract_entities = entity_extractor()
     by_path: dict[str, list[dict]] = defaultdict(list)
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -91,10 +109,9 @@ def load_case_gold() -> list[dict]:
         if not file.is_file() or file.suffix not in (".txt", ".md", ".eml"):
             continue
         text = _read(file)
-        lang = "fa" if any("\u0600" <= c <= "\u06ff" for c in text[:400]) else "en"
-        mentions = extract_entities(text, lang) if extract_entities else []
+        mentions = extract_entities(text, None) if extract_entities else []
         docs.append({"id": path, "text": text, "mentions": mentions, "gold": gold,
-                     "document_date": None})
+                     "document_date": _cable_date(text, path)})
     return docs
 
 

@@ -104,22 +104,33 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         spans.append((start, end))
 
 
-def _paragraph_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, int]]:
-    """Paragraphs from the language stage (dicts or pairs), else split on blank lines."""
-    spans = []
+def _paragraph_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, int, str | None]]:
+    """Paragraphs from the language stage (dicts or pairs), else split on blank lines; each
+    with its language when the language stage gave one."""
+    spans: list[tuple[int, int, str | None]] = []
     for paragraph in paragraphs or ():
         if isinstance(paragraph, dict) and "start" in paragraph and "end" in paragraph:
-            spans.append((int(paragraph["start"]), int(paragraph["end"])))
+            language = paragraph.get("language") or paragraph.get("lang")
+            spans.append((int(paragraph["start"]), int(paragraph["end"]),
+                          language if isinstance(language, str) else None))
         elif isinstance(paragraph, (list, tuple)) and len(paragraph) >= 2:
-            spans.append((int(paragraph[0]), int(paragraph[1])))
+            spans.append((int(paragraph[0]), int(paragraph[1]), None))
     if spans:
         return sorted(spans)
-    spans, cut = [], 0
+    cut = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
-        spans.append((cut, m.start()))
+        spans.append((cut, m.start(), None))
         cut = m.end()
-    spans.append((cut, len(text)))
+    spans.append((cut, len(text), None))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _languages(text: str, start: int, end: int, language: str | None) -> frozenset[str] | None:
+    if language in ("fa", "ar"):
+        return frozenset({language, "en"})
+    if language == "en":
+        return frozenset({"en"})
+    return lex.languages(text[start:end])
 
 
 # --------------------------------------------------------------------------- dates
@@ -141,7 +152,8 @@ class _DateTracker:
     """
 
     def __init__(
-        self, text: str, folded: str, document_date: str | None, paragraphs: list[tuple[int, int]]
+        self, text: str, folded: str, document_date: str | None,
+        paragraphs: list[tuple[int, int, str | None]],
     ) -> None:
         self.text, self.folded = text, folded
         self.paragraphs = paragraphs
@@ -157,14 +169,14 @@ class _DateTracker:
         return None
 
     def _paragraph(self, offset: int) -> int:
-        for index, (p_start, p_end) in enumerate(self.paragraphs):
+        for index, (p_start, p_end, _) in enumerate(self.paragraphs):
             if p_start <= offset < p_end:
                 return index
         return -1
 
     def dates_of(self, index: int) -> list[tuple[int, int, str, str]]:
         if index not in self._cache:
-            p_start, p_end = self.paragraphs[index]
+            p_start, p_end, _ = self.paragraphs[index]
             self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document)
         return self._cache[index]
 
@@ -178,14 +190,16 @@ class _DateTracker:
             index -= 1
         return None
 
-    def in_span(self, start: int, end: int) -> tuple[str | None, str | None]:
+    def in_span(
+        self, start: int, end: int, langs: frozenset[str] | None = None
+    ) -> tuple[str | None, str | None]:
         """The date a sentence gives: absolute first, then relative."""
         index = self._paragraph(start)
         for s, e, iso, text in self.dates_of(index) if index >= 0 else ():
             if start <= s and e <= end:
                 return iso, text
         phrases, meaning = lex.relative_dates()
-        for hit in phrases.find(self.folded, start, end):
+        for hit in phrases.find(self.folded, start, end, langs):
             anchor_kind, days = meaning[hit.tag]
             anchor = self.document
             if anchor_kind == "story":
@@ -325,24 +339,150 @@ def _place(text: str, mentions: Sequence[dict], start: int, end: int, trigger: i
 # --------------------------------------------------------------------------- events
 
 _STRENGTH = ("cancelled", "planned", "reported")
+# A paragraph that sums up or assesses ("SUMMARY:", «ارزیابی:», «جمع‌بندی:») restates the
+# events told elsewhere; counting it again would double them.
+_SUMMARY = re.compile(
+    r"\W*(?:[0-9۰-۹٠-٩]+\W*)?(?:\([a-z/]+\)\s*)?(?:summary|comment|assessment|evaluation|"
+    r"analysis|ارزیابی|جمع بندی|نتیجه گیری|تحلیل|خلاصه|درس اموخته ها|التقییم|الخلاصه|ملخص|"
+    r"تعلیق|تحلیل)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
-def _statuses(folded: str, hits: list[lex.Hit], start: int, end: int) -> list[str]:
-    """The status of each trigger in a sentence.
+class _Extractor:
+    """One document's events; holds the text in its three forms and the current language."""
 
-    A cue between one trigger and the next belongs to the first (Persian puts the verb
-    after its noun: «سفر … لغو شد و دیدار … برگزار شد»); cues before the first trigger
-    belong to it («قرار شد جلسه…», "will meet"); a hearsay cue covers every trigger after it.
-    """
-    cues = lex.status_cues().find(folded, start, end)
-    out = []
-    for index, hit in enumerate(hits):
-        scope_start = start if index == 0 else hit.start
-        scope_end = hits[index + 1].start if index + 1 < len(hits) else end
-        found = {c.tag for c in cues if scope_start <= c.start < scope_end}
-        found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
-        out.append(next((s for s in _STRENGTH if s in found), "happened"))
-    return out
+    def __init__(self, text, mentions, paragraphs, document_date, pages) -> None:
+        self.text = text
+        self.folded = lex.fold(text)
+        self.cased = lex.fold(text, lower=False)
+        self.mentions = mentions
+        self.pages = pages
+        self.spans = _paragraph_spans(text, paragraphs)
+        self.dates = _DateTracker(text, self.folded, document_date, self.spans)
+        self.langs: frozenset[str] | None = None
+        self.events: list[dict] = []
+
+    def run(self) -> list[dict]:
+        for p_start, p_end, language in self.spans:
+            self.langs = _languages(self.text, p_start, p_end, language)
+            if not self.triggers(p_start, p_end):
+                continue  # no event here: skip its sentences and dates
+            told = len(self.events)
+            self.paragraph(p_start, p_end)
+            if _SUMMARY.match(self.folded, p_start, p_end):
+                # A summary retells what happened; only what it plans or reports is new.
+                self.events[told:] = [e for e in self.events[told:] if e["status"] != "happened"]
+        return self.events
+
+    def paragraph(self, p_start: int, p_end: int) -> None:
+        approach: list[tuple[int, int]] = []  # trigger-less sentences before an event
+        paragraph_date: tuple[str | None, str | None] = (None, None)
+        last: list[dict] = []  # the events of the last sentence that had any
+        for s_start, s_end in sentences(self.text, p_start, p_end):
+            if _HEADER.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
+                continue
+            own_date = self.dates.in_span(s_start, s_end, self.langs)
+            hits = _first_per_type(self.triggers(s_start, s_end))
+            if not hits:
+                if own_date[0]:
+                    paragraph_date = own_date
+                if last:  # "...then I took two taxis." goes on about the event just told
+                    self.add_tradecraft(last, s_start, s_end)
+                else:  # the approach to an event still to come
+                    approach.append((s_start, s_end))
+                continue
+            statuses = self.statuses(hits, s_start, s_end)
+            context_start = approach[0][0] if approach else s_start
+            sentence_events = []
+            for hit, status in zip(hits, statuses, strict=True):
+                date = own_date
+                if not date[0] and status == "happened" and not date[1] \
+                        and not _OTHER_TIME.search(self.folded, s_start, s_end):
+                    # Only a narrated event inherits the paragraph's date; a plan or a
+                    # hearsay report has a date of its own or none.
+                    date = paragraph_date
+                event = self.event(hit, status, (s_start, s_end), context_start, date)
+                if _continues(event, own_date, self.events):
+                    _merge_into(self.events[-1], event)
+                else:
+                    sentence_events.append(event)
+            self.events.extend(sentence_events)
+            last = sentence_events or last
+            if own_date[0]:
+                paragraph_date = own_date
+            approach = []
+
+    def triggers(self, start: int, end: int) -> list[lex.Hit]:
+        """Trigger phrases, plus a giving verb as a payment when the sentence names money."""
+        hits = lex.triggers().find(self.folded, start, end, self.langs)
+        if any(h.tag == "payment" for h in hits):
+            return hits
+        verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
+        if verbs and (
+            _mentions_in(self.mentions, start, end, {"MONEY"})
+            or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
+        ):
+            hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        return hits
+
+    def tradecraft_hits(self, start: int, end: int) -> list[lex.Hit]:
+        return lex.tradecraft().find(self.folded, start, end, self.langs)
+
+    def statuses(self, hits: list[lex.Hit], start: int, end: int) -> list[str]:
+        """The status of each trigger in a sentence.
+
+        A cue between one trigger and the next belongs to the first (Persian puts the verb
+        after its noun: «سفر … لغو شد و دیدار … برگزار شد»); cues before the first trigger
+        («قرار شد جلسه…», "will meet", «به نقل از») cover every trigger of the sentence
+        except that a cancel cue stays with its own trigger.
+        """
+        cues = lex.status_cues().find(self.folded, start, end, self.langs)
+        leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
+        out = []
+        for index, hit in enumerate(hits):
+            scope_start = start if index == 0 else hit.start
+            scope_end = hits[index + 1].start if index + 1 < len(hits) else end
+            found = {c.tag for c in cues if scope_start <= c.start < scope_end} | leading
+            found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
+            out.append(next((s for s in _STRENGTH if s in found), "happened"))
+        return out
+
+    def add_tradecraft(self, events: list[dict], start: int, end: int) -> None:
+        tags = {hit.tag for hit in self.tradecraft_hits(start, end)}
+        for event in events:
+            if event["status"] == "happened" and tags:
+                event["tradecraft"] = sorted(
+                    set(event["tradecraft"]) | tags, key=lex.TRADECRAFT.index
+                )
+
+    def event(
+        self, hit: lex.Hit, status: str, span: tuple[int, int], context_start: int,
+        date: tuple[str | None, str | None],
+    ) -> dict:
+        start, end = span
+        names, name_spans = _participants(self.text, self.cased, self.mentions, start, end)
+        tradecraft = sorted(
+            {h.tag for h in self.tradecraft_hits(context_start, end)}, key=lex.TRADECRAFT.index
+        )
+        page = next((number for s, e, number in self.pages if s <= start < e), None)
+        place = _place(self.text, self.mentions, start, end, hit.start)
+        return {
+            "type": hit.tag,
+            "participants": names,
+            "participant_spans": name_spans,
+            "place": place["text"] if place else None,
+            "place_span": [int(place["start"]), int(place["end"])] if place else None,
+            "place_ref": place.get("place") if place else None,
+            "date": date[0],
+            "date_text": date[1],
+            "tradecraft": tradecraft,
+            "status": status,
+            "trigger": self.text[hit.start : hit.end],
+            "evidence": {
+                "start": start, "end": end, "quote": self.text[start:end], "page": page,
+            },
+        }
 
 
 def extract_events(
@@ -355,74 +495,14 @@ def extract_events(
     """Events in ``text``, in reading order; see the module docstring for the rules.
 
     ``mentions`` are entity mentions with code-point ``start``/``end`` into ``text`` and a
-    ``label`` (PER, LOC…; a LOC may carry its gazetteer ``place``). ``pages`` are
-    ``(start, end, number)`` triples to fill ``evidence.page``. ``document_date`` (ISO)
-    anchors relative dates; without it the report's own date line does.
+    ``label`` (PER, LOC…; a LOC may carry its gazetteer ``place``). ``paragraphs`` are the
+    language stage's (``start``, ``end``, ``language``). ``pages`` are ``(start, end,
+    number)`` triples to fill ``evidence.page``. ``document_date`` (ISO) anchors relative
+    dates; without it the report's own date line does.
     """
     if not text or not text.strip():
         return []
-    folded = lex.fold(text)
-    cased = lex.fold(text, lower=False)
-    spans = _paragraph_spans(text, paragraphs)
-    dates = _DateTracker(text, folded, document_date, spans)
-    events: list[dict] = []
-    for p_start, p_end in spans:
-        if not _triggers(folded, mentions, p_start, p_end):
-            continue  # no event here: skip its sentences and dates
-        approach: list[tuple[int, int]] = []  # trigger-less sentences since the last event
-        paragraph_date: tuple[str | None, str | None] = (None, None)
-        last: list[dict] = []  # the events of the last sentence that had any
-        for s_start, s_end in sentences(text, p_start, p_end):
-            if _HEADER.match(text[s_start:s_end]) or _is_title(text, s_start, s_end):
-                continue
-            own_date = dates.in_span(s_start, s_end)
-            hits = _first_per_type(_triggers(folded, mentions, s_start, s_end))
-            if not hits:
-                if own_date[0]:
-                    paragraph_date = own_date
-                if last:  # "...then I took two taxis." goes on about the event just told
-                    _add_tradecraft(last, folded, s_start, s_end)
-                else:  # the approach to an event still to come
-                    approach.append((s_start, s_end))
-                continue
-            statuses = _statuses(folded, hits, s_start, s_end)
-            context_start = approach[0][0] if approach else s_start
-            sentence_events = []
-            for hit, status in zip(hits, statuses, strict=True):
-                date = own_date
-                if not date[0] and status == "happened" and not date[1] \
-                        and not _OTHER_TIME.search(folded, s_start, s_end):
-                    # Only a narrated event inherits the paragraph's date; a plan or a
-                    # hearsay report has a date of its own or none.
-                    date = paragraph_date
-                event = _event(
-                    text, folded, cased, mentions, hit, status, (s_start, s_end),
-                    context_start, date, pages,
-                )
-                if _continues(event, own_date, events):
-                    _merge_into(events[-1], event)
-                else:
-                    sentence_events.append(event)
-            events.extend(sentence_events)
-            last = sentence_events or last
-            if own_date[0]:
-                paragraph_date = own_date
-            approach = []
-    return events
-
-
-def _triggers(folded: str, mentions: Sequence[dict], start: int, end: int) -> list[lex.Hit]:
-    """Trigger phrases, plus a giving verb as a payment when the sentence names money."""
-    hits = lex.triggers().find(folded, start, end)
-    if any(h.tag == "payment" for h in hits):
-        return hits
-    verbs = lex.payment_verbs().find(folded, start, end)
-    if verbs and (
-        _mentions_in(mentions, start, end, {"MONEY"})
-        or any(h.tag == "cash_payment" for h in lex.tradecraft().find(folded, start, end))
-    ):
-        hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
-    return hits
+    return _Extractor(text, mentions, paragraphs, document_date, pages).run()
 
 
 def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
@@ -457,49 +537,6 @@ def _merge_into(previous: dict, event: dict) -> None:
         if name not in previous["participants"]:
             previous["participants"].append(name)
             previous["participant_spans"].append(span)
-
-
-def _add_tradecraft(events: list[dict], folded: str, start: int, end: int) -> None:
-    tags = {hit.tag for hit in lex.tradecraft().find(folded, start, end)}
-    for event in events:
-        if event["status"] == "happened" and tags:
-            event["tradecraft"] = sorted(set(event["tradecraft"]) | tags, key=lex.TRADECRAFT.index)
-
-
-def _event(
-    text: str,
-    folded: str,
-    cased: str,
-    mentions: Sequence[dict],
-    hit: lex.Hit,
-    status: str,
-    span: tuple[int, int],
-    context_start: int,
-    date: tuple[str | None, str | None],
-    pages: Sequence[tuple[int, int, int]],
-) -> dict:
-    start, end = span
-    names, name_spans = _participants(text, cased, mentions, start, end)
-    tradecraft = sorted(
-        {h.tag for h in lex.tradecraft().find(folded, context_start, end)},
-        key=lex.TRADECRAFT.index,
-    )
-    page = next((number for s, e, number in pages if s <= start < e), None)
-    place = _place(text, mentions, start, end, hit.start)
-    return {
-        "type": hit.tag,
-        "participants": names,
-        "participant_spans": name_spans,
-        "place": place["text"] if place else None,
-        "place_span": [int(place["start"]), int(place["end"])] if place else None,
-        "place_ref": place.get("place") if place else None,
-        "date": date[0],
-        "date_text": date[1],
-        "tradecraft": tradecraft,
-        "status": status,
-        "trigger": text[hit.start : hit.end],
-        "evidence": {"start": start, "end": end, "quote": text[start:end], "page": page},
-    }
 
 
 @stage("events", version=VERSION, depends=("language", "entities"))

@@ -31,6 +31,24 @@ _FOLD = str.maketrans(
     }
 )
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_PERSIAN_ONLY = re.compile("[پچژگ]")
+_PERSIAN_FORMS = re.compile("[یک]")
+_ARABIC_ONLY = re.compile("[ةيكىأإؤ]")
+
+
+def languages(text: str) -> frozenset[str] | None:
+    """Which lexicon languages apply to a stretch of text: Persian or Arabic (each with
+    English), by letters only one of them uses; None when it cannot tell."""
+    if _PERSIAN_ONLY.search(text):
+        return frozenset({"fa", "en"})
+    persian, arabic = len(_PERSIAN_FORMS.findall(text)), len(_ARABIC_ONLY.findall(text))
+    if persian > arabic:
+        return frozenset({"fa", "en"})
+    if arabic > persian:
+        return frozenset({"ar", "en"})
+    return None
+
+
 def fold(text: str, lower: bool = True) -> str:
     """The matching copy of ``text``: same length, folded letters, lower-case Latin."""
     folded = text.translate(_FOLD)
@@ -66,6 +84,7 @@ class _Phrase:
     words: tuple[str, ...]
     star: bool
     arabic: bool
+    lang: str = ""
 
     def last_word_fits(self, token: str) -> bool:
         """The last word of the phrase against a token: exact, prefix (*) or with a suffix."""
@@ -86,17 +105,18 @@ class Lexicon:
     hits overlap, the longer wins.
     """
 
-    def __init__(self, entries: list[tuple[str, str]]) -> None:
-        self.tags: tuple[str, ...] = tuple(dict.fromkeys(tag for tag, _ in entries))
+    def __init__(self, entries: list[tuple[str, ...]]) -> None:
+        """``entries``: (tag, phrase) or (tag, phrase, language)."""
+        self.tags: tuple[str, ...] = tuple(dict.fromkeys(entry[0] for entry in entries))
         self._index: dict[str, list[_Phrase]] = {}
-        for tag, phrase in entries:
+        for tag, phrase, *lang in entries:
             if not phrase.strip().rstrip("*").strip():
                 raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
             words = tuple(_WORD.findall(fold(phrase.strip().rstrip("*"))))
             if not words:
                 raise ValueError(f"phrase {phrase!r} for {tag!r} has no letters")
             entry = _Phrase(tag, words, phrase.strip().endswith("*"),
-                            bool(_ARABIC_SCRIPT.search(phrase)))
+                            bool(_ARABIC_SCRIPT.search(phrase)), lang[0] if lang else "")
             self._index.setdefault(words[0][:3], []).append(entry)
 
     def _starts(self, token: str, arabic: bool) -> list[str]:
@@ -109,8 +129,15 @@ class Lexicon:
                 out.append(token[len(clitic) :])
         return out
 
-    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Non-overlapping hits in ``folded[start:end]``, longest first where they overlap."""
+    def find(
+        self, folded: str, start: int = 0, end: int | None = None,
+        langs: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """Non-overlapping hits in ``folded[start:end]``, longest first where they overlap.
+
+        ``langs`` keeps only phrases of those languages (Arabic «قابل», met, is Persian
+        «قابل», able); None keeps all.
+        """
         end = len(folded) if end is None else end
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)]
         hits: list[Hit] = []
@@ -118,7 +145,9 @@ class Lexicon:
             arabic = bool(_ARABIC_SCRIPT.match(token))
             for stem in self._starts(token, arabic):
                 for phrase in self._index.get(stem[:3], ()):
-                    if phrase.arabic != arabic:
+                    if phrase.arabic != arabic or (
+                        langs is not None and phrase.lang and phrase.lang not in langs
+                    ):
                         continue
                     last = i + len(phrase.words) - 1
                     if last >= len(tokens):
@@ -171,15 +200,18 @@ def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
     for row in _rows(name):
         if len(row) != 3 or row[0] not in allowed:
             raise ValueError(f"{name}: bad row {row!r} (tag must be one of {allowed})")
-        entries.append((row[0], row[2]))
+        entries.append((row[0], row[2], row[1]))
     return Lexicon(entries)
 
 
 class _Triggers(Lexicon):
     """Event triggers; hits of the pseudo-type ``none`` win their overlaps and are dropped."""
 
-    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        return [hit for hit in super().find(folded, start, end) if hit.tag != "none"]
+    def find(
+        self, folded: str, start: int = 0, end: int | None = None,
+        langs: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        return [hit for hit in super().find(folded, start, end, langs) if hit.tag != "none"]
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +220,7 @@ def triggers() -> Lexicon:
     for row in _rows("event_triggers.tsv"):
         if len(row) != 3 or row[0] not in (*EVENT_TYPES, "none"):
             raise ValueError(f"event_triggers.tsv: bad row {row!r}")
-        entries.append((row[0], row[2]))
+        entries.append((row[0], row[2], row[1]))
     return _Triggers(entries)
 
 
@@ -217,7 +249,7 @@ def relative_dates() -> tuple[Lexicon, dict[str, tuple[str, int]]]:
         if anchor not in ("story", "document"):
             raise ValueError(f"relative_dates.tsv: bad anchor in {row!r}")
         meaning[phrase] = (anchor, int(days))
-        entries.append((phrase, phrase))
+        entries.append((phrase, phrase, _lang))
     return Lexicon(entries), meaning
 
 
