@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 # ----------------------------------------------------------------------------- shared
 
@@ -25,9 +27,42 @@ SPACED_BANNER = re.compile(r"(?:\b[A-Za-z] ){4,}[A-Za-z]\b")
 
 def clean_text(text: str) -> str:
     """Undo the release's line-continuation backslashes and HTML entities."""
+    if "\r" not in text and "\\\n" not in text and "\ufffd" not in text and "&" not in text:
+        return text
     text = text.replace("\r\n", "\n").replace("\\\n", "\n")
     text = re.sub(r"\ufffd(?=\s*\d|[A-Z][.)])", "¶", text)  # a pilcrow lost to a wrong encoding
     return html.unescape(text) if "&" in text else text
+
+
+@lru_cache(maxsize=16)
+def _upper(text: str) -> str:
+    return text.upper()
+
+
+def iter_at(pattern: re.Pattern[str], text: str, word: str, start: int = 0,
+            end: int | None = None) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that begin where ``word`` (upper case) occurs, case-insensitively.
+
+    Case-insensitive patterns with look-behinds make the regex engine try every
+    position; jumping between occurrences of the label word found by ``str.find``
+    is many times faster. Falls back to a plain scan when upper-casing changes
+    the text's length (``ß`` → ``SS``), which would shift offsets.
+    """
+    end = len(text) if end is None else end
+    upper = _upper(text)
+    if len(upper) != len(text):
+        yield from pattern.finditer(text, start, end)
+        return
+    i = upper.find(word, start, end)
+    while i >= 0:
+        m = pattern.match(text, i, end)
+        if m:
+            yield m
+        i = upper.find(word, i + 1, end)
+
+
+def search_at(pattern: re.Pattern[str], text: str, word: str) -> re.Match[str] | None:
+    return next(iter_at(pattern, text, word), None)
 
 
 # ----------------------------------------------------------------------------- DECL
@@ -37,7 +72,7 @@ _DECL = re.compile(r"\bDECL\s*:?\s*(?P<date>\d{1,4}/\d{1,2}/\d{1,4})", re.IGNORE
 
 def parse_declassify_on(text: str) -> str | None:
     """``E.O. 12958: DECL: 11/22/2012`` → ``2012-11-22``; None for N/A, X1 and the like."""
-    m = _DECL.search(text)
+    m = search_at(_DECL, text, "DECL")
     if not m:
         return None
     parts = [int(p) for p in m["date"].split("/")]
@@ -54,9 +89,6 @@ def parse_declassify_on(text: str) -> str | None:
 
 # ----------------------------------------------------------------------------- SUBJECT
 
-_SUBJECT = re.compile(r"(?:(?<=\s)|^|(?<=[^A-Za-z]))SUBJECT\s*:|^\s*SUBJECT\s+(?=\S)",
-                      re.IGNORECASE | re.MULTILINE)
-# Where a subject stops inside a line: the next field, glued or not.
 _SUBJECT_STOP_INLINE = re.compile(
     r"REF(?:S|TELS?)?\s*:|Ref(?:s|tels?|\(s\))?\s*:|Classifi?ed\s+[Bb]y|CLASSIFIED\s+BY|"
     r"Sensitive [Bb]ut|SENSITIVE BUT|\bREFS?\s+[A-Z]\)"
@@ -73,7 +105,7 @@ _LEADING_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|C/NF|S/NF|S//NF|C//NF|U//FOUO
 def parse_subject(text: str, strip_marking: bool = True) -> str:
     """The SUBJECT line(s), joined, without a leading ``(C)``-style marking."""
     text = clean_text(text)
-    m = _SUBJECT.search(text)
+    m = _find_subject(text)
     if not m:
         return ""
     lines = text[m.end():].split("\n")
@@ -97,6 +129,21 @@ def parse_subject(text: str, strip_marking: bool = True) -> str:
     if strip_marking:
         subject = _LEADING_MARKING.sub("", subject)
     return subject
+
+
+def _find_subject(text: str) -> re.Match[str] | None:
+    for m in iter_at(_SUBJECT_LABEL, text, "SUBJECT"):
+        if m.group().rstrip().endswith(":"):
+            if m.start() == 0 or not text[m.start() - 1].isalpha():
+                return m
+        else:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not text[line_start:m.start()].strip():
+                return m
+    return None
+
+
+_SUBJECT_LABEL = re.compile(r"SUBJECT(?:\s*:|\s+(?=\S))", re.IGNORECASE)
 
 
 def _cut_inline(parts: list[str]) -> bool:
@@ -155,7 +202,7 @@ _FIRST_NAMES = set(
 def parse_tags(text: str) -> list[str]:
     """The TAGS of a cable, upper-cased, each once, in order."""
     text = clean_text(text)
-    m = _TAGS.search(text)
+    m = _find_tags(text)
     if not m:
         return []
     field = _tags_field(text[m.end():])
@@ -165,6 +212,12 @@ def parse_tags(text: str) -> list[str]:
             if tag and tag not in tags:
                 tags.append(tag)
     return tags
+
+
+def _find_tags(text: str) -> re.Match[str] | None:
+    found = [m for m in (search_at(_TAGS, text, "TAGS"), search_at(_TAGS, text, "TABS"),
+                         search_at(_TAGS, text, "TAGES")) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def _tags_field(rest: str) -> str:
@@ -326,7 +379,7 @@ def parse_summary(text: str) -> str:
 
 
 def _summary_head(text: str) -> re.Match[str] | None:
-    for m in _SUMMARY_HEAD.finditer(text):
+    for m in iter_at(_SUMMARY_HEAD, text, "SUMMARY"):
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start:m.start()]
         if re.search(r"\bEND\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):

@@ -12,10 +12,13 @@ archive notes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-_CLASSIFIED_BY = re.compile(r"\bcla\w*?f\w*\s+by\b\s*:?", re.IGNORECASE)
+from kashf.cables.fields import iter_at
+
+_CLASSIFIED_BY = re.compile(r"(?<!\w)cla\w*?f\w*\s+by\b\s*:?", re.IGNORECASE)
 # What follows the name: the reason, the order, the paragraph.
 _REASON = re.compile(
     r"\bf\s*[o0]?\s*r\b\s*(?:re|reas|\d|e\.|12958)|\bper\b|\bbased\b|\bdue\b|\bunder\b|"
@@ -46,7 +49,7 @@ _FIRST_NAMES = set(
 
 def parse_classified_by(text: str) -> list[str]:
     """Names in the first ``Classified By:`` line that names anyone; [] when none does."""
-    matches = list(_CLASSIFIED_BY.finditer(text))
+    matches = list(iter_at(_CLASSIFIED_BY, text, "CLA"))
     for i, m in enumerate(matches):
         if i + 1 < len(matches) and re.fullmatch(
                 r"[\s\d.()A-Za-z/:]{0,30}?(?:this message)?\s*", text[m.end():matches[i + 1].start()],
@@ -107,8 +110,16 @@ def _name_in(piece: str, mixed_case: bool) -> str | None:
     return name or None
 
 
+_NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+_DIGIT = re.compile(r"[0-9]")
+_CAPS_DIGITS = re.compile(r"[A-Z0-9]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
+_LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 6)
+
+
+@lru_cache(maxsize=8192)
 def _bare(word: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", word.upper())
+    return _NOT_ALNUM.sub("", word.upper())
 
 
 def _is_suffix(word: str) -> bool:
@@ -119,7 +130,7 @@ def _name_like(word: str, mixed_case: bool) -> bool:
     core = word.strip(",.;")
     if not core or "/" in core or "(" in core or ")" in core or not core[0].isupper():
         return False
-    if re.search(r"[0-9]", core) and not re.fullmatch(r"[A-Z0-9]+", core):
+    if _DIGIT.search(core) and not _CAPS_DIGITS.fullmatch(core):
         return False
     if core.isdigit():
         return False
@@ -130,7 +141,13 @@ def _name_like(word: str, mixed_case: bool) -> bool:
 
 
 def _is_title(word: str, mixed_case: bool) -> bool:
-    if re.fullmatch(r"(?:[A-Z]\.)+,?", word):
+    return _title_word(word)
+
+
+@lru_cache(maxsize=8192)
+def _title_word(word: str) -> bool:
+    """A title or office word, allowing the release's typing errors (``Ambassaor``)."""
+    if _INITIALS.fullmatch(word):
         return False  # initials ("A.F.")
     bare = _bare(word).replace("0", "O")
     if not bare:
@@ -142,7 +159,7 @@ def _is_title(word: str, mixed_case: bool) -> bool:
     if len(bare) >= 5:
         limit = 1 if len(bare) < 9 else 2
         return any(OSA.distance(bare, title, score_cutoff=limit) <= limit
-                   for title in _TITLES if len(title) >= 6)
+                   for title in _LONG_TITLES if abs(len(title) - len(bare)) <= limit)
     return False
 
 

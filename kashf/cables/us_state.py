@@ -36,19 +36,23 @@ from kashf.text.dates import GREGORIAN, ParsedDate, find_dates, parse_date
 PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 _PRECEDENCE_WORDS = r"(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)"
 
+# The line patterns start with a newline (searched in "\n" + text) so that the regex engine
+# can jump from line to line instead of trying every position.
 _DTG_LINE = re.compile(
-    r"^[ \t]*(?P<prec>(?:[ZOPR]{1,2}[ \t]+){0,2})(?P<dtg>\d{6}Z[ \t]*[A-Z]{3}[ \t]*\d{2,4})(?:[ \t]+ZDK\w*)?[ \t]*\r?$",
-    re.MULTILINE,
+    r"\n[ \t]*(?P<prec>(?:[ZOPR]{1,2}[ \t]+){0,2})(?P<dtg>\d{6}Z[ \t]*[A-Z]{3}[ \t]*\d{2,4})"
+    r"(?:[ \t]+Z[A-Z]{2}\w*)?[ \t]*\r?(?=\n|$)"  # ZDK (duplicate), ZDS (correction)…
 )
-_FM = re.compile(r"^[ \t]*FM[ \t]+(?P<origin>[^\n]+?)[ \t]*$", re.MULTILINE)
-_DE = re.compile(r"^[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})[ \t]+#", re.MULTILINE)
-_CLASS = (r"T ?O ?P S ?E ?C ?R ?E ?T|S{1,2} ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|"
-          r"U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|LIMITED OFFICIAL USE")
+_FM = re.compile(r"\n[ \t]*FM[ \t]+(?P<origin>[^\n]+?)[ \t]*\r?(?=\n|$)")
+_DE = re.compile(r"\n[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})[ \t]+#")
+# Levels as typed, spaced out or not, including the release's damaged banners
+# ("UUNCLAS", "E C R E T", "SSECRET", "S e c r e t").
+_CLASS = (r"(?i:T ?O ?P (?:S ?){1,2}E ?C ?R ?E ?T|(?:S ?){0,2}E ?C ?R ?E ?T|"
+          r"C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|U?U ?N ?C ?L ?A ?S(?: ?S ?I ?F ?I ?E ?D)?|"
+          r"LIMITED OFFICIAL USE)")
 _BANNER = re.compile(
-    rf"^[ \t]*(?P<cls>{_CLASS})(?P<cav>(?:[ \t]+(?:E ?F ?T ?O|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS))*)"
-    r"(?:[ \t]+SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+)?[ \t]+(?P<station>[A-Z][A-Z .'\-]{1,30}?)[ \t]+"
-    r"(?P<serial>\d{1,7})\b",
-    re.MULTILINE,
+    rf"\n[ \t]*(?:[A-Z](?=[A-Z]))?(?P<cls>{_CLASS})(?P<cav>(?:[ \t]+(?:E ?F ?T ?O|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS))*)"
+    r"(?:[ \t]+(?i:SECTION)[ \t]+\d+[ \t]+(?i:OF)[ \t]+\d+)?[ \t]+"
+    r"(?P<station>[A-Za-z][A-Za-z .'\-]{1,30}?)[ \t]+(?P<serial>\d{1,7})\b"
 )
 _CAVEATS = re.compile(
     r"\b(NOFORN|NODIS|EXDIS|LIMDIS|ORCON|EFTO|E F T O|NOCONTRACT|PROPIN|STADIS|"
@@ -56,11 +60,17 @@ _CAVEATS = re.compile(
 )
 _CAVEAT_NAMES = {"E F T O": "EFTO", "SENSITIVE BUT UNCLASSIFIED": "SBU",
                  "FOR OFFICIAL USE ONLY": "FOUO"}
+# Starts with the newline so that the regex engine can jump from line to line.
 _PARAGRAPH = re.compile(
-    r"^[ \t]*(?:[¶\ufffd\xb6][ \t]*)?(?P<num>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
-    r"(?:\((?P<mark>[A-Z]{1,4}(?:/+[A-Z]{1,6})*|[A-Z]+[ \t]*-[ \t]*ENTIRE TEXT)\))?",
-    re.MULTILINE,
+    r"\n(?P<indent>[ \t]*)(?:[¶\ufffd\xb6][ \t]*)?(?P<num>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
+    r"(?:\((?P<mark>[A-Z]{1,4}(?:/+[A-Z]{1,6})*|[A-Z]+[ \t]*-[ \t]*ENTIRE TEXT)\))?"
 )
+_LOWER = re.compile(r"[a-z]")
+_TO_INFO = re.compile(r"^(TO|INFO)\s+(.*)$")
+_ROUTE_PREFIX = re.compile(r"^[A-Z0-9]{4,9}/")
+_TRAILING_PRECEDENCE = re.compile(rf"\s+{_PRECEDENCE_WORDS}(?:\s+\d+)?\s*$")
+_TRAILING_SERIAL = re.compile(r"\s+\d+\s*$")
+_SPACES = re.compile(r"\s+")
 _DAY_LINE = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
                        r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", re.MULTILINE)
 _REASONS = re.compile(r"\b1\s*[.,]\s*(?P<section>[45])\s*(?P<letters>(?:[\s(),&/]*(?:and\s+)?"
@@ -69,13 +79,23 @@ _ADDRESS_END = re.compile(rf"^\s*(?:BT|{_CLASS}|E\.?O\.?|TAGS|SUBJECT|ZEN|SIPDIS
 _ID_SHAPE = re.compile(r"^\d{2}[A-Z]+\d+$")
 
 
+_HEAD = 6000
+
+
 def looks_like_us_cable(text: str) -> bool:
     """A date-time group with an FM line, or a classification banner with station and serial."""
-    head = text[:6000]
-    if _DTG_LINE.search(head) and _FM.search(head):
-        return True
+    return _anatomy("\n" + text[:_HEAD]) is not None
+
+
+def _anatomy(head: str) -> tuple[re.Match[str] | None, re.Match[str] | None] | None:
+    """(DTG line, banner) of a cable's head, or None when the head is not a cable's."""
+    dtg = _DTG_LINE.search(head)
     banner = _BANNER.search(head)
-    return bool(banner and resolve_station(banner["station"]))
+    if dtg and _FM.search(head):
+        return dtg, banner
+    if banner and resolve_station(banner["station"]):
+        return dtg, banner
+    return None
 
 
 def parse_us_cable(text: str, year: int | None = None, document_id: str | None = None
@@ -83,11 +103,12 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
     """The cable record of a US cable, or None when ``text`` is not one."""
     raw = text
     text = clean_text(text)
-    if not looks_like_us_cable(text):
+    head = "\n" + text[:_HEAD]  # offsets in head are one more than in text
+    anatomy = _anatomy(head)
+    if anatomy is None:
         return None
+    dtg, banner = anatomy
     cable = Cable(format="us_state", id=document_id)
-    head = text[:6000]
-    dtg = _DTG_LINE.search(head)
     if dtg:
         cable.date = parse_date(dtg["dtg"])
         letters = dtg["prec"].split()
@@ -95,12 +116,11 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
             cable.precedence = PRECEDENCE.get(letters[0][0])
     cable_year = _year(cable.date, year, document_id, text)
     if cable.date is None:
-        cable.date = _day_line_date(head)
-    banner = _BANNER.search(head)
+        cable.date = _day_line_date(text[:3000])
     _read_banner(cable, banner, cable_year, document_id)
     _read_routing(cable, head, banner)
-    first_para = _PARAGRAPH.search(text, banner.end() if banner else 0)
-    header = text[:first_para.start()] if first_para else text[:6000]
+    first_para = _PARAGRAPH.search(text, banner.end() - 1 if banner else 0)
+    header = text[:first_para.start() + 1] if first_para else text[:6000]
     cable.caveats = _caveats(header, banner)
     cable.tags = parse_tags(header)
     cable.subject = parse_subject(header) or None
@@ -113,8 +133,8 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
     cable.summary = parse_summary(text[:(first_para.start() if first_para else 0) + 8000]) or None
     cable.signers = parse_signers(text[-3000:])
     # Offsets are into the text as given, so paragraphs are found in it, not in the cleaned copy.
-    raw_banner = _BANNER.search(raw[:6000])
-    cable.paragraphs = _paragraphs(raw, raw_banner.end() if raw_banner else 0)
+    raw_banner = _BANNER.search("\n" + raw[:_HEAD])
+    cable.paragraphs = _paragraphs(raw, raw_banner.end() - 1 if raw_banner else 0)
     return cable
 
 
@@ -148,16 +168,25 @@ def _day_line_date(head: str) -> ParsedDate | None:
 def _read_banner(cable: Cable, banner: re.Match[str] | None, year: int | None,
                  document_id: str | None) -> None:
     if banner is not None:
-        level = banner["cls"].replace(" ", "").replace("SSECRET", "SECRET")
-        cable.classification = "UNCLASSIFIED" if level.startswith("UNCLAS") else \
-            ("TOP SECRET" if level == "TOPSECRET" else level)
-        if level == "LIMITEDOFFICIALUSE":
-            cable.classification = "LIMITED OFFICIAL USE"
+        cable.classification = _level(banner["cls"])
         if year is not None:
-            raw = f"{year % 100:02d}{squash(banner['station'])}{int(banner['serial'])}"
+            raw = f"{year % 100:02d}{squash(banner['station'].upper())}{int(banner['serial'])}"
             cable.reference_id = normalize_cable_id(raw)
     if cable.reference_id is None and document_id and _ID_SHAPE.match(document_id.upper()):
         cable.reference_id = normalize_cable_id(document_id)
+
+
+def _level(written: str) -> str:
+    level = written.replace(" ", "").upper()
+    if "UNCLAS" in level:
+        return "UNCLASSIFIED"
+    if level.startswith("TOP"):
+        return "TOP SECRET"
+    if level.endswith("ECRET"):
+        return "SECRET"
+    if level.startswith("LIMITED"):
+        return "LIMITED OFFICIAL USE"
+    return level
 
 
 def _read_routing(cable: Cable, head: str, banner: re.Match[str] | None) -> None:
@@ -184,9 +213,9 @@ def _addressees(head: str, start: int) -> tuple[list[str], list[str]]:
     current: list[str] | None = None
     for line in head[start:].split("\n")[1:]:
         stripped = line.strip()
-        if not stripped or re.search(r"[a-z]", stripped) or _ADDRESS_END.match(stripped):
+        if not stripped or _LOWER.search(stripped) or _ADDRESS_END.match(stripped):
             break
-        m = re.match(r"^(TO|INFO)\s+(.*)$", stripped)
+        m = _TO_INFO.match(stripped)
         if m:
             current = to if m.group(1) == "TO" else info
             stripped = m.group(2)
@@ -199,10 +228,10 @@ def _addressees(head: str, start: int) -> tuple[list[str], list[str]]:
 
 
 def _clean_addressee(raw: str) -> str:
-    name = re.sub(r"^[A-Z0-9]{4,9}/", "", raw.strip())
-    name = re.sub(rf"\s+{_PRECEDENCE_WORDS}(?:\s+\d+)?\s*$", "", name)
-    name = re.sub(r"\s+\d+\s*$", "", name)
-    return re.sub(r"\s+", " ", name).strip()
+    name = _ROUTE_PREFIX.sub("", raw.strip())
+    name = _TRAILING_PRECEDENCE.sub("", name)
+    name = _TRAILING_SERIAL.sub("", name)
+    return _SPACES.sub(" ", name).strip()
 
 
 @lru_cache(maxsize=1)
@@ -249,21 +278,19 @@ def _paragraphs(text: str, start: int) -> list[Paragraph]:
     """Numbered paragraphs in order (1, 2, 3 …); a number out of sequence is body text."""
     marks = []
     expected = 1
-    for m in _PARAGRAPH.finditer(text, start):
+    for m in _PARAGRAPH.finditer(text, max(start - 1, 0)):
         number = int(m["num"])
         if number == expected or (not marks and number <= 2):
             marks.append(m)
             expected = number + 1
     paragraphs = []
     for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text.rstrip())
-        marking = re.sub(r"\s+", " ", m["mark"]) if m["mark"] else None
-        paragraphs.append(Paragraph(m["num"], marking, m.start() + _indent(m.group()), end))
+        end = marks[i + 1].start() + 1 if i + 1 < len(marks) else len(text.rstrip())
+        marking = m["mark"]
+        if marking and (" " in marking or "\t" in marking):
+            marking = _SPACES.sub(" ", marking)
+        paragraphs.append(Paragraph(m["num"], marking, m.start() + 1 + len(m["indent"]), end))
     return paragraphs
-
-
-def _indent(matched: str) -> int:
-    return len(matched) - len(matched.lstrip(" \t"))
 
 
 def date_from_text(text: str) -> ParsedDate | None:

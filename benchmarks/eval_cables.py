@@ -1,0 +1,229 @@
+"""Score the cable parser: accuracy per field, coverage of a real corpus, and speed.
+
+    .venv/bin/python benchmarks/eval_cables.py            # full run (about a minute)
+    .venv/bin/python benchmarks/eval_cables.py --quick    # a few seconds
+
+Three tables:
+
+1. Accuracy per field on cablemap's test expectations
+   (``../shared/data/cables/cablemap-tests/expectations.json``, BSD): the cases
+   whose input is raw cable text or a cable id. Cases that need a cable's full
+   text by id are skipped (the corpus does not hold them).
+2. Coverage of the 796 cables of ``cablegate-2010.jsonl`` (routing header + body):
+   the share that get the reference id, a date equal to the routing header's
+   DTG, an origin, and the classification of the release. Cables published as a
+   "partial extract" have no routing header and so no DTG: they are counted
+   apart, and scored once more with ``year`` given, as the JSONL batch allows.
+3. Parse speed on one core, cables per second, beside a floor measured in the
+   same run: one pass of a single compiled regex over the same texts.
+
+The data folder is ``../shared/data`` from the repository root, or
+``$KASHF_SHARED_DATA``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kashf.cables import normalize_cable_id, parse_cable, parse_references  # noqa: E402
+from kashf.cables.fields import (  # noqa: E402
+    parse_declassify_on,
+    parse_subject,
+    parse_summary,
+    parse_tags,
+)
+from kashf.cables.persons import parse_classified_by, parse_signers  # noqa: E402
+from kashf.cables.titles import title_case  # noqa: E402
+
+MONTHS = {m: i for i, m in enumerate(
+    "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data")).resolve()
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def field_cases(expectations: dict) -> dict[str, list[tuple[Callable[[], Any], Any]]]:
+    """Field → [(thunk computing our answer, expected answer)] for the raw-text and id cases."""
+
+    def cases(test: str, key: str = "_TEST_DATA") -> list:
+        return expectations.get(test, {}).get(key, {}).get("cases", [])
+
+    table: dict[str, list] = {}
+    table["id"] = [((lambda c=c: normalize_cable_id(c[0])), c[1])
+                   for c in cases("test_c14n_id_c14n.py")]
+    table["references"] = [((lambda c=c: parse_references(c[0], c[1])), c[-1])
+                           for c in cases("test_reader_references.py")]
+    table["subject"] = [((lambda c=c: parse_subject(c[0], *c[1:-1])), c[-1])
+                        for c in cases("test_reader_subject.py")]
+    table["tags"] = [((lambda c=c: parse_tags(c[0])), c[1]) for c in cases("test_reader_tags.py")]
+    table["declassify_on"] = [((lambda c=c: parse_declassify_on(c[0])), c[1])
+                              for c in cases("test_reader_nondisclosure_deadline.py")]
+    table["summary"] = [((lambda c=c: parse_summary(c[0])), c[1])
+                        for c in cases("test_reader_summary.py")]
+    table["classified_by"] = [((lambda c=c: parse_classified_by(c[2])), _as_list(c[1]))
+                              for c in cases("test_reader_classified_by.py")]
+    table["signers"] = [((lambda c=c: parse_signers(c[1])), _as_list(c[0]))
+                        for c in cases("test_reader_signers.py")]
+    table["title"] = [((lambda c=c: title_case(c[0])), c[1]) for c in cases("test_utils_titlefy.py")]
+    return table
+
+
+def score_fields(expectations: dict, limit: int | None, show: bool) -> list[tuple[str, int, int]]:
+    rows = []
+    for field, cases in field_cases(expectations).items():
+        cases = cases[:limit] if limit else cases
+        right = 0
+        for thunk, expected in cases:
+            got = thunk()
+            if got == expected:
+                right += 1
+            elif show:
+                print(f"  [{field}] expected {expected!r}\n  {'':>{len(field) + 2}} got      {got!r}")
+        rows.append((field, right, len(cases)))
+    return rows
+
+
+def routing_dtg(header: str) -> str | None:
+    m = re.search(r"\b(\d{2})(\d{2})(\d{2})Z\s*([A-Z]{3})\s*(\d{2})\b", header)
+    if not m:
+        return None
+    day, hour, minute, month, year = m.groups()
+    yy = int(year)
+    full = 1900 + yy if yy >= 50 else 2000 + yy
+    return f"{full:04d}-{MONTHS[month]:02d}-{int(day):02d}T{hour}:{minute}Z"
+
+
+def _origin_agrees(ours: str | None, theirs: str) -> bool:
+    if not ours:
+        return False
+    if theirs == "Secretary of State":
+        return "SECSTATE" in ours or ours.startswith("SECSTATE")
+    place = re.sub(r"^(Embassy|Consulate|Mission|REO|US Office|US Mission( to)?|USUN|"
+                   r"US Interests Section|Ambassador|US Delegation)\s*", "", theirs, flags=re.I)
+    squash = re.sub(r"[^A-Z]", "", place.upper())
+    return bool(squash) and squash in re.sub(r"[^A-Z]", "", ours.upper())
+
+
+def score_corpus(rows: list[dict]) -> tuple[list[tuple[str, int, int]], list[str]]:
+    counts = {k: 0 for k in ("parsed", "reference_id", "dtg_date", "origin", "origin_agrees",
+                             "classification", "partial", "partial_ref_with_year")}
+    with_dtg = 0
+    misses: list[str] = []
+    for row in rows:
+        header = row["routing_header"]
+        partial = header.startswith("This record is a partial extract")
+        text = row["body"] if partial else header + "\n\n" + row["body"]
+        cable = parse_cable(text)
+        record = cable.to_json() if cable else {}
+        counts["parsed"] += cable is not None
+        counts["reference_id"] += record.get("reference_id") == row["reference_id"]
+        dtg = routing_dtg(header)
+        if dtg:
+            with_dtg += 1
+            counts["dtg_date"] += record.get("date") == dtg
+        counts["origin"] += bool(record.get("origin"))
+        counts["origin_agrees"] += _origin_agrees(record.get("origin"), row["origin"])
+        counts["classification"] += record.get("classification") == \
+            row["classification"].split("//")[0]
+        if partial:
+            counts["partial"] += 1
+            again = parse_cable(text, year=int(row["created"][:4]))
+            counts["partial_ref_with_year"] += bool(again) and \
+                again.reference_id == row["reference_id"]
+        if record.get("reference_id") != row["reference_id"] and not partial:
+            misses.append(f"{row['reference_id']}: got {record.get('reference_id')}")
+    n = len(rows)
+    table = [
+        ("recognised as a cable", counts["parsed"], n),
+        ("reference id", counts["reference_id"], n),
+        ("  (partial extracts, no DTG, year given)", counts["partial_ref_with_year"],
+         counts["partial"]),
+        ("date = routing header DTG", counts["dtg_date"], with_dtg),
+        ("origin present", counts["origin"], n),
+        ("origin agrees with release", counts["origin_agrees"], n),
+        ("classification", counts["classification"], n),
+    ]
+    return table, misses
+
+
+def measure_speed(texts: list[str], repeat: int) -> list[tuple[str, float]]:
+    floor_re = re.compile(r"^(?:FM|TO|INFO|TAGS|SUBJECT|REF|E\.O\.)\b.*$", re.MULTILINE)
+    results = []
+    for name, work in (("floor: one regex pass", lambda t: sum(1 for _ in floor_re.finditer(t))),
+                       ("parse_cable", parse_cable)):
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.process_time()
+            for text in texts:
+                work(text)
+            best = min(best, time.process_time() - start)
+        results.append((name, len(texts) / best))
+    return results
+
+
+def _pct(right: int, total: int) -> str:
+    return f"{100.0 * right / total:6.1f}%" if total else "     -"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a subset, in a few seconds")
+    parser.add_argument("--show", action="store_true", help="print each miss")
+    args = parser.parse_args(argv)
+    data = data_dir() / "cables"
+    if not data.is_dir():
+        print(f"no data at {data}", file=sys.stderr)
+        return 2
+    expectations = json.loads((data / "cablemap-tests/expectations.json").read_text("utf-8"))
+    rows = [json.loads(line) for line in
+            (data / "cablegate-2010.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    if args.quick:
+        rows = rows[:60]
+
+    print("Field accuracy on cablemap expectations (raw-text and id cases)")
+    print(f"{'field':<16}{'right':>7}{'cases':>7}{'accuracy':>10}")
+    field_rows = score_fields(expectations, 12 if args.quick else None, args.show)
+    right = sum(r for _, r, _ in field_rows)
+    total = sum(t for _, _, t in field_rows)
+    for field, r, t in field_rows:
+        print(f"{field:<16}{r:>7}{t:>7}{_pct(r, t):>10}")
+    print(f"{'all fields':<16}{right:>7}{total:>7}{_pct(right, total):>10}")
+
+    print(f"\nCoverage of cablegate-2010.jsonl ({len(rows)} cables)")
+    corpus, misses = score_corpus(rows)
+    for name, r, t in corpus:
+        print(f"{name:<44}{r:>5} / {t:<5}{_pct(r, t):>8}")
+    if args.show:
+        for miss in misses:
+            print("  miss", miss)
+
+    texts = [(r["body"] if r["routing_header"].startswith("This record") else
+              r["routing_header"] + "\n\n" + r["body"]) for r in rows]
+    speeds = measure_speed(texts, 1 if args.quick else 3)
+    print(f"\nSpeed on one core ({len(texts)} cables, mean {sum(map(len, texts)) // len(texts)} "
+          "characters)")
+    for name, rate in speeds:
+        print(f"{name:<28}{rate:>12,.0f} cables/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Title case for all-capitals cable subjects, keeping acronyms (``HMG``, ``U.S.-UK``).
+
+Subjects of older cables are typed in capitals; lists and tables read better in
+title case. Words in the acronym table (cablemap's, BSD; see ``data/README.md``)
+stay in capitals unless they are short English words (``IN``, ``AT``, ``OF``);
+short function words are lower case except at the start of the title or after a
+colon; each part of a hyphenated word is capitalised (``Socio-Economic``); a
+subject that already has lower-case letters is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kashf.cables.stations import DATA
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "at",
+               "by", "as", "vs", "via", "per"}
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    words = (DATA / "acronyms.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
+
+
+def title_case(subject: str) -> str:
+    """``THE NEW GERMAN CABINET - AN OVERVIEW`` → ``The New German Cabinet - An Overview``."""
+    subject = subject.strip()
+    if re.search(r"[a-z]", subject):
+        return subject
+    out: list[str] = []
+    start_of_phrase = True
+    for token in re.split(r"(\s+)", subject):
+        if not token or token.isspace():
+            out.append(token)
+            continue
+        out.append(_word(token, start_of_phrase))
+        start_of_phrase = token.endswith(":") or token in ("-", "--", "—")
+    return "".join(out)
+
+
+def _word(token: str, first: bool) -> str:
+    lead = re.match(r"^[\"'“‘(\[]*", token).group()
+    trail = re.search(r"[\"'”’)\]:;,.?!]*$", token[len(lead):]).group()
+    core = token[len(lead):len(token) - len(trail)] if trail else token[len(lead):]
+    if not core:
+        return token
+    if core in acronyms() and core.lower() not in SMALL_WORDS or _ROMAN.match(core):
+        return lead + core + trail
+    parts = re.split(r"(--|-|/)", core)
+    if len(parts) > 1 and core not in acronyms():
+        words = [p if p in ("-", "--", "/") else _part(p, first and i == 0)
+                 for i, p in enumerate(parts)]
+        return lead + "".join(words) + trail
+    return lead + _part(core, first) + trail
+
+
+def _part(word: str, first: bool) -> str:
+    if not word:
+        return word
+    if word in acronyms() and word.lower() not in SMALL_WORDS:
+        return word
+    lower = word.lower()
+    if lower in SMALL_WORDS and not first:
+        return lower
+    m = re.match(r"^(\d+)([A-Z]+)$", word)  # 63RD
+    if m:
+        return m.group(1) + m.group(2).lower()
+    if "'" in word or "’" in word:
+        head, mark, tail = re.split(r"(['’])", word, maxsplit=1)
+        if head in acronyms():
+            return head + mark + tail.lower()
+        if len(head) == 1:
+            return head.upper() + mark + tail.capitalize()
+        return head.capitalize() + mark + tail.lower()
+    return word[0].upper() + word[1:].lower()
