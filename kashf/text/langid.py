@@ -48,6 +48,7 @@ SHORT_PARAGRAPH_LETTERS = 20  # fewer: the paragraph takes its neighbour's langu
 FALLBACK_SCORE = 0.6  # score given when the letter rule overrides the model
 MIXED_BELOW = 0.6  # a Latin sample scoring lower is taken as mixed: judge each paragraph
 MAX_CALLS = 200  # per-paragraph model calls per document; later paragraphs inherit
+MAX_ALONE = 20  # short paragraphs with no judged neighbour: more than this share one call
 
 # fastText labels that are, for our readers, the same language as another one.
 # Egyptian Arabic is Arabic; Persian text is often mislabelled Mazanderani,
@@ -284,7 +285,8 @@ def paragraph_languages(text: str) -> list[dict[str, Any]]:
     Paragraphs with fewer than :data:`SHORT_PARAGRAPH_LETTERS` letters (titles,
     dates, signatures), and those past :data:`MAX_CALLS`, take the language of
     the judged paragraph in the same script before them, else after them; with
-    no such neighbour they are judged alone. No letters at all: no language.
+    no such neighbour they are judged alone (or, past :data:`MAX_ALONE` of
+    them, together). No letters at all: no language.
     """
     spans = paragraph_spans(text)
     heads = [_paragraph_sample(text, start, end) for start, end in spans]
@@ -312,13 +314,27 @@ def paragraph_languages(text: str) -> list[dict[str, Any]]:
             calls += 1
 
     inherited = _inherit(results, scripts)
+    alone: dict[str, list[int]] = {}
     for i in range(len(spans)):
         if results[i] is not None:
             continue
         if letters[i] < MIN_LETTERS:
             results[i] = (None, 0.0)
+        elif inherited[i] is not None:
+            results[i] = inherited[i]
         else:
-            results[i] = inherited[i] or _identify(heads[i], profiles[i])
+            alone.setdefault(scripts[i], []).append(i)
+    for indices in alone.values():
+        if len(indices) <= MAX_ALONE:
+            for i in indices:
+                results[i] = _identify(heads[i], profiles[i])
+        else:
+            # Only short paragraphs in this script (a list of names, a table):
+            # one call on a sample of all of them speaks for each.
+            joined = " ".join(heads[i] for i in indices[:200])
+            shared = _identify(_sample(joined, SAMPLE_CHARS))
+            for i in indices:
+                results[i] = shared
 
     return [
         {"start": start, "end": end, "language": result[0], "score": result[1]}

@@ -191,6 +191,16 @@ def test_many_paragraphs_cap_model_calls() -> None:
     assert time.process_time() - start < 2.0
 
 
+@pytest.mark.parametrize("count", [3, 2000])
+def test_only_short_paragraphs(count: int) -> None:
+    """A list of short Arabic-script entries (no long paragraph to inherit from)."""
+    text = "\n\n".join(["وزارة الخارجية"] * count)
+    start = time.process_time()
+    paragraphs = paragraph_languages(text)
+    assert [p["language"] for p in paragraphs] == ["ar"] * count
+    assert time.process_time() - start < 1.0
+
+
 def test_model_loads_offline_in_a_fresh_process() -> None:
     """Any attempt to open a network connection fails the run; detection still works."""
     script = (
