@@ -1,7 +1,12 @@
 """Latency of the workbench's search page, beside the floor of the search itself.
 
     .venv/bin/python benchmarks/web_latency.py --case .bench/case-20k   # the 20,000-file case
+    .venv/bin/python benchmarks/web_latency.py --cables 20000 --keep .bench/case-20k
     .venv/bin/python benchmarks/web_latency.py --quick                 # builds a small case
+
+The 20,000-file case is the one ``benchmarks/ingest.py --keep`` leaves (cablegate
+cables written as files, ingested without enrichment); ``--cables N`` builds the same
+kind of case here when that one is not at hand.
 
 Three rows per run, same queries, same case:
   case.search()        the floor: the search call alone, no web at all
@@ -13,6 +18,9 @@ Target (issue 6): the served search page at or under 150 ms p95.
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -21,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("KASHF_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 TARGET_P95_MS = 150.0
 TOKEN = "bench-" + "b" * 26
@@ -47,6 +56,24 @@ def build_small_case(folder: Path, files: int = 40):
         (source / f"report-{number:04d}.txt").write_text(f"{number}\n{text}", encoding="utf-8")
     case = Case.create(folder / "case")
     case.ingest([source], workers=1)
+    return case
+
+
+def build_cable_case(folder: Path, count: int):
+    """``count`` cable files cycled from cablegate-2010.jsonl, ingested without enrichment."""
+    from kashf.case import Case
+
+    with (SHARED / "cables" / "cablegate-2010.jsonl").open(encoding="utf-8") as lines:
+        cables = [json.loads(line) for line in lines]
+    source = folder / "cables"
+    for n in range(count):
+        cable = cables[n % len(cables)]
+        sub = source / f"{n // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        text = f"{cable.get('routing_header', '')}\n{cable['body']}\n-- copy {n // len(cables)}\n"
+        (sub / f"{cable['reference_id']}-{n}.txt").write_text(text, encoding="utf-8")
+    case = Case.create(folder / "case")
+    case.ingest([source], process=False)
     return case
 
 
@@ -122,15 +149,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", type=Path, help="an existing case (e.g. the 20,000-file one)")
     parser.add_argument("--quick", action="store_true", help="build a small case; a few seconds")
+    parser.add_argument("--cables", type=int, help="build a case of this many cable files")
+    parser.add_argument("--keep", type=Path, help="with --cables: keep the built case here")
     parser.add_argument("--rounds", type=int, help="passes over the query list (default 5; 1 quick)")
     args = parser.parse_args(argv)
-    if not args.case and not args.quick:
-        parser.error("give --case PATH (see benchmarks/ingest.py) or --quick")
+    if not (args.case or args.quick or args.cables):
+        parser.error("give --case PATH (see benchmarks/ingest.py), --cables N or --quick")
     from kashf.case import Case
 
     rounds = args.rounds or (1 if args.quick else 5)
     with tempfile.TemporaryDirectory() as scratch:
-        case = Case.open(args.case) if args.case else build_small_case(Path(scratch))
+        if args.case:
+            case = Case.open(args.case)
+        elif args.cables:
+            started = time.perf_counter()
+            case = build_cable_case(Path(scratch), args.cables)
+            print(f"built a case of {args.cables:,} cable files in "
+                  f"{time.perf_counter() - started:.0f} s")
+            if args.keep:
+                case.close()
+                shutil.rmtree(args.keep, ignore_errors=True)
+                shutil.copytree(Path(scratch) / "case", args.keep)
+                case = Case.open(args.keep)
+        else:
+            case = build_small_case(Path(scratch))
         try:
             documents = case.status()["documents"]["total"]
             ok = print_table(measure(case, rounds), documents)

@@ -6,7 +6,7 @@ const TYPE_COLOURS = { PER: "#b5452b", ORG: "#2f6f9f", LOC: "#3c8d4f" };
 
 // Only the most mentioned names are labelled at first; the rest show theirs on hover,
 // so a dense network stays readable.
-const LABELLED = 30;
+const LABELLED = 20;
 
 function toElements(graph) {
   const maxWeight = Math.max(1, ...graph.nodes.map((n) => n.weight || 1));
@@ -59,6 +59,9 @@ async function drawNetwork(container) {
           "font-family": "Vazirmatn, system-ui, sans-serif",
           "text-valign": "bottom",
           "text-margin-y": 3,
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.75,
+          "text-background-padding": 1,
           color: "#222",
         },
       },
