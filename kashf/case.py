@@ -389,7 +389,12 @@ class Case:
         return found.cables(self.store, {k: v for k, v in filters.items() if v})
 
     def cable_links(self, reference_id: str) -> dict[str, Any]:
-        return found.cable_links(self.store, reference_id)
+        from kashf.cables import normalize_cable_id
+
+        return found.cable_links(self.store, normalize_cable_id(reference_id))
+
+    def cable_graph(self) -> dict[str, Any]:
+        return found.cable_graph(self.store)
 
     def entities(self) -> list[dict[str, Any]]:
         return found.entities(self.store)

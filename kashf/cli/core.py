@@ -272,20 +272,47 @@ def cables(
                                        help="Only this classification, e.g. secret."),
     date_from: str = typer.Option(None, "--from", help="ISO date, inclusive."),
     date_to: str = typer.Option(None, "--to", help="ISO date, inclusive."),
+    ref: str = typer.Option(None, "--ref",
+                            help="Show what this cable cites and what cites it (in both directions)."),
+    graph: bool = typer.Option(False, "--graph",
+                               help="The whole reference graph: cables and cited ids, with edges."),
     json_: bool = JsonOpt,
 ) -> None:
     """The table of cables and reports in a case, with their parsed headers."""
     with open_case(case) as opened:
+        if ref or graph:
+            links = opened.cable_links(ref) if ref else opened.cable_graph()
+            if json_:
+                print_json(links)
+            elif ref:
+                console.print(f"[bold]{links['reference_id']}[/bold] "
+                              f"({'in the case' if links['document_id'] else 'only cited'})")
+                for cited in links["cites"]:
+                    console.print(f"  cites    {cited['reference_id']}"
+                                  + ("" if cited["document_id"] else "  (not in the case)"))
+                for citing in links["cited_by"]:
+                    console.print(f"  cited by {citing['reference_id']}")
+            else:
+                console.print(f"{len(links['nodes'])} cables, {len(links['edges'])} references")
+                for edge in links["edges"]:
+                    console.print(f"  {edge['source']} → {edge['target']}")
+            return
         rows = opened.cables(origin=origin, tag=tag, classification=classification,
                              date_from=date_from, date_to=date_to)
     if json_:
         print_json(rows)
         return
-    table = Table("reference", "date", "classification", "from", "to", "subject", "path")
+    table = Table("reference", "date", "classification", "from", "subject", "path")
+    for column in table.columns[:3]:
+        column.no_wrap = True
+    for column in table.columns[3:]:
+        column.overflow = "ellipsis"
+        column.no_wrap = True
+        column.max_width = 30
     for row in rows:
-        table.add_row(row.get("reference_id") or "", row.get("date") or "",
+        table.add_row(row.get("reference_id") or "", (row.get("date") or "")[:10],
                       row.get("classification") or "", row.get("origin") or "",
-                      ", ".join(row.get("to") or []), (row.get("subject") or "")[:60], row["path"])
+                      row.get("subject") or "", row["path"])
     console.print(table)
 
 
