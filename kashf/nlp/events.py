@@ -192,24 +192,29 @@ class _DateTracker:
 
     def in_span(
         self, start: int, end: int, langs: frozenset[str] | None = None
-    ) -> tuple[str | None, str | None]:
-        """The date a sentence gives: absolute first, then relative."""
+    ) -> list[tuple[int, str | None, str]]:
+        """Every date a sentence gives, in order: (offset, ISO day or None, text as written).
+
+        Absolute dates, and relative phrases resolved against the story or the document
+        (None when there is nothing to count from).
+        """
+        found: list[tuple[int, str | None, str]] = []
         index = self._paragraph(start)
         for s, e, iso, text in self.dates_of(index) if index >= 0 else ():
             if start <= s and e <= end:
-                return iso, text
+                found.append((s, iso, text))
         phrases, meaning = lex.relative_dates()
         for hit in phrases.find(self.folded, start, end, langs):
+            if any(s <= hit.start < s + len(t) for s, _, t in found):
+                continue
             anchor_kind, days = meaning[hit.tag]
             anchor = self.document
             if anchor_kind == "story":
                 previous = self.last_before(start)
                 anchor = _iso_day(previous[0]) if previous else self.document
-            if anchor is not None:
-                day = anchor + dt.timedelta(days=days)
-                return day.isoformat(), self.text[hit.start : hit.end]
-            return None, self.text[hit.start : hit.end]
-        return None, None
+            day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
+            found.append((hit.start, day, self.text[hit.start : hit.end]))
+        return sorted(found)
 
 
 def _absolute_dates(
@@ -362,6 +367,7 @@ class _Extractor:
         self.dates = _DateTracker(text, self.folded, document_date, self.spans)
         self.langs: frozenset[str] | None = None
         self.events: list[dict] = []
+        self.story_date: tuple[str | None, str | None] = (None, None)
 
     def run(self) -> list[dict]:
         for p_start, p_end, language in self.spans:
@@ -377,41 +383,45 @@ class _Extractor:
 
     def paragraph(self, p_start: int, p_end: int) -> None:
         approach: list[tuple[int, int]] = []  # trigger-less sentences before an event
-        paragraph_date: tuple[str | None, str | None] = (None, None)
         last: list[dict] = []  # the events of the last sentence that had any
         for s_start, s_end in sentences(self.text, p_start, p_end):
             if _HEADER.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
-            own_date = self.dates.in_span(s_start, s_end, self.langs)
+            written = self.dates.in_span(s_start, s_end, self.langs)
             hits = _first_per_type(self.triggers(s_start, s_end))
             if not hits:
-                if own_date[0]:
-                    paragraph_date = own_date
+                self.remember(written)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
                 else:  # the approach to an event still to come
                     approach.append((s_start, s_end))
                 continue
             statuses = self.statuses(hits, s_start, s_end)
+            owned = _dates_per_trigger(hits, written)
             context_start = approach[0][0] if approach else s_start
             sentence_events = []
-            for hit, status in zip(hits, statuses, strict=True):
-                date = own_date
-                if not date[0] and status == "happened" and not date[1] \
+            for hit, status, own in zip(hits, statuses, owned, strict=True):
+                date = (own[1], own[2]) if own else (None, None)
+                if own is None and status == "happened" \
                         and not _OTHER_TIME.search(self.folded, s_start, s_end):
-                    # Only a narrated event inherits the paragraph's date; a plan or a
-                    # hearsay report has a date of its own or none.
-                    date = paragraph_date
+                    # A narrated event without a date of its own happened on the story's
+                    # day (a report tells one meeting); a plan or hearsay gets none.
+                    date = self.story_date
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
-                if _continues(event, own_date, self.events):
+                if _continues(event, own, self.events):
                     _merge_into(self.events[-1], event)
                 else:
                     sentence_events.append(event)
             self.events.extend(sentence_events)
             last = sentence_events or last
-            if own_date[0]:
-                paragraph_date = own_date
+            self.remember(written)
             approach = []
+
+    def remember(self, written: list[tuple[int, str | None, str]]) -> None:
+        """The last day the narrative gave becomes the story's day."""
+        days = [(iso, text) for _, iso, text in written if iso]
+        if days:
+            self.story_date = days[-1]
 
     def triggers(self, start: int, end: int) -> list[lex.Hit]:
         """Trigger phrases, plus a giving verb as a payment when the sentence names money."""
@@ -505,6 +515,26 @@ def extract_events(
     return _Extractor(text, mentions, paragraphs, document_date, pages).run()
 
 
+def _dates_per_trigger(
+    hits: list[lex.Hit], written: list[tuple[int, str | None, str]]
+) -> list[tuple[int, str | None, str] | None]:
+    """Which written date belongs to which trigger of a sentence.
+
+    A date before the first trigger dates them all ("On 12 May I met him and paid him");
+    a later one belongs to the nearest trigger («سفر … لغو شد و دیدار دوم روز جمعه ۲۶
+    اردیبهشت … برگزار شد»: the Friday is the meeting's, not the cancelled trip's).
+    """
+    owned: list[tuple[int, str | None, str] | None] = [None] * len(hits)
+    for date in written:
+        if date[0] < hits[0].start:
+            owned = [own or date for own in owned]
+            continue
+        nearest = min(range(len(hits)), key=lambda i: abs(hits[i].start - date[0]))
+        if owned[nearest] is None or owned[nearest][0] < hits[0].start:
+            owned[nearest] = date
+    return owned
+
+
 def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
     seen: set[str] = set()
     out = []
@@ -515,10 +545,10 @@ def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
     return out
 
 
-def _continues(event: dict, own_date: tuple, events: list[dict]) -> bool:
+def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     """A sentence that goes on describing the event just told ("the meeting took place in a
     tea house on the second floor") adds to it instead of making a second one."""
-    if not events or own_date[0]:
+    if not events or own_date is not None:
         return False
     previous = events[-1]
     return (
