@@ -20,6 +20,7 @@ from typing import BinaryIO
 from zlib import error as ZlibError
 
 from kashf.ingest.base import Ingestor, Source, fail
+from kashf.ingest.errors import describe
 from kashf.ingest.model import ExtractedChild, Extraction, Limits
 
 CHUNK = 1024 * 1024
@@ -90,6 +91,7 @@ class ZipIngestor(Ingestor):
     """ZIP archives (and ZIP files nothing more specific claims)."""
 
     name = "zip"
+    label = "ZIP archive"
     version = 1
     kind = "archive"
     mime_types = ("application/zip", "application/x-zip-compressed")
@@ -101,8 +103,9 @@ class ZipIngestor(Ingestor):
         collector = Collector(src.limits, "ZIP")
         try:
             archive = zipfile.ZipFile(src.path)
-        except zipfile.BadZipFile as exc:
-            raise fail(f"corrupt ZIP archive: {exc}") from None
+        except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError) as exc:
+            why = "a member name cannot be decoded" if isinstance(exc, UnicodeDecodeError) else exc
+            raise fail(f"corrupt ZIP archive: {why}") from None
         with archive:
             try:
                 for info in archive.infolist():
@@ -132,8 +135,9 @@ class ZipIngestor(Ingestor):
         except zipfile.BadZipFile as exc:
             reason = "bad CRC" if "CRC" in str(exc) else str(exc)
             collector.skip(name, f"corrupt ZIP member: {reason}", metadata)
-        except (EOFError, OSError, ValueError) as exc:
-            collector.skip(name, f"corrupt ZIP member: {exc or type(exc).__name__}", metadata)
+        except (EOFError, OSError, ValueError, ZlibError) as exc:
+            why = "damaged compressed data" if isinstance(exc, ZlibError) else describe(exc)
+            collector.skip(name, f"corrupt ZIP member: {why}", metadata)
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -162,6 +166,7 @@ class TarIngestor(Ingestor):
     """TAR archives, plain or compressed (tar.gz, tar.bz2, tar.xz)."""
 
     name = "tar"
+    label = "TAR archive"
     version = 1
     kind = "archive"
     mime_types = ("application/x-tar",)
@@ -223,6 +228,7 @@ class CompressedIngestor(Ingestor):
     """Single compressed files (.gz, .bz2, .xz): a compressed TAR is read as a TAR."""
 
     name = "compressed"
+    label = "compressed file"
     version = 1
     kind = "archive"
     mime_types = tuple(_OPENERS)
@@ -264,6 +270,7 @@ class SevenZipIngestor(Ingestor):
     """7-Zip archives (py7zr)."""
 
     name = "7z"
+    label = "7z archive"
     version = 1
     kind = "archive"
     mime_types = ("application/x-7z-compressed",)
@@ -379,6 +386,7 @@ class RarIngestor(Ingestor):
     """RAR archives through rarfile and an external tool (bsdtar from libarchive-tools)."""
 
     name = "rar"
+    label = "RAR archive"
     version = 1
     kind = "archive"
     mime_types = ("application/vnd.rar", "application/x-rar-compressed")

@@ -37,6 +37,7 @@ class Ingestor:
     """Base class; subclasses set the class attributes and implement :meth:`extract`."""
 
     name: ClassVar[str] = ""
+    label: ClassVar[str] = "file"  # what a reader calls the format, in reasons ("Word document")
     version: ClassVar[int] = 1
     kind: ClassVar[str] = "other"  # the facet value of what it produces
     mime_types: ClassVar[tuple[str, ...]] = ()

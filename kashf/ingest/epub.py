@@ -24,6 +24,7 @@ class EpubIngestor(Ingestor):
     """EPUB e-books (spine order; scripts and styles dropped like any HTML)."""
 
     name = "epub"
+    label = "EPUB book"
     version = 1
     kind = "word"
     mime_types = ("application/epub+zip",)

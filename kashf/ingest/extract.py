@@ -14,6 +14,7 @@ import re
 from kashf.exc import IngestError
 from kashf.ingest.base import Source
 from kashf.ingest.detect import EMPTY, HEAD_BYTES, OCTET, detect, extension
+from kashf.ingest.errors import describe
 from kashf.ingest.model import Extraction, Limits
 from kashf.ingest.registry import pick
 
@@ -53,14 +54,11 @@ def extract(path: str, name: str, limits: Limits, depth: int = 0) -> Extraction:
         reason = "the file needs more memory to extract than is available"
     except RecursionError:
         reason = "the file's structure is nested too deeply to read"
-    except OSError as exc:
-        reason = f"the file cannot be read: {exc.strerror or exc}"
     except Exception as exc:  # a parser bug or unforeseen damage: still one clean line
-        what = ingestor.kind if ingestor else "file"
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        reason = f"corrupt or unreadable {what}: {type(exc).__name__}" + (
-            f": {detail}" if detail else ""
-        )
+        if isinstance(exc, OSError) and exc.errno is not None:
+            reason = f"the file cannot be read: {exc.strerror or exc}"  # the disk, not the data
+        else:
+            reason = f"corrupt {ingestor.label if ingestor else 'file'}: {describe(exc)}"
     return _failed(mime, ingestor.kind if ingestor else "other", ingestor, reason)
 
 

@@ -9,6 +9,8 @@ decimal degrees, south and west negative).
 from __future__ import annotations
 
 import re
+import struct
+import warnings
 
 from kashf.ingest.base import Ingestor, Source, fail
 from kashf.ingest.model import ExtractedPage, Extraction
@@ -136,6 +138,7 @@ class ImageIngestor(Ingestor):
     """Pictures and scans: PNG, JPEG, TIFF (multi-page), GIF, BMP, WebP; pages go to OCR."""
 
     name = "image"
+    label = "image"
     version = 1
     kind = "image"
     mime_types = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/bmp", "image/webp")
@@ -146,11 +149,18 @@ class ImageIngestor(Ingestor):
         from PIL import Image, UnidentifiedImageError
 
         try:
-            image = Image.open(src.path)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # truncation warnings: the reason says it
+                return self._read(src, Image.open(src.path))
         except UnidentifiedImageError:
             raise fail("corrupt image: the picture cannot be read") from None
         except Image.DecompressionBombError:
             raise fail("image is too large to read safely (decompression bomb)") from None
+        except (OSError, SyntaxError, ValueError, EOFError, struct.error):
+            # Pillow's readers report truncated or damaged headers with these.
+            raise fail("corrupt image: the picture is truncated or damaged") from None
+
+    def _read(self, src: Source, image) -> Extraction:
         with image:
             frames = getattr(image, "n_frames", 1) if image.format in ("TIFF", "MPO") else 1
             metadata: dict = {
@@ -183,6 +193,7 @@ class UndecodableImageIngestor(Ingestor):
     """Image formats stored but not decoded here (HEIC: no licence-compatible decoder)."""
 
     name = "image-stored"
+    label = "image"
     version = 1
     kind = "image"
     mime_types = ("image/heic", "image/heif", "image/avif")

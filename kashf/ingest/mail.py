@@ -218,6 +218,7 @@ class EmailIngestor(Ingestor):
     """E-mail messages (.eml, RFC 822/MIME)."""
 
     name = "email"
+    label = "e-mail"
     version = 1
     kind = "email"
     mime_types = ("message/rfc822",)
@@ -237,6 +238,7 @@ class MboxIngestor(Ingestor):
     """Mailboxes in mbox format: each message a child (a one-message mbox is that message)."""
 
     name = "mbox"
+    label = "mailbox"
     version = 1
     kind = "email"
     mime_types = ("application/mbox",)

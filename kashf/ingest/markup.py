@@ -182,6 +182,7 @@ class HtmlIngestor(Ingestor):
     """Web pages and HTML mail bodies."""
 
     name = "html"
+    label = "HTML"
     version = 1
     kind = "html"
     mime_types = ("text/html", "application/xhtml+xml")
@@ -229,6 +230,7 @@ class XmlIngestor(Ingestor):
     """XML documents: the text of every element, line by line; markup and entities dropped."""
 
     name = "xml"
+    label = "XML"
     version = 1
     kind = "xml"
     mime_types = ("application/xml", "text/xml")

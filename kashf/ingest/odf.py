@@ -86,6 +86,7 @@ class OdfIngestor(Ingestor):
     """OpenDocument text, spreadsheet and presentation files."""
 
     name = "odf"
+    label = "OpenDocument file"
     version = 1
     kind = "word"
     mime_types = tuple(_KINDS)

@@ -90,6 +90,7 @@ class DocxIngestor(Ingestor):
     """Word documents (.docx, .docm): body, tables, headers, footers, notes and comments."""
 
     name = "docx"
+    label = "Word document"
     version = 1
     kind = "word"
     mime_types = (DOCX, "application/vnd.ms-word.document.macroenabled.12")
@@ -119,6 +120,7 @@ class PptxIngestor(Ingestor):
     """PowerPoint presentations (.pptx): one page per slide, speaker notes included."""
 
     name = "pptx"
+    label = "PowerPoint presentation"
     version = 1
     kind = "presentation"
     mime_types = (PPTX, "application/vnd.ms-powerpoint.presentation.macroenabled.12")
@@ -201,6 +203,7 @@ class EncryptedOfficeIngestor(Ingestor):
     """Password-protected Word/Excel/PowerPoint files (an encrypted package inside OLE)."""
 
     name = "office-encrypted"
+    label = "Office document"
     version = 1
     kind = "other"
     mime_types = ("application/x-ooxml-encrypted",)

@@ -19,6 +19,7 @@ class OtherIngestor(Ingestor):
     """The fallback for any MIME type nothing else claims."""
 
     name = "other"
+    label = "file"
     version = 1
     kind = "other"
     mime_types: ClassVar[tuple[str, ...]] = ("application/octet-stream",)

@@ -43,6 +43,7 @@ class MsgIngestor(Ingestor):
     """Outlook messages (.msg): headers, body and attachments, via olefile."""
 
     name = "msg"
+    label = "Outlook message"
     version = 1
     kind = "email"
     mime_types = ("application/vnd.ms-outlook",)

@@ -62,6 +62,7 @@ class PdfIngestor(Ingestor):
     """PDF documents, born-digital or scanned."""
 
     name = "pdf"
+    label = "PDF"
     version = 1
     kind = "pdf"
     mime_types = ("application/pdf",)
@@ -75,13 +76,23 @@ class PdfIngestor(Ingestor):
             document = pdfium.PdfDocument(src.path)
         except pdfium.PdfiumError as exc:
             raise fail(_reason(exc)) from None
+        unreadable = []
         try:
             metadata = self._metadata(document)
-            pages = [self._page(document, index) for index in range(len(document))]
+            pages = []
+            for index in range(len(document)):
+                try:
+                    pages.append(self._page(document, index))
+                except pdfium.PdfiumError:
+                    # One damaged page must not lose the others: kept empty, and named.
+                    unreadable.append(index + 1)
+                    pages.append(ExtractedPage(number=index + 1, text="", has_text_layer=False))
             children = self._attachments(document, src)
         finally:
             document.close()
         metadata["page_count"] = len(pages)
+        if unreadable:
+            metadata["unreadable_pages"] = unreadable
         title = metadata.pop("title", None)
         return self.result(src, title=title, pages=pages, metadata=metadata, children=children)
 

@@ -64,6 +64,7 @@ class PptIngestor(Ingestor):
     """PowerPoint 97–2003 presentations (.ppt): one page per slide."""
 
     name = "ppt"
+    label = "PowerPoint presentation"
     version = 1
     kind = "presentation"
     mime_types = ("application/vnd.ms-powerpoint",)

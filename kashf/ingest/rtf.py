@@ -44,6 +44,7 @@ class RtfIngestor(Ingestor):
     """Rich Text Format documents."""
 
     name = "rtf"
+    label = "RTF document"
     version = 1
     kind = "word"
     mime_types = ("application/rtf", "text/rtf")

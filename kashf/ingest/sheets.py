@@ -11,9 +11,12 @@ import csv
 import datetime as dt
 import io
 import warnings
+import zipfile
+import zlib
 
 from kashf.ingest.base import Ingestor, Source, fail
 from kashf.ingest.encoding import decode
+from kashf.ingest.errors import describe
 from kashf.ingest.model import Extraction
 from kashf.ingest.ooxml import core_properties
 from kashf.ingest.text import read_capped
@@ -51,6 +54,7 @@ class XlsxIngestor(Ingestor):
     """Excel 2007+ workbooks (.xlsx, .xlsm): every sheet's cell values (cached formula results)."""
 
     name = "xlsx"
+    label = "Excel workbook"
     version = 1
     kind = "spreadsheet"
     mime_types = (XLSX, "application/vnd.ms-excel.sheet.macroenabled.12")
@@ -63,14 +67,14 @@ class XlsxIngestor(Ingestor):
         with open_zip(src.path, "Excel workbook") as archive:
             metadata = core_properties(archive, src.limits, "Excel workbook")
         sections, names = [], []
-        with warnings.catch_warnings():
+        # A file object, not the path: originals are stored without an extension and
+        # openpyxl judges a path by its extension. The with-block closes it (openpyxl won't).
+        with open(src.path, "rb") as handle, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
             try:
-                # A file object, not the path: originals are stored without an extension
-                # and openpyxl judges a path by its extension.
-                book = openpyxl.load_workbook(open(src.path, "rb"), read_only=True, data_only=True)
-            except (KeyError, ValueError, OSError) as exc:
-                raise fail(f"corrupt Excel workbook: {exc}") from None
+                book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            except (KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error) as exc:
+                raise fail(f"corrupt Excel workbook: {describe(exc)}") from None
             try:
                 for sheet in book.worksheets:
                     names.append(sheet.title)
@@ -87,6 +91,7 @@ class XlsIngestor(Ingestor):
     """Excel 97–2003 workbooks (.xls) through xlrd."""
 
     name = "xls"
+    label = "Excel workbook"
     version = 1
     kind = "spreadsheet"
     mime_types = ("application/vnd.ms-excel",)
@@ -102,6 +107,8 @@ class XlsIngestor(Ingestor):
             if "encrypt" in str(exc).lower():
                 raise fail("password-protected Excel workbook: a password is required") from None
             raise fail(f"corrupt Excel workbook: {exc}") from None
+        except Exception as exc:  # xlrd's compound-document reader fails in many shapes
+            raise fail(f"corrupt Excel workbook: {describe(exc)}") from None
         sections, names = [], []
         try:
             for index in range(book.nsheets):
@@ -143,6 +150,7 @@ class CsvIngestor(Ingestor):
     """Comma-, semicolon- or tab-separated values in any encoding."""
 
     name = "csv"
+    label = "CSV file"
     version = 1
     kind = "spreadsheet"
     mime_types = ("text/csv", "text/tab-separated-values")

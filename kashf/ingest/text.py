@@ -11,6 +11,7 @@ class TextIngestor(Ingestor):
     """Text files of any encoding, and text dialects without a reader of their own."""
 
     name = "text"
+    label = "text file"
     version = 1
     kind = "text"
     mime_types = (

@@ -87,6 +87,7 @@ class DocIngestor(Ingestor):
     """Word 97–2003 documents (.doc)."""
 
     name = "doc"
+    label = "Word document"
     version = 1
     kind = "word"
     mime_types = ("application/msword",)

@@ -7,6 +7,7 @@ and refused past ``max_member_bytes``. XML is parsed with entities unexpanded an
 from __future__ import annotations
 
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -20,7 +21,7 @@ def open_zip(path: str, label: str) -> zipfile.ZipFile:
     """The ZIP container of an office file, or a clear failure naming the format."""
     try:
         return zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, EOFError):
         raise fail(f"corrupt {label}: the file is damaged or truncated") from None
 
 
@@ -43,8 +44,9 @@ def read_part(archive: zipfile.ZipFile, name: str, limits: Limits, label: str) -
                 if size > limit:
                     raise fail(f"{label} part {name} exceeds the size limit")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise fail(f"corrupt {label}: part {name} cannot be read ({exc})") from None
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError) as exc:
+        why = "damaged compressed data" if isinstance(exc, zlib.error) else str(exc) or "damaged"
+        raise fail(f"corrupt {label}: part {name} cannot be read ({why})") from None
     return b"".join(chunks)
 
 
