@@ -326,19 +326,60 @@ def _participants(text: str, fused: str, mentions: Sequence[dict], start: int, e
     return names, kept
 
 
-def _place(text: str, mentions: Sequence[dict], start: int, end: int, trigger: int):
-    places = _mentions_in(mentions, start, end, {"LOC"})
-    if not places:
-        return None
-    located = [
-        m for m in places
-        if _LOCATIVE.search(text[max(start, int(m["start"]) - 16) : int(m["start"])])
-    ]
-    if not located:
-        return places[0]
-    # Of the places introduced by a locative word, the one nearest the trigger: in
-    # "met him in Basra, then travelled to Najaf" each event gets its own.
-    return min(located, key=lambda m: abs(int(m["start"]) - trigger))
+_ORG_BEFORE = re.compile(
+    r"(?:embassy|consulate|سفارت|کنسولگری|كنسولگري|سفارة|السفارة|القنصلية)\W*(?:of\W+)?$",
+    re.IGNORECASE,
+)
+_VENUE_STOP = frozenset(
+    "با و انجام برگزار ملاقات دیدار که را به از شد شود کرد کردم بود است ساعت روز منتظر یکدیگر "
+    "همدیگر خواهد می هم نیز برای پس قبل تا طی مع التقى التقیت حیث الذی التی من الی بعد یوم "
+    "الساعه ثم برفقه بصحبه".split()
+)
+_VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
+_TOKEN = re.compile(r"[^\s\u200c]+")
+
+
+def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
+    return bool(_LOCATIVE.search(text[max(start, at - reach) : at]))
+
+
+def _linked(mention: dict) -> bool:
+    return isinstance(mention.get("place"), dict)
+
+
+def _venue_span(
+    text: str, cased: str, hit: lex.Hit, end: int, places: list[dict]
+) -> tuple[int, int] | None:
+    """A venue as written: «مجتمع تجاری المنصور بغداد», "the Babylon Hotel in Baghdad"."""
+    start, stop = hit.start, hit.end
+    if text[hit.start].isascii():
+        # English names the venue before its kind: Babylon Hotel, Mansour Mall.
+        before = list(_TOKEN.finditer(text, max(0, hit.start - 40), hit.start))
+        for token in reversed(before[-3:]):
+            if token.group()[:1].isupper() and token.group().lower() not in ("the", "a", "an"):
+                start = token.start()
+            else:
+                break
+        follow = re.match(r"\s+(?:in|at|of|near|on)\s+(?:the\s+)?", text[stop:end])
+        if follow:
+            after = stop + follow.end()
+            place = next((m for m in places if int(m["start"]) == after), None)
+            if place is not None:
+                stop = int(place["end"])
+        return start, stop
+    for count, token in enumerate(_TOKEN.finditer(text, stop, end)):
+        word = lex.fold(token.group()).strip("«»\"")
+        gap = text[stop : token.start()]
+        if count >= 5 or _VENUE_PUNCT.search(gap) or word in _VENUE_STOP:
+            break
+        punct = _VENUE_PUNCT.search(token.group())
+        stop = token.start() + punct.start() if punct else token.end()
+        if punct:
+            break
+    for place in places:  # run on through a city named right after: «… المنصور بغداد»
+        if stop <= int(place["start"]) <= stop + 2:
+            stop = int(place["end"])
+    return start, stop
 
 
 # --------------------------------------------------------------------------- events
@@ -368,6 +409,7 @@ class _Extractor:
         self.langs: frozenset[str] | None = None
         self.events: list[dict] = []
         self.story_date: tuple[str | None, str | None] = (None, None)
+        self.story_place: dict | None = None
 
     def run(self) -> list[dict]:
         for p_start, p_end, language in self.spans:
@@ -384,6 +426,7 @@ class _Extractor:
     def paragraph(self, p_start: int, p_end: int) -> None:
         approach: list[tuple[int, int]] = []  # trigger-less sentences before an event
         last: list[dict] = []  # the events of the last sentence that had any
+        self.story_place = None  # places are told paragraph by paragraph
         for s_start, s_end in sentences(self.text, p_start, p_end):
             if _HEADER.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
@@ -391,6 +434,7 @@ class _Extractor:
             hits = _first_per_type(self.triggers(s_start, s_end))
             if not hits:
                 self.remember(written)
+                self.remember_place(s_start, s_end)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
                 else:  # the approach to an event still to come
@@ -458,6 +502,64 @@ class _Extractor:
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out
 
+    def place(self, hit: lex.Hit, start: int, end: int) -> dict | None:
+        """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
+
+        Meetings and travel: a venue introduced by a locative word, when it names its city
+        or the sentence names no other place («مجتمع تجاری المنصور بغداد»); else the LOC a
+        locative word introduces, nearest the trigger; else the place the paragraph last
+        gave (the approach: «در میدان زیونه سوار تاکسی شدم»); else the first gazetteer-linked
+        LOC. Taskings and payments name places as their subject ("identify officers at the
+        Basra consulate"): they take only a LOC a locative word introduces before the
+        trigger; recruitment, one a locative word introduces anywhere.
+        """
+        places, located = self.places(start, end)
+        if hit.tag in ("tasking", "payment"):
+            located = [m for m in located if int(m["start"]) < hit.start]
+        if hit.tag in ("meeting", "travel"):
+            venue = self.venue(start, end, hit.start, places)
+            if venue is not None and (venue["place"] or not located):
+                return venue
+        if located:
+            return min(located, key=lambda m: abs(int(m["start"]) - hit.start))
+        if hit.tag in ("meeting", "travel"):
+            if self.story_place is not None:
+                return self.story_place
+            return next((m for m in places if _linked(m)), None)
+        return None
+
+    def places(self, start: int, end: int) -> tuple[list[dict], list[dict]]:
+        """LOC mentions of a span (not the country of an embassy), and those a locative
+        word introduces."""
+        text = self.text
+        places = [
+            m for m in _mentions_in(self.mentions, start, end, {"LOC"})
+            if not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
+        ]
+        return places, [m for m in places if _located(text, start, int(m["start"]))]
+
+    def venue(self, start: int, end: int, anchor: int, places: list[dict]) -> dict | None:
+        venues = [
+            v for v in lex.venues().find(self.folded, start, end, self.langs)
+            if _located(self.text, start, v.start, reach=24)
+        ]
+        if not venues:
+            return None
+        chosen = min(venues, key=lambda v: abs(v.start - anchor))
+        v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places)
+        inside = [m for m in places if v_start <= int(m["start"]) < v_end]
+        ref = next((m.get("place") for m in inside if _linked(m)), None)
+        return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref}
+
+    def remember_place(self, start: int, end: int) -> None:
+        """A sentence without an event that says where ("I took a taxi at Zayouna Square")."""
+        places, located = self.places(start, end)
+        venue = self.venue(start, end, start, places)
+        if venue is not None:
+            self.story_place = venue
+        elif located:
+            self.story_place = located[-1]
+
     def add_tradecraft(self, events: list[dict], start: int, end: int) -> None:
         tags = {hit.tag for hit in self.tradecraft_hits(start, end)}
         for event in events:
@@ -476,7 +578,7 @@ class _Extractor:
             {h.tag for h in self.tradecraft_hits(context_start, end)}, key=lex.TRADECRAFT.index
         )
         page = next((number for s, e, number in self.pages if s <= start < e), None)
-        place = _place(self.text, self.mentions, start, end, hit.start)
+        place = self.place(hit, start, end)
         return {
             "type": hit.tag,
             "participants": names,

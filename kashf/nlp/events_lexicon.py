@@ -235,6 +235,12 @@ def payment_verbs() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def venues() -> Lexicon:
+    """Kinds of meeting places; the tag of every hit is "venue"."""
+    return Lexicon([("venue", row[1], row[0]) for row in _rows("venues.tsv")])
+
+
+@lru_cache(maxsize=1)
 def status_cues() -> Lexicon:
     return _tagged("status_cues.tsv", STATUSES[1:])
 
