@@ -12,13 +12,13 @@ import re
 from itertools import islice
 
 from kashf.index.query import Terms
-from kashf.text.normalize import normalize_with_offsets
+from kashf.text.normalize import normalize_with_offsets, original_span
 
 #: Only the start of very long documents is scanned for a snippet.
 SCAN_CHARS = 200_000
 WINDOW = 240
 #: Documents are normalized for highlighting this many characters at a time.
-CHUNK = 16_000
+CHUNK = 4_000
 #: Enough matches to choose the densest window.
 MAX_MATCHES = 64
 
@@ -50,15 +50,17 @@ def _find(head: str, terms: Terms) -> list[tuple[int, int]]:
     chunk_start = 0
     while chunk_start < len(head):
         chunk_end = _cut_end(head, chunk_start + CHUNK) if chunk_start + CHUNK < len(head) else len(head)
-        normalized, offsets = normalize_with_offsets(head[chunk_start:chunk_end])
+        piece = head[chunk_start:chunk_end]
+        normalized, offsets = normalize_with_offsets(piece)
         # Lowercasing can change a string's length (İ); then fall back to case-blind matching.
         lowered = normalized.lower()
         if len(lowered) != len(normalized):
             lowered = normalized
-        found = [
-            (chunk_start + offsets[m.start()], chunk_start + offsets[m.end()])
-            for m in islice(pattern.finditer(lowered), MAX_MATCHES)
-        ]
+        found = []
+        for match in islice(pattern.finditer(lowered), MAX_MATCHES):
+            # original_span keeps vowel marks written after the last letter inside the highlight.
+            begin, end = original_span(piece, offsets, match.start(), match.end())
+            found.append((chunk_start + begin, chunk_start + end))
         if found:
             return found
         chunk_start = chunk_end
