@@ -6,6 +6,7 @@ import bz2
 import gzip
 import io
 import lzma
+import shutil
 import struct
 import tarfile
 import time
@@ -313,3 +314,69 @@ def test_7z_members_and_passwords(tmp_path):
     ]
     hidden = extract(str(tmp_path / "hidden.7z"), "hidden.7z", Limits())
     assert hidden.error == "encrypted 7z archive: a password is required"
+
+
+def rar4(members: list[tuple[str, bytes, bool]], method: int = 0x30) -> bytes:
+    """A RAR 4 archive: (name, data, encrypted flag) members, stored (0x30) unless told.
+
+    Built from the published block layout (marker, main header, file headers, end block; each
+    header's CRC is the low 16 bits of its CRC-32), since no RAR writer can be installed.
+    """
+
+    def block(head_type: int, flags: int, body: bytes) -> bytes:
+        header = struct.pack("<BHH", head_type, flags, 7 + len(body)) + body
+        return struct.pack("<H", zlib.crc32(header) & 0xFFFF) + header
+
+    out = b"Rar!\x1a\x07\x00" + block(0x73, 0, bytes(6))
+    for name, data, encrypted in members:
+        encoded = name.encode()
+        body = (
+            struct.pack(
+                "<IIBIIBBHI",
+                len(data),
+                len(data),
+                3,
+                zlib.crc32(data),
+                0x5A8E3100,
+                29,
+                method,
+                len(encoded),
+                0o100644,
+            )
+            + encoded
+        )
+        out += block(0x74, 0x8000 | (0x04 if encrypted else 0), body) + data
+    return out + block(0x7B, 0x4000, b"")
+
+
+def test_rar_members_and_passwords(tmp_path):
+    # Stored members are read by rarfile itself; no external tool is needed for them.
+    result = run(
+        tmp_path,
+        "box.rar",
+        rar4([("docs/a.txt", b"hello rar", False), ("secret.txt", b"xxxx", True)]),
+    )
+    assert result.error is None and result.kind == "archive"
+    assert [(c.name, c.data, c.error) for c in result.children] == [
+        ("docs/a.txt", b"hello rar", None),
+        ("secret.txt", None, "encrypted RAR member: a password is required"),
+    ]
+
+
+def test_compressed_rar_member_without_any_tool_says_what_to_install(tmp_path, monkeypatch):
+    rarfile = pytest.importorskip("rarfile")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # a machine without unrar or bsdtar
+    monkeypatch.setattr(rarfile, "CURRENT_SETUP", None)  # forget the tool found earlier
+    packed = rar4([("docs/a.txt", b"not really compressed", False)], method=0x33)
+    assert run(tmp_path, "box.rar", packed).error == (
+        "RAR archive: the unrar tool is not installed (install libarchive-tools)"
+    )
+
+
+def test_damaged_compressed_rar_member_is_a_child_error(tmp_path):
+    if not any(shutil.which(tool) for tool in ("unrar", "unar", "bsdtar", "7z")):
+        pytest.skip("no RAR tool here (requirements/ingest.apt: libarchive-tools)")
+    packed = rar4([("docs/a.txt", b"not really compressed", False)], method=0x33)
+    result = run(tmp_path, "box.rar", packed)
+    assert result.error is None
+    assert result.children[0].error.startswith("corrupt RAR member")
