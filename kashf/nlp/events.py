@@ -54,6 +54,12 @@ _OTHER_TIME = re.compile(
     r"الشهر الماضی|العام الماضی|سابقا|في شهر)(?!\w)",
     re.IGNORECASE,
 )
+# A number right before a trigger counts events ("five meetings", «پنج دیدار»).
+_COUNTED = re.compile(
+    r"(?<!\w)(?:two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"numerous|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین|اثنین|ثلاث|اربع|خمس|عده)\s+$",
+    re.IGNORECASE,
+)
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n")
 
@@ -454,6 +460,8 @@ class _Extractor:
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 if _continues(event, own, self.events):
                     _merge_into(self.events[-1], event)
+                elif _cancels(event, own, self.events):
+                    self.events[-1]["status"] = "cancelled"  # "...it was called off."
                 else:
                     sentence_events.append(event)
             self.events.extend(sentence_events)
@@ -468,16 +476,27 @@ class _Extractor:
             self.story_date = days[-1]
 
     def triggers(self, start: int, end: int) -> list[lex.Hit]:
-        """Trigger phrases, plus a giving verb as a payment when the sentence names money."""
-        hits = lex.triggers().find(self.folded, start, end, self.langs)
-        if any(h.tag == "payment" for h in hits):
-            return hits
-        verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
-        if verbs and (
-            _mentions_in(self.mentions, start, end, {"MONEY"})
-            or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
-        ):
-            hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        """Trigger phrases, plus a giving verb as a payment when the sentence names money
+        and a going verb as travel when it names a destination; counted events ("five
+        meetings were held") are totals, not events."""
+        hits = [
+            h for h in lex.triggers().find(self.folded, start, end, self.langs)
+            if not _COUNTED.search(self.folded, max(start, h.start - 12), h.start)
+        ]
+        if not any(h.tag == "payment" for h in hits):
+            verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
+            if verbs and (
+                _mentions_in(self.mentions, start, end, {"MONEY"})
+                or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
+            ):
+                hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        if not any(h.tag == "travel" for h in hits):
+            verbs = lex.travel_verbs().find(self.folded, start, end, self.langs)
+            if verbs and any(
+                _linked(m) and _located(self.text, start, int(m["start"]))
+                for m in _mentions_in(self.mentions, start, end, {"LOC"})
+            ):
+                hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
         return hits
 
     def tradecraft_hits(self, start: int, end: int) -> list[lex.Hit]:
@@ -649,16 +668,34 @@ def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
 
 def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     """A sentence that goes on describing the event just told ("the meeting took place in a
-    tea house on the second floor") adds to it instead of making a second one."""
+    tea house on the second floor") adds to it instead of making a second one: same type,
+    both narrated, no date of its own, no other gazetteer place, no other participants."""
     if not events or own_date is not None:
         return False
     previous = events[-1]
     return (
         previous["type"] == event["type"]
         and previous["status"] == event["status"] == "happened"
-        and event["place"] in (None, previous["place"])
+        and (event["place_ref"] is None or event["place_ref"] == previous["place_ref"]
+             or event["place"] == previous["place"])
+        and _same_people(previous, event)
         and previous["evidence"]["end"] < event["evidence"]["start"]
     )
+
+
+def _same_people(previous: dict, event: dict) -> bool:
+    if not previous["participants"] or not event["participants"]:
+        return True
+    return bool(set(previous["participants"]) & set(event["participants"]))
+
+
+def _cancels(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
+    """A sentence that calls off the plan just told ("…he phoned to say he could not come")."""
+    if not events or event["status"] != "cancelled":
+        return False
+    previous = events[-1]
+    same_day = own_date is None or own_date[1] is None or own_date[1] == previous["date"]
+    return same_day and previous["type"] == event["type"] and previous["status"] == "planned"
 
 
 def _merge_into(previous: dict, event: dict) -> None:

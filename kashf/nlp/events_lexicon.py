@@ -165,7 +165,8 @@ class Lexicon:
                         )
                     if fits:
                         hits.append(Hit(phrase.tag, t_start, tokens[last][1]))
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        # Longest first; on a tie a "none" phrase wins (it exists to veto that span).
+        hits.sort(key=lambda h: (-(h.end - h.start), h.tag != "none", h.start))
         kept: list[Hit] = []
         for hit in hits:
             if all(hit.end <= k.start or hit.start >= k.end for k in kept):
@@ -232,6 +233,11 @@ def tradecraft() -> Lexicon:
 @lru_cache(maxsize=1)
 def payment_verbs() -> Lexicon:
     return _tagged("payment_verbs.tsv", ("payment",))
+
+
+@lru_cache(maxsize=1)
+def travel_verbs() -> Lexicon:
+    return _tagged("travel_verbs.tsv", ("travel",))
 
 
 @lru_cache(maxsize=1)

@@ -210,3 +210,50 @@ def test_giving_money_is_a_payment(text: str, types: list[str]) -> None:
 )
 def test_phrases_that_only_look_like_events(text: str) -> None:
     assert extract_events(text, [], [], None) == []
+
+
+def test_counted_meetings_are_totals_not_events() -> None:
+    assert extract_events("از اسفند تا دی پنج دیدار حضوری با وی انجام شد.", [], [], None) == []
+    assert extract_events("We held five meetings with him last year.", [], [], None) == []
+
+
+def test_a_call_off_after_a_plan_cancels_it() -> None:
+    text = "قرار شد روز پنجشنبه در هتل یکدیگر را ببینیم. صبح همان روز نامبرده تماس گرفت و گفت نمی‌تواند بیاید و دیدار لغو شد."
+    events = extract_events(text, [], [], None)
+    assert [(e["type"], e["status"]) for e in events] == [("meeting", "cancelled")]
+
+
+@pytest.mark.parametrize(
+    ("text", "linked", "types"),
+    [
+        ("روز سه‌شنبه از راه زمینی به اربیل رفتم.", True, ["travel"]),
+        ("پیاده تا میدان اللقاء رفتم.", False, []),  # a walk, not a trip
+        ("He went to Erbil by road.", True, ["travel"]),
+    ],
+)
+def test_going_verbs_need_a_destination(text: str, linked: bool, types: list[str]) -> None:
+    place = "اربیل" if "اربیل" in text else "Erbil" if "Erbil" in text else "میدان اللقاء"
+    mention = mentions(text, loc=(place,))
+    if linked:
+        mention[0]["place"] = {"id": "geonames:95446", "name": "Erbil"}
+    assert [e["type"] for e in extract_events(text, mention, [], None)] == types
+
+
+def test_a_veto_phrase_wins_a_tie() -> None:
+    assert extract_events("حدود چهل دقیقه در لابی هتل نشستم.", [], [], None) == []
+
+
+def test_venue_is_the_place_through_its_city() -> None:
+    text = "دیدار با منبع در مجتمع تجاری المنصور بغداد انجام شد."
+    mention = mentions(text, loc=("بغداد",))
+    mention[0]["place"] = {"id": "geonames:98182", "name": "Baghdad"}
+    (event,) = extract_events(text, mention, [], None)
+    assert event["place"] == "مجتمع تجاری المنصور بغداد"
+    assert event["place_ref"]["name"] == "Baghdad"
+    assert text[event["place_span"][0] : event["place_span"][1]] == event["place"]
+
+
+def test_tasking_takes_no_place_from_its_subject() -> None:
+    text = "از منبع خواسته شد افسران گمرک در بصره را شناسایی کند."
+    (event,) = extract_events(text, mentions(text, loc=("بصره",)), [], None)
+    assert event["type"] == "tasking" and event["place"] is None
