@@ -279,3 +279,43 @@ def test_every_ingestor_is_documented_with_its_version():
     }
     for row in registry_table():
         assert rows.get(row["name"]) == str(row["version"]), row["name"]
+
+
+def _patch_ole_stream(path, stream: str, patch) -> None:
+    """Rewrite one stream of an OLE file in place (same size), as a password tool would."""
+    import olefile
+
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        data = bytearray(ole.openstream(stream).read())
+        patch(data)
+        ole.write_stream(stream, bytes(data))
+
+
+def test_password_protected_word97_and_excel97(tmp_path):
+    import shutil
+    import struct
+
+    from conftest import shared_data
+
+    doc = tmp_path / "locked.doc"
+    shutil.copyfile(shared_data("files", "unstructured", "fake.doc"), doc)
+    # FIB flag fEncrypted (0x0100 in the word at offset 0x0A of the WordDocument stream).
+    _patch_ole_stream(
+        doc,
+        "WordDocument",
+        lambda d: struct.pack_into("<H", d, 0x0A, struct.unpack_from("<H", d, 0x0A)[0] | 0x0100),
+    )
+    assert extract(str(doc), "locked.doc", Limits()).error == (
+        "encrypted Word document: a password is required"
+    )
+    xls = tmp_path / "locked.xls"
+    shutil.copyfile(shared_data("files", "unstructured", "tests-example.xls"), xls)
+    # A FILEPASS record (0x002F) right after the BOF is how Excel marks an encrypted workbook.
+    _patch_ole_stream(
+        xls,
+        "Workbook",
+        lambda d: struct.pack_into("<H", d, 4 + struct.unpack_from("<HH", d, 0)[1], 0x002F),
+    )
+    assert extract(str(xls), "locked.xls", Limits()).error == (
+        "password-protected Excel workbook: a password is required"
+    )
