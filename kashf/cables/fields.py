@@ -99,7 +99,8 @@ _SUBJECT_STOP_LINE = re.compile(
     r"SUMMARY|Summary|E\.?O\.?\s*12958|TAGS|SIPDIS|NOFORN|SENSITIVE|Sensitive|This message|"
     r"[A-Z][A-Z ]*\s\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})"
 )
-_LEADING_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|C/NF|S/NF|S//NF|C//NF|U//FOUO|SBU/NF)\)\s*")
+_LEADING_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|C/NF|S/NF|S//NF|C//NF|U//FOUO|SBU/NF)\)\s*",
+                              re.IGNORECASE)
 
 
 def parse_subject(text: str, strip_marking: bool = True) -> str:
@@ -215,9 +216,13 @@ def parse_tags(text: str) -> list[str]:
 
 
 def _find_tags(text: str) -> re.Match[str] | None:
-    found = [m for m in (search_at(_TAGS, text, "TAGS"), search_at(_TAGS, text, "TABS"),
-                         search_at(_TAGS, text, "TAGES")) if m]
-    return min(found, key=lambda m: m.start()) if found else None
+    """The TAGS label: with a colon anywhere, or without one at the start of a line."""
+    for word in ("TAGS", "TABS", "TAGES"):
+        for m in iter_at(_TAGS, text, word):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if m.group().rstrip().endswith(":") or not text[line_start:m.start()].strip():
+                return m
+    return None
 
 
 def _tags_field(rest: str) -> str:

@@ -48,7 +48,7 @@ _ARABIC = {
     "references": ["الاشاره", "اشاره", "المرجع"],
     "attachments": ["المرفقات", "مرفقات"],
     "precedence": ["درجه الاهمیه"],
-    "copies": ["نسخه الی", "صوره الی"],
+    "copies": ["نسخه منه الی", "نسخه الی", "صوره منه الی", "صوره الی"],
 }
 _LABELS = {**{label: ("fa", f) for f, labels in _PERSIAN.items() for label in labels},
            **{label: ("ar", f) for f, labels in _ARABIC.items() for label in labels}}
@@ -86,7 +86,7 @@ def parse_form(text: str, document_id: str | None = None) -> Cable | None:
     if not re.search(r"[\u0600-\u06ff]", text[:3000]):
         return None
     folded = fold(text)
-    header_end = _nth_line_end(folded, _HEADER_LINES)
+    header_end = _header_end(folded)
     fields, languages, last_end = _fields(folded, text, header_end)
     kinds = set(fields)
     if len(kinds) < 3 or not ("subject" in kinds or {"number", "date"} <= kinds):
@@ -96,28 +96,32 @@ def parse_form(text: str, document_id: str | None = None) -> Cable | None:
     number = _first(fields, "number")
     cable.reference_id = _ascii_digits(number) if number else None
     cable.date = _date(_first(fields, "date"), arabic)
-    cable.classification = _as_written(_first(fields, "classification")) or \
-        _standalone(text, folded[:header_end])
+    cable.classification = _as_written(_first(fields, "classification"), arabic) or \
+        _standalone(text, folded[:header_end], arabic)
     cable.precedence = _level(_first(fields, "precedence"), _PRECEDENCE)
     cable.origin = _first(fields, "origin") or (_letterhead(text, folded) if arabic else None)
     cable.to = [part for value in fields.get("to", []) for part in _split_list(value)]
     cable.info = [part for value in fields.get("copies", []) for part in _split_list(value)]
     cable.subject = _first(fields, "subject")
     references = [ref for value in fields.get("references", []) for ref in _numbers(value)]
-    if arabic:
-        references += _cited_in_letter(folded, text, last_end)
+    if arabic:  # the letterhead may name the order that set the sender up, so from the top
+        references += _cited_in_letter(folded, text, 0)
     cable.references = list(dict.fromkeys(_ascii_digits(r) for r in references))
     cable.paragraphs = _paragraphs(text, folded, last_end)
     cable.signers = _signers(text, arabic)
     return cable
 
 
-def _nth_line_end(text: str, n: int) -> int:
+def _header_end(folded: str) -> int:
+    """Where the labelled header stops: the first line of running text, or line 30."""
     pos = 0
-    for _ in range(n):
-        nxt = text.find("\n", pos)
+    for _ in range(_HEADER_LINES):
+        nxt = folded.find("\n", pos)
+        line = folded[pos:] if nxt < 0 else folded[pos:nxt]
+        if len(line.split()) >= 10 and not _LABEL_RE.search(line):
+            return pos
         if nxt < 0:
-            return len(text)
+            return len(folded)
         pos = nxt + 1
     return pos
 
@@ -159,6 +163,10 @@ def _first(fields: dict[str, list[str]], name: str) -> str | None:
 def _date(value: str | None, arabic: bool) -> ParsedDate | None:
     if not value:
         return None
+    if arabic:  # Arab letters write numeric dates day first
+        whole = parse_date(value, day_first=True)
+        if whole is not None:
+            return whole
     found = find_dates(value)
     if found:
         return found[0]
@@ -175,21 +183,24 @@ def _level(value: str | None, table: list[tuple[str, str]]) -> str | None:
     return value
 
 
-def _as_written(value: str | None) -> str | None:
-    """The level as written, in standard Persian letters (سري → سری), spaces tidied."""
+def _as_written(value: str | None, arabic: bool) -> str | None:
+    """The level as written; a Persian one in standard letters (سري → سری); spaces tidied."""
     if not value:
         return None
-    value = value.translate(str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " "}))
+    if not arabic:
+        value = value.translate(str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " "}))
     return re.sub(r"\s+", " ", value).strip() or None
 
 
-def _standalone(text: str, folded_header: str) -> str | None:
-    """A classification stamped on a line of its own (``سری``) above the fields."""
+def _standalone(text: str, folded_header: str, arabic: bool) -> str | None:
+    """A classification stamped on a line of its own (``سری``, ``سري وشخصي``) in the header."""
     offset = 0
-    for line in folded_header.split("\n")[:12]:
+    for line in folded_header.split("\n"):
         stripped = re.sub(r"\s+", " ", line).strip(" *-|")
-        if any(stripped == word for word, _ in _LEVELS):
-            return _as_written(text[offset:offset + len(line)].strip(" *-|"))
+        words = stripped.split()
+        if 0 < len(words) <= 4 and any(stripped.startswith(word) for word, _ in _LEVELS) \
+                and not _LABEL_RE.search(line):
+            return _as_written(text[offset:offset + len(line)].strip(" *-|"), arabic)
         offset += len(line) + 1
     return None
 
@@ -221,7 +232,7 @@ def _cited_in_letter(folded: str, text: str, start: int) -> list[str]:
     return [text[m.start("ref"):m.end("ref")] for m in _CITED.finditer(folded, start)]
 
 
-_CLOSING = re.compile(r"^(?:نسخه منه|نسخه الی|صوره الی|رونوشت|پیوست|المرفقات)")
+_CLOSING = re.compile(r"^(?:نسخه منه|نسخه الی|صوره منه|صوره الی|رونوشت)")
 
 
 def _signers(text: str, arabic: bool) -> list[str]:
@@ -237,8 +248,8 @@ def _signers(text: str, arabic: bool) -> list[str]:
             if block:
                 break
             continue
-        if len(line.split()) > 6 or re.search(r"[.:؛!؟]$", line):
-            break
+        if len(line.split()) > 6 or re.search(r"[.:؛!؟]$", line) or "    " in line:
+            break  # running text, or a row of signature titles in columns
         block.insert(0, line)
     if not block:
         return []

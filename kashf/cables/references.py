@@ -31,7 +31,7 @@ _END = re.compile(
 )
 _MAX_BLOCK = 2000
 # A page banner of a multi-page cable: "MADRID 00000869 001.2 OF 004".
-_PAGE = re.compile(r"\b\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
+_PAGE = re.compile(r"(?:\b[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s+)?\b\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
 _TOKEN = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<num>\d+)(?![A-Za-z\d])|(?P<mixed>\w+)|(?P<punct>\S)")
 _LABEL_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "SEE", "ALSO", "EMBASSY", "AMEMBASSY",
                 "TEL", "CABLE", "MSG", "USG"}

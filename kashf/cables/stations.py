@@ -58,7 +58,7 @@ def station_counts() -> dict[str, int]:
         counts.setdefault(code, 0)
     # Posts in the routing table that sent no cable in the 2010 release (ERBIL opened later).
     for name in routing_names().values():
-        m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION)\s+([A-Z][A-Z .\-]+)$", name)
+        m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|REO|RRT|USOFFICE)\s+([A-Z][A-Z .\-]+)$", name)
         if m and len(squash(m.group(1))) >= 4:
             counts.setdefault(squash(m.group(1)), 0)
     return counts

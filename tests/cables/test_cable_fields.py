@@ -1,0 +1,130 @@
+"""Header fields of US cables: tables of text written for these tests → value."""
+
+from __future__ import annotations
+
+import pytest
+
+from kashf.cables.fields import (
+    parse_declassify_on,
+    parse_subject,
+    parse_summary,
+    parse_tags,
+)
+from kashf.cables.persons import parse_classified_by, parse_signers
+from kashf.cables.titles import title_case
+
+TAGS = [
+    ("TAGS: PREL PGOV IR IZ", ["PREL", "PGOV", "IR", "IZ"]),
+    ("TAGS PREL, PGOV,\nIR, IZ\nSUBJECT: X", ["PREL", "PGOV", "IR", "IZ"]),  # wrapped after a comma
+    ("Tags: prel, pgov, ir", ["PREL", "PGOV", "IR"]),
+    ("TAGS: PREL PREL PGOV", ["PREL", "PGOV"]),  # once each
+    ("TAGS: PHUMIR", ["PHUM", "IR"]),  # glued tag and country
+    ("TAGS: OVIP KERRY JOHN PREL", ["OVIP", "KERRY, JOHN", "PREL"]),  # a person tag
+    ("TAGS: PGOV, IRANIAN NUCLEAR PROGRAM", ["PGOV", "IRANIAN NUCLEAR PROGRAM"]),
+    ("TAGS: PREL\nsomething else\nSUBJECT: X", ["PREL"]),  # the next line is not tags
+    ("TAGS: PREL IZ    SECRET   PAGE 02   BAGHDAD  01234  101010Z PREL", ["PREL", "IZ"]),
+    ("SUBJECT: NO TAGS HERE", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TAGS)
+def test_parse_tags(text, expected):
+    assert parse_tags(text) == expected
+
+
+SUBJECTS = [
+    ("SUBJECT: IRAN: OIL EXPORTS FALL\n\nREF: A. STATE 1", "IRAN: OIL EXPORTS FALL"),
+    ("SUBJECT: A LONG SUBJECT THAT\nWRAPS TO A SECOND LINE\nClassified By: X", "A LONG SUBJECT THAT WRAPS TO A SECOND LINE"),
+    ("SUBJECT: (C/NF) MARKED SUBJECT", "MARKED SUBJECT"),
+    ("SUBJECT: IRAQ - US-\nIRAN TALKS\n\n1. (C) x", "IRAQ - US-IRAN TALKS"),  # a hyphen at the wrap
+    ("SUBJECT: GLUED TO ITS REF: BAGHDAD 12", "GLUED TO ITS"),
+    ("subject: lower case subject", "lower case subject"),
+    ("SUBJECT:\n\nOn the next line\n1. (U) Body", "On the next line"),
+    ("SUBJECT: KEPT\nBAGHDAD 00001234 001.2 OF 003\nMORE", "KEPT"),  # a page banner ends it
+    ("SUBJECT: Q&amp;A WITH THE MINISTER", "Q&A WITH THE MINISTER"),
+    ("NO SUBJECT LINE AT ALL", ""),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBJECTS)
+def test_parse_subject(text, expected):
+    assert parse_subject(text) == expected
+
+
+def test_subject_marking_can_be_kept():
+    assert parse_subject("SUBJECT: (U) KEEP IT", strip_marking=False) == "(U) KEEP IT"
+
+
+DECL = [
+    ("E.O. 12958: DECL: 11/22/2012", "2012-11-22"),
+    ("EO 13526 DECL: 2034/01/05", "2034-01-05"),
+    ("E.O. 12958: DECL: 6/30/08", "2008-06-30"),
+    ("E.O. 12958: DECL: 13/45/2010", None),  # no such date
+    ("E.O. 12958: N/A", None),
+    ("E.O. 12958: DECL: X1", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECL)
+def test_parse_declassify_on(text, expected):
+    assert parse_declassify_on(text) == expected
+
+
+SUMMARIES = [
+    ("1. (C) SUMMARY: The minister agreed. END SUMMARY.\n\n2. (C) More.", "The minister agreed."),
+    ("SUMMARY\n-------\n\n1. (S) First point.\n\n2. (S) Second point. End Summary.",
+     "First point.\nSecond point."),
+    ("1. (C) Summary and Comment: A, B. End Summary and Comment.", "A, B."),
+    ("1. (U) No summary in this cable.\n\n2. (U) None.", ""),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUMMARIES)
+def test_parse_summary(text, expected):
+    assert parse_summary(text) == expected
+
+
+CLASSIFIED_BY = [
+    ("Classified By: Ambassador Ryan C. Crocker, reasons 1.4 (b) and (d).", ["Ryan C. Crocker"]),
+    ("Classified By: Pol/Econ Counselor Jane Q. Doe for reasons 1.4(b,d)", ["Jane Q. Doe"]),
+    ("CLASSIFIED BY: CHARGE D'AFFAIRES JOHN SMITH, JR.; REASON 1.4 (D)", ["JOHN SMITH, JR."]),
+    ("Classified By: Ambasador Mary Major for reasons 1.4 (b)", ["Mary Major"]),  # typo in title
+    ("Classified By: DCM: Omar Little: Reason 1.4 (c)", ["Omar Little"]),
+    ("CLASSIFIED BY AF JOHN ROE AND S/CT DAS JANE ROE; REASON 1.4 (B)", ["JOHN ROE", "JANE ROE"]),
+    ("1. (U) CLASSIFIED BY SECTION 1.5 (B) AND (D).", []),
+    ("No classification line.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLASSIFIED_BY)
+def test_parse_classified_by(text, expected):
+    assert parse_classified_by(text) == expected
+
+
+SIGNERS = [
+    ("4. (C) Comment ends here.\n\nCROCKER\n", ["CROCKER"]),
+    ("Text.\nCROCKER\n\nCONFIDENTIAL\n\nSIPDIS\n", ["CROCKER"]),
+    ("WE WILL FOLLOW UP.  RICE\n", ["RICE"]),
+    ("Text.\n\nSmith\n", ["Smith"]),
+    ("Text.\n\nDE PREE\n", ["DE PREE"]),
+    ("The inflation rate was 5.6 percent. The\n", []),
+    ("Just a sentence that ends the cable.\n", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIGNERS)
+def test_parse_signers(text, expected):
+    assert parse_signers(text) == expected
+
+
+TITLES = [
+    ("IRAN: THE VIEW FROM TEHRAN", "Iran: The View From Tehran"),
+    ("UK AND US DISCUSS NATO ROLE IN IRAQ", "UK and US Discuss NATO Role in Iraq"),
+    ("SOCIO-ECONOMIC REFORM - AN OVERVIEW", "Socio-Economic Reform - An Overview"),
+    ("Already Mixed Case", "Already Mixed Case"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLES)
+def test_title_case(text, expected):
+    assert title_case(text) == expected
