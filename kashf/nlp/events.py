@@ -466,7 +466,11 @@ class _Extractor:
                     sentence_events.append(event)
             self.events.extend(sentence_events)
             last = sentence_events or last
-            self.remember(written)
+            # A plan's or a hearsay's day is not the story's day.
+            self.remember([
+                own for own, status in zip(owned, statuses, strict=True)
+                if own is not None and status == "happened"
+            ])
             approach = []
 
     def remember(self, written: list[tuple[int, str | None, str]]) -> None:
@@ -669,15 +673,14 @@ def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
 def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     """A sentence that goes on describing the event just told ("the meeting took place in a
     tea house on the second floor") adds to it instead of making a second one: same type,
-    both narrated, no date of its own, no other gazetteer place, no other participants."""
+    both narrated, no date of its own, no other participants. (A second meeting with the
+    same people is told with its own day: "the next week I met him again".)"""
     if not events or own_date is not None:
         return False
     previous = events[-1]
     return (
         previous["type"] == event["type"]
         and previous["status"] == event["status"] == "happened"
-        and (event["place_ref"] is None or event["place_ref"] == previous["place_ref"]
-             or event["place"] == previous["place"])
         and _same_people(previous, event)
         and previous["evidence"]["end"] < event["evidence"]["start"]
     )

@@ -171,7 +171,8 @@ class Lexicon:
         for hit in hits:
             if all(hit.end <= k.start or hit.start >= k.end for k in kept):
                 kept.append(hit)
-        return sorted(kept, key=lambda h: h.start)
+        # "none" phrases exist only to veto the span they cover.
+        return sorted((h for h in kept if h.tag != "none"), key=lambda h: h.start)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -197,32 +198,18 @@ STATUSES = ("happened", "planned", "cancelled", "reported")
 
 
 def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
+    """A lexicon of (tag, lang, phrase) rows; the tag "none" vetoes what it covers."""
     entries = []
     for row in _rows(name):
-        if len(row) != 3 or row[0] not in allowed:
+        if len(row) != 3 or row[0] not in (*allowed, "none"):
             raise ValueError(f"{name}: bad row {row!r} (tag must be one of {allowed})")
         entries.append((row[0], row[2], row[1]))
     return Lexicon(entries)
 
 
-class _Triggers(Lexicon):
-    """Event triggers; hits of the pseudo-type ``none`` win their overlaps and are dropped."""
-
-    def find(
-        self, folded: str, start: int = 0, end: int | None = None,
-        langs: frozenset[str] | None = None,
-    ) -> list[Hit]:
-        return [hit for hit in super().find(folded, start, end, langs) if hit.tag != "none"]
-
-
 @lru_cache(maxsize=1)
 def triggers() -> Lexicon:
-    entries = []
-    for row in _rows("event_triggers.tsv"):
-        if len(row) != 3 or row[0] not in (*EVENT_TYPES, "none"):
-            raise ValueError(f"event_triggers.tsv: bad row {row!r}")
-        entries.append((row[0], row[2], row[1]))
-    return _Triggers(entries)
+    return _tagged("event_triggers.tsv", EVENT_TYPES)
 
 
 @lru_cache(maxsize=1)
