@@ -144,7 +144,8 @@ def _coherence(text: str) -> tuple[int, int]:
     """(plausible, implausible) counts of non-ASCII characters in ``text``."""
     good = bad = 0
     word: list[str] = []
-    for ch in text + " ":
+    text += " "
+    for index, ch in enumerate(text):
         if ch.isalpha():
             word.append(ch)
             continue
@@ -155,8 +156,16 @@ def _coherence(text: str) -> tuple[int, int]:
             word = []
         if ord(ch) > 127 and not ch.isspace():
             # Punctuation (“ ” – … « » ، ؛), currency and ZWNJ are normal in text; symbols,
-            # controls and unassigned code points mostly come from a wrong code page.
-            if ch == "¤" or unicodedata.category(ch) in _IMPLAUSIBLE:
+            # controls and unassigned code points mostly come from a wrong code page, and
+            # so do digits-as-superscripts or ¿ wedged between letters ("Za¿ó³æ" is Polish
+            # cp1250 read as cp1252).
+            category = unicodedata.category(ch)
+            wedged = index > 0 and text[index - 1].isalpha() and text[index + 1].isalpha()
+            if (
+                ch == "¤"
+                or category in _IMPLAUSIBLE
+                or (wedged and (category == "No" or ch in "¿¡"))
+            ):
                 bad += 1
     return good, bad
 
@@ -172,7 +181,10 @@ def _word_score(word: list[str]) -> tuple[int, int]:
     if script == "latin":
         # Accented Latin words are mostly ASCII letters ("café", "Müller"); a run of
         # accented capitals ("ÇáÊÞÑíÑ") is Arabic or Cyrillic read in the wrong code page.
-        ok = len(high) * 2 <= len(word) or len(word) <= 4
+        # Central European words are rich in Latin Extended-A letters (ł ż ś ć ń ą ę ř ů),
+        # which no Arabic or Cyrillic code page read as Latin-1 produces in bulk.
+        extended = sum(0x0100 <= ord(ch) <= 0x017F for ch in high)
+        ok = len(high) * 2 <= len(word) or len(word) <= 4 or extended * 2 >= len(high)
     else:
         ok = len(high) == len(word)
     if ok and script in ("latin", "cyrillic", "greek"):

@@ -46,6 +46,8 @@ def write(tmp_path, name: str, data: bytes) -> str:
         (GERMAN, "cp1252", "cp1252"),
         (GERMAN, "iso-8859-1", "cp1252"),  # the same bytes for these letters
         (RUSSIAN, "cp1251", "cp1251"),
+        ("Zażółć gęślą jaźń. Proszę o spotkanie w środę w Łodzi.", "cp1250", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250", "cp1250"),
         (HEBREW, "iso-8859-8", "cp1255"),  # cp1255 is a superset for letters
     ],
 )
