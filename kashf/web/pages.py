@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from kashf.exc import KashfError, QueryError
-from kashf.web import basemap, dates
+from kashf.web import basemap, dates, textmarks
 from kashf.web.gateway import CaseView
 from kashf.web.render import basename
 from kashf.web.security import cookie_name
@@ -86,18 +87,37 @@ def _has_images(doc: dict) -> bool:
 
 
 def _blocks(doc: dict, text: str) -> list[dict]:
-    """The text cut at page boundaries (one block when there are no pages)."""
+    """The text cut at page boundaries (one block when there are no pages), each cut into
+    pieces at its entity mentions. Mentions are sorted once and handed out per page, so a
+    long PDF with thousands of mentions costs one pass, not pages x mentions."""
     pages = [p for p in doc.get("pages") or [] if isinstance(p, dict)]
-    if not pages:
-        return [{"number": None, "start": 0, "end": len(text), "page": None}]
+    spans = [(0, len(text), None, None)]
+    if pages:
+        spans = []
+        for page in pages:
+            start, end = int(page.get("start") or 0), int(page.get("end") or 0)
+            if start >= len(text) and spans:
+                break
+            spans.append((start, min(end, len(text)), page.get("number"), page))
+    mentions = sorted((m for m in doc.get("mentions") or [] if isinstance(m, dict)),
+                      key=lambda m: _offset(m.get("start")))
+    starts = [_offset(m.get("start")) for m in mentions]
     blocks = []
-    for page in pages:
-        start, end = int(page.get("start") or 0), int(page.get("end") or 0)
-        if start >= len(text) and blocks:
-            break
-        blocks.append({"number": page.get("number"), "start": start, "end": min(end, len(text)),
-                       "page": page})
+    for start, end, number, page in spans:
+        # A mention starting before the page may run into it; a few characters of slack.
+        first = bisect.bisect_left(starts, start - 200)
+        last = bisect.bisect_left(starts, end)
+        pieces = textmarks.with_mentions(text, mentions[first:last], start, end)
+        blocks.append({"number": number, "start": start, "end": end, "page": page,
+                       "pieces": pieces})
     return blocks
+
+
+def _offset(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]+')

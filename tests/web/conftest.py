@@ -70,17 +70,18 @@ def _minimal_pdf(title: str, author: str, lines: list[str]) -> bytes:
 def write_corpus(folder: Path) -> Path:
     """Our own small leak: ordinary reports in three languages and files built to attack."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "reports").mkdir()
-    (folder / "reports" / "gozaresh-fa.txt").write_text(
+    ours = folder / "field"
+    ours.mkdir()
+    (ours / "gozaresh-fa.txt").write_text(
         "گزارش جلسه با منبع در بغداد\n\n"
         "مأمور با دو تاکسی به محل ملاقات رفت و در نمایشگاه عکس در کربلا با منبع دیدار کرد. "
         "منبع به کارکنان فرودگاه بغداد دسترسی دارد.\n",
         encoding="utf-8",
     )
-    (folder / "reports" / "taqrir-ar.txt").write_text(
+    (ours / "taqrir-ar.txt").write_text(
         "تقرير عن لقاء في بغداد\n\nالتقى الضابط بالمصدر في مركز تجاري في بغداد.\n", encoding="utf-8"
     )
-    (folder / "reports" / "meeting-en.txt").write_text(
+    (ours / "meeting-en.txt").write_text(
         "Meeting report\n\nThe officer met the source near Baghdad airport on 12 October 2014. "
         "The source works with the airport staff.\n",
         encoding="utf-8",

@@ -80,7 +80,7 @@ def test_without_token_a_fresh_browser_gets_the_sign_in_page(browser, live_serve
 
 def test_search_in_persian_renders_right_to_left(page):
     page, origin = page
-    search(page, origin, "بغداد")
+    search(page, origin, "بغداد path:field")
     hit = page.locator("li.hit", has_text="gozaresh-fa.txt")
     assert hit.count() == 1, page.inner_text("main")
     snippet = hit.locator("p.snippet")
@@ -93,7 +93,7 @@ def test_search_in_persian_renders_right_to_left(page):
 
 def test_search_in_english_then_open_the_document(page):
     page, origin = page
-    search(page, origin, "airport")
+    search(page, origin, "airport path:field")
     hit = page.locator("li.hit", has_text="meeting-en.txt")
     assert hit.locator("p.snippet").evaluate("el => getComputedStyle(el).direction") == "ltr"
     hit.locator("a.title").click()
