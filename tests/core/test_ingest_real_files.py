@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from conftest import shared_data
+from datapaths import shared_data
 
 from kashf.case import Case
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import shared_data
+from datapaths import shared_data
 
 
 def test_bench_quick_prints_the_table():

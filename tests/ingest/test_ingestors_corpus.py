@@ -8,7 +8,7 @@ import shutil
 import tempfile
 
 import pytest
-from conftest import SHARED_DATA, shared_data
+from datapaths import SHARED_DATA, shared_data
 
 from kashf.ingest.extract import extract
 from kashf.ingest.model import Extraction, Limits

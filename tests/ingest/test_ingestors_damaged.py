@@ -6,7 +6,7 @@ import os
 import random
 import time
 
-from conftest import shared_data
+from datapaths import shared_data
 
 from kashf.ingest.extract import extract
 from kashf.ingest.model import Extraction, Limits

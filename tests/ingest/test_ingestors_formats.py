@@ -295,7 +295,7 @@ def test_password_protected_word97_and_excel97(tmp_path):
     import shutil
     import struct
 
-    from conftest import shared_data
+    from datapaths import shared_data
 
     doc = tmp_path / "locked.doc"
     shutil.copyfile(shared_data("files", "unstructured", "fake.doc"), doc)
