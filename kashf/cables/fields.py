@@ -103,9 +103,9 @@ _LEADING_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|C/NF|S/NF|S//NF|C//NF|U//FOUO
                               re.IGNORECASE)
 
 
-def parse_subject(text: str, strip_marking: bool = True) -> str:
+def parse_subject(text: str, strip_marking: bool = True, cleaned: bool = False) -> str:
     """The SUBJECT line(s), joined, without a leading ``(C)``-style marking."""
-    text = clean_text(text)
+    text = text if cleaned else clean_text(text)
     m = _find_subject(text)
     if not m:
         return ""
@@ -200,9 +200,9 @@ _FIRST_NAMES = set(
 )
 
 
-def parse_tags(text: str) -> list[str]:
+def parse_tags(text: str, cleaned: bool = False) -> list[str]:
     """The TAGS of a cable, upper-cased, each once, in order."""
-    text = clean_text(text)
+    text = text if cleaned else clean_text(text)
     m = _find_tags(text)
     if not m:
         return []
@@ -362,9 +362,9 @@ _PARA_START = re.compile(r"(?:^|\n)\s*(?:¶\s*)?\d{1,2}\s*\.\s*(?:\([A-Z/ -]+\)\
 _MARKINGS = r"\((?:[A-Za-z]{1,4}(?:/+[A-Za-z]{1,6})*|[A-Z]+ - ENTIRE TEXT)\)"
 
 
-def parse_summary(text: str) -> str:
+def parse_summary(text: str, cleaned: bool = False) -> str:
     """The cable's own summary (``SUMMARY: … END SUMMARY``), paragraph numbers removed."""
-    text = clean_text(text)
+    text = text if cleaned else clean_text(text)
     head = _summary_head(text)
     end = _SUMMARY_END.search(text, head.end() if head else 0)
     if head is None and end is None:

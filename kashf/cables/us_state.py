@@ -122,15 +122,16 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
     first_para = _PARAGRAPH.search(text, banner.end() - 1 if banner else 0)
     header = text[:first_para.start() + 1] if first_para else text[:6000]
     cable.caveats = _caveats(header, banner)
-    cable.tags = parse_tags(header)
-    cable.subject = parse_subject(header) or None
+    cable.tags = parse_tags(header, cleaned=True)
+    cable.subject = parse_subject(header, cleaned=True) or None
     cable.references = list(dict.fromkeys(
         parse_references(header, cable_year) + parse_inline_references(text, cable_year)))
     cable.declassify_on = parse_declassify_on(header)
     classified_zone = text[: (first_para.end() + 1500) if first_para else 8000]
     cable.classified_by = parse_classified_by(classified_zone)
     cable.classified_reasons = _reasons(classified_zone)
-    cable.summary = parse_summary(text[:(first_para.start() if first_para else 0) + 8000]) or None
+    cable.summary = parse_summary(text[:(first_para.start() if first_para else 0) + 8000],
+                                  cleaned=True) or None
     cable.signers = parse_signers(text[-3000:])
     # Offsets are into the text as given, so paragraphs are found in it, not in the cleaned copy.
     raw_banner = _BANNER.search("\n" + raw[:_HEAD])
@@ -228,10 +229,13 @@ def _addressees(head: str, start: int) -> tuple[list[str], list[str]]:
 
 
 def _clean_addressee(raw: str) -> str:
-    name = _ROUTE_PREFIX.sub("", raw.strip())
-    name = _TRAILING_PRECEDENCE.sub("", name)
-    name = _TRAILING_SERIAL.sub("", name)
-    return _SPACES.sub(" ", name).strip()
+    name = raw.strip()
+    if "/" in name:
+        name = _ROUTE_PREFIX.sub("", name)
+    if name[-1:].isdigit() or name.endswith(("E", "Y", "H")):  # a serial or a precedence word
+        name = _TRAILING_PRECEDENCE.sub("", name)
+        name = _TRAILING_SERIAL.sub("", name)
+    return _SPACES.sub(" ", name).strip() if "  " in name or "\t" in name else name.strip()
 
 
 @lru_cache(maxsize=1)
