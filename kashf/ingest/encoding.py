@@ -12,6 +12,7 @@ cp1256 for other scripts, so they are only asked when the scorer finds nothing p
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections import Counter
 
@@ -38,6 +39,7 @@ CANDIDATES: tuple[str, ...] = (
     "koi8-r",
 )
 _SAMPLE = 65536
+_HIGH_WORDS = re.compile(rb"[^\s]*[\x80-\xff][^\s]*")
 _IMPLAUSIBLE = frozenset({"So", "Sm", "Sk", "Cc", "Co", "Cn"})
 
 
@@ -114,6 +116,11 @@ def _decodes(data: bytes, name: str) -> bool:
 
 def guess_single_byte(sample: bytes) -> str:
     """The code page under which ``sample`` reads most like words of one script each."""
+    # Only words with non-ASCII bytes tell code pages apart; scoring just those (up to
+    # ~1,500) keeps a legacy-encoded file at a few ms instead of a Python loop over 64 KB.
+    words = _HIGH_WORDS.findall(sample, 0, _SAMPLE)[:1500]
+    if words:
+        sample = b" ".join(words)
     best_name, best_score, best_bad = "cp1252", None, 0
     for name in CANDIDATES:
         try:

@@ -138,7 +138,9 @@ class IngestCoordinator:
         for task in walk(paths):
             self.report.files_given += 1
             seen = known.get(task.display_path)
-            done = seen and seen[2] == "ok" or (seen and seen[2] == "failed" and not self.retry_failed)
+            done = (
+                seen and seen[2] == "ok" or (seen and seen[2] == "failed" and not self.retry_failed)
+            )
             if done and seen[0] == task.size and seen[1] == task.mtime_ns:
                 self.report.files_skipped += 1
                 continue
