@@ -395,8 +395,9 @@ _STRENGTH = ("cancelled", "planned", "reported")
 # events told elsewhere; counting it again would double them.
 _SUMMARY = re.compile(
     r"\W*(?:[0-9۰-۹٠-٩]+\W*)?(?:\([a-z/]+\)\s*)?(?:summary|comment|assessment|evaluation|"
-    r"analysis|ارزیابی|جمع بندی|نتیجه گیری|تحلیل|خلاصه|درس اموخته ها|التقییم|الخلاصه|ملخص|"
-    r"تعلیق|تحلیل)\s*[:：]",
+    r"analysis|recommendations?|ارزیابی|جمع بندی|جمعبندی|نتیجه گیری|نتیجهگیری|تحلیل|خلاصه|"
+    r"درس اموخته ها|درساموختهها|پیشنهادها|پیشنهادات|توصیه ها|التقییم|الخلاصه|ملخص|تعلیق|"
+    r"التوصیات)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -425,8 +426,10 @@ class _Extractor:
             told = len(self.events)
             self.paragraph(p_start, p_end)
             if _SUMMARY.match(self.folded, p_start, p_end):
-                # A summary retells what happened; only what it plans or reports is new.
-                self.events[told:] = [e for e in self.events[told:] if e["status"] != "happened"]
+                # A summary retells what happened or was reported; only a plan is new.
+                self.events[told:] = [
+                    e for e in self.events[told:] if e["status"] in ("planned", "cancelled")
+                ]
         return self.events
 
     def paragraph(self, p_start: int, p_end: int) -> None:
