@@ -37,14 +37,19 @@ def load_jsonl(path: Path) -> list[Sentence]:
         return [(row["tokens"], row["tags"]) for row in map(json.loads, handle)]
 
 
-def training_data(lang: str) -> list[Sentence]:
+def training_data(lang: str, mix_arabic: bool = False) -> list[Sentence]:
     if lang == "ar":
         return list(read_conll(SHARED / "ner/newsfane-arabic/NewsFANE_Gold_2014_170K.txt",
                                NEWSFANE_MAP))
     data = load_jsonl(BUILD / f"silver-{lang}.jsonl")
-    extra = BUILD / f"templates-{lang}.jsonl"
-    if extra.exists():
-        data += load_jsonl(extra)
+    for extra in (BUILD / f"templates-{lang}.jsonl", BUILD / "silver-prs.jsonl"):
+        if extra.exists() and (lang == "fa" or "templates" in extra.name):
+            data += load_jsonl(extra)
+    if lang == "fa" and mix_arabic:
+        # Arabic gold teaches the Persian model names in the shared script; the
+        # projected Persian lines and templates teach it Persian context words.
+        data += list(read_conll(SHARED / "ner/newsfane-arabic/NewsFANE_Gold_2014_170K.txt",
+                                NEWSFANE_MAP))
     return data
 
 
@@ -69,11 +74,12 @@ def main() -> int:
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--dev", type=float, default=0.1, help="share held out for a dev score")
+    parser.add_argument("--mix-arabic", action="store_true", help="fa: add the Arabic gold data")
     parser.add_argument("--out", type=Path, help="model path (default: the shipped one)")
     parser.add_argument("--final", action="store_true", help="train on everything (no dev split)")
     args = parser.parse_args()
 
-    data = training_data(args.lang)
+    data = training_data(args.lang, args.mix_arabic)
     random.Random(13).shuffle(data)
     cut = 0 if args.final else int(len(data) * args.dev)
     dev, train = data[:cut], data[cut:]

@@ -1,0 +1,195 @@
+"""Project English entity spans onto the Persian and Arabic sides of NTREX-128.
+
+    .venv/bin/python scripts/ner/project.py     # after scripts/ner/silver_en.py
+
+For each English entity of a line, find the words of the translation that name
+it: the same gazetteer place (any script), a known transliteration pair
+(google-ar2en train, Apache-2.0), a small dictionary of organisations, or a
+consonant skeleton close enough (Trump ~ ترامپ: t-r-m-p). A line becomes
+training data only when every PER and LOC of it was found, so that an
+unaligned name is never taught as "not a name". Lines of held-out documents
+(scripts/ner/splits.py) are written separately as evaluation spans.
+
+Writes build/ner/silver-{fa,prs,ar}.jsonl and build/ner/heldout-{fa,prs,ar,en}.jsonl.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts" / "ner"))
+
+from splits import heldout_lines  # noqa: E402
+
+from kashf.nlp.gazetteer import default_gazetteer  # noqa: E402
+from kashf.nlp.ner.tokens import fold, is_arabic_script, strip_clitics, tokenize  # noqa: E402
+
+SHARED = Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data"))
+BUILD = ROOT / "build/ner"
+# Dari (prs) is written Persian; its lines are more Persian training data.
+SIDES = {"fa": "newstest2019-ref.fas.txt", "prs": "newstest2019-ref.prs.txt",
+         "ar": "newstest2019-ref.arb.txt"}
+
+_SKELETON = str.maketrans({
+    "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ع": "", "ی": "", "ي": "", "ى": "", "ه": "",
+    "ح": "", "ة": "", "و": "v", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "c",
+    "خ": "k", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "s", "ص": "s",
+    "ض": "z", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g",
+    "ل": "l", "م": "m", "ن": "n", " ": "",
+})
+_LATIN_PAIRS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("ph", "f"),
+                ("dh", "z"), ("zh", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"),
+                ("w", "v"), ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("y", ""),
+                ("h", ""), ("-", ""), (" ", ""), ("'", ""), (".", ""))
+
+# Organisations whose names are translated, not transliterated.
+ORG_WORDS = {
+    "united nations": ["سازمان ملل", "ملل متحد", "الأمم المتحدة", "الامم المتحدة"],
+    "un": ["سازمان ملل", "الأمم المتحدة"],
+    "european union": ["اتحادیه اروپا", "الاتحاد الأوروبي", "الاتحاد الاوروبي"],
+    "eu": ["اتحادیه اروپا", "الاتحاد الأوروبي"],
+    "nato": ["ناتو", "الناتو", "حلف شمال الأطلسي"],
+    "congress": ["کنگره", "الكونغرس", "الكونجرس"],
+    "senate": ["سنا", "مجلس سنا", "مجلس الشيوخ"],
+    "white house": ["کاخ سفید", "البيت الأبيض"],
+    "pentagon": ["پنتاگون", "البنتاغون"],
+    "supreme court": ["دیوان عالی", "المحكمة العليا"],
+    "police": ["پلیس", "الشرطة"],
+    "fbi": ["اف‌بی‌آی", "افبیآی", "مكتب التحقيقات الفيدرالي"],
+    "cia": ["سیا", "وكالة المخابرات المركزية"],
+    "bbc": ["بی‌بی‌سی", "بي بي سي"],
+    "cnn": ["سی‌ان‌ان", "سي إن إن"],
+    "reuters": ["رویترز", "رويترز"],
+    "labour": ["حزب کارگر", "حزب العمال"],
+    "conservatives": ["محافظه‌کاران", "المحافظين"],
+    "republicans": ["جمهوری‌خواهان", "الجمهوريين"],
+    "democrats": ["دموکرات‌ها", "الديمقراطيين"],
+    "facebook": ["فیسبوک", "فیس‌بوک", "فيسبوك"],
+    "google": ["گوگل", "جوجل", "غوغل"],
+    "twitter": ["توییتر", "تويتر"],
+    "apple": ["اپل", "آبل"],
+}
+
+
+def latin_skeleton(text: str) -> str:
+    out = text.lower()
+    for old, new in _LATIN_PAIRS:
+        out = out.replace(old, new)
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+
+
+def script_skeleton(words: list[str]) -> str:
+    out = "".join(strip_clitics(fold(w)) if n == 0 else fold(w) for n, w in enumerate(words))
+    out = out.translate(_SKELETON)
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+
+
+def translit_pairs() -> dict[str, set[str]]:
+    pairs: dict[str, set[str]] = {}
+    path = SHARED / "translit/google-ar2en/ar2en-train.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2:
+            pairs.setdefault(parts[1].lower(), set()).add(fold(parts[0]))
+    return pairs
+
+
+def align(entity: str, label: str, words: list[str], taken: set[int],
+          pairs: dict[str, set[str]]) -> tuple[int, int] | None:
+    """Token range (i, j) of ``words`` naming ``entity``, or None."""
+    gazetteer = default_gazetteer()
+    places = {p.id for p in gazetteer.candidates(entity)} if label == "LOC" else set()
+    dictionary = {fold(w) for w in ORG_WORDS.get(entity.lower(), [])}
+    target = latin_skeleton(entity)
+    best: tuple[float, int, int] | None = None
+    for i in range(len(words)):
+        if not is_arabic_script(words[i]):
+            continue
+        for j in range(i + 1, min(len(words), i + 5) + 1):
+            if any(k in taken for k in range(i, j)) or not is_arabic_script(words[j - 1]):
+                continue
+            span = words[i:j]
+            folded = " ".join([strip_clitics(fold(span[0])), *map(fold, span[1:])])
+            score = 0.0
+            if places and places & {p.id for p in gazetteer.candidates(" ".join(span))}:
+                score = 1.0
+            elif dictionary and (folded in dictionary or " ".join(map(fold, span)) in dictionary):
+                score = 1.0
+            elif all(any(fold(w) in pairs.get(e.lower(), ()) or strip_clitics(fold(w)) in
+                         pairs.get(e.lower(), ()) for w in span) for e in entity.split()) \
+                    and len(span) == len(entity.split()):
+                score = 0.95
+            else:
+                skeleton = script_skeleton(span)
+                if len(target) >= 3 and len(skeleton) >= 3:
+                    score = fuzz.ratio(target, skeleton) / 100 * 0.9
+            # A translation may add or drop a word, but the span should not swallow neighbours.
+            score -= 0.1 * abs(len(span) - len(entity.split()))
+            if score >= 0.72 and (best is None or score > best[0] + 1e-9):
+                best = (score, i, j)
+    return (best[1], best[2]) if best else None
+
+
+def project(line: str, spans: list[list], english: str,
+            pairs: dict[str, set[str]]) -> tuple[list[str], list[str]] | None:
+    tokens = tokenize(line)
+    words = [t.text for t in tokens]
+    tags = ["O"] * len(words)
+    taken: set[int] = set()
+    for start, end, label in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
+        found = align(english[start:end], label, words, taken, pairs)
+        if found is None:
+            return None
+        i, j = found
+        for k in range(i, j):
+            tags[k] = ("B-" if k == i else "I-") + label
+            taken.add(k)
+    return words, tags
+
+
+def main() -> int:
+    english = (SHARED / "parallel/ntrex128/newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    en_spans = [json.loads(line)["spans"] for line in open(BUILD / "ntrex-en-spans.jsonl", encoding="utf-8")]
+    held = heldout_lines()
+    pairs = translit_pairs()
+    with open(BUILD / "heldout-en.jsonl", "w", encoding="utf-8") as out:
+        for n in sorted(held):
+            out.write(json.dumps({"line": n, "spans": en_spans[n]}) + "\n")
+    for lang, file in SIDES.items():
+        side = (SHARED / "parallel/ntrex128" / file).read_text(encoding="utf-8").splitlines()
+        kept = held_kept = 0
+        with open(BUILD / f"silver-{lang}.jsonl", "w", encoding="utf-8") as train, \
+             open(BUILD / f"heldout-{lang}.jsonl", "w", encoding="utf-8") as heldout:
+            for n, line in enumerate(side):
+                result = project(line, en_spans[n], english[n], pairs)
+                if result is None:
+                    continue
+                words, tags = result
+                if n in held:
+                    tokens = tokenize(line)
+                    spans = [(tokens[i].start, tokens[j - 1].end, label) for i, j, label in
+                             sorted(_spans(tags))]
+                    heldout.write(json.dumps({"line": n, "spans": spans}) + "\n")
+                    held_kept += 1
+                else:
+                    train.write(json.dumps({"tokens": words, "tags": tags}, ensure_ascii=False) + "\n")
+                    kept += 1
+        print(f"{lang}: {kept} training lines, {held_kept} held-out lines of {len(side)}")
+    return 0
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    from kashf.nlp.ner.corpus import spans_of
+
+    return list(spans_of(tags))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
