@@ -35,6 +35,7 @@ from kashf.nlp.events_lexicon import EVENT_TYPES, fold  # noqa: E402
 from kashf.resolve.names import match_score  # noqa: E402
 
 DEV = ROOT / "tests/nlp/events_dev.jsonl"
+DEV2 = ROOT / "tests/nlp/events_dev2.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -84,9 +85,9 @@ def _read(path: Path) -> str:
     return data.decode("utf-8", "replace")
 
 
-def load_dev() -> list[dict]:
+def load_dev(path: Path = DEV) -> list[dict]:
     docs = []
-    for line in DEV.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             row["mentions"] = _mentions(row["text"], row.get("per", []), row.get("loc", []))
@@ -207,7 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="dev set only")
     args = parser.parse_args(argv)
-    sets = {"dev set (tests/nlp/events_dev.jsonl, fa/en/ar)": load_dev()}
+    sets = {
+        "dev set (tests/nlp/events_dev.jsonl, fa/en/ar)": load_dev(),
+        "second dev set (tests/nlp/events_dev2.jsonl, fa/en/ar, another voice)": load_dev(DEV2),
+    }
     if not args.quick:
         case = load_case_gold()
         if case:

@@ -46,18 +46,43 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 # A time of its own that is not a day ("in April", "last year", «قبلاً»): the sentence does
-# not inherit its paragraph's date.
+# not inherit its paragraph's date. A bare month name is not one ("paid him for October").
 _OTHER_TIME = re.compile(
-    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
+    r"(?<!\w)(?:(?:in|during|since|until|through|early|late|mid|last|this|next)[\s-]+(?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)(?!\s+\d)|"
+    r"earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر)(?!\w)",
     re.IGNORECASE,
 )
-# A number right before a trigger counts events ("five meetings", «پنج دیدار»).
+# A number right before a trigger counts events ("five meetings", «پنج دیدار», "23 meetings"),
+# and so does a count of times after it ("travelled to Tehran three times", «دو بار»): a
+# total, not an event.
 _COUNTED = re.compile(
-    r"(?<!\w)(?:two|three|four|five|six|seven|eight|nine|ten|several|many|"
-    r"numerous|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین|اثنین|ثلاث|اربع|خمس|عده)\s+$",
+    r"(?<!\w)(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
+    r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(
+    r"(?<!\w)(?:(?:[0-9۰-۹٠-٩]+|two|three|four|five|several|many|a few|دو|سه|چهار|پنج|چند|"
+    r"چندین)\s+(?:times|بار|مرتبه|دفعه)|twice|(?:مرتين|ثلاث مرات|اربع مرات|عده مرات|عدة مرات))(?!\w)",
+    re.IGNORECASE,
+)
+# A trigger right after one of these names an event as a time or a topic ("since his
+# recruitment", «پس از لغو دیدار», «درباره سفر», "عن اجتماع"): it is told elsewhere, or not
+# at all.
+_REFERENCE = re.compile(
+    r"(?<!\w)(?:(?:since|after|before|until|following|about|regarding|concerning|on)\s+"
+    r"(?:the|his|her|their|its|our|this|that|a|an)\s+(?:last\s+|first\s+|recent\s+)?|since\s+|"
+    r"(?:از زمان|پس از|بعد از|قبل از|پیش از|درباره|درباره ی|در باره|در مورد|در خصوص|پیرامون|"
+    r"منذ|بعد|قبل|عن|حول|بشان|بخصوص)\s+(?:لغو\s+|الغاء\s+|اولین\s+|نخستین\s+)?)$",
+    re.IGNORECASE,
+)
+# A meeting that is the purpose of a trip told in the same sentence («برای دیدار با … به
+# کاظمین رفتم», "went to Najaf to meet"): the trip is the event.
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
@@ -248,18 +273,37 @@ def _absolute_dates(
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:date|dated|تاریخ|تاريخ|التاريخ|التأريخ)[ \t]*[:：][^\n]*$", re.IGNORECASE | re.MULTILINE
 )
+_MONTHS = (
+    r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
+    r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
+    r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"
+)
+# A day written as a word: «اول دی», «دوم اسفند».
+_DAY_WORDS = {
+    "اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7,
+    "هشتم": 8, "نهم": 9, "دهم": 10,
+}
+_NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4})(?!\w)"
+# Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 _YEARLESS = re.compile(
-    r"(?<![\w/])([0-9۰-۹٠-٩]{1,2})\s+(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|"
-    r"بهمن|اسفند|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)(?!\s*(?:ماه\s*)?[0-9۰-۹٠-٩]{2,4})(?!\w)",
+    r"(?<![\w/])(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
+    + _NO_YEAR + r"|(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
+)
+_HIJRI_MONTHS = frozenset(
+    "محرم صفر رجب شعبان رمضان شوال".split() + ["ربيع الأول", "ربيع الثاني", "ذو القعدة", "ذو الحجة"]
 )
 
 
 def _yearless_dates(
     text: str, document: dt.date | None, taken: set[tuple[int, int]]
 ) -> list[tuple[int, int, str, str]]:
-    """«۲۰ مهر», "12 October" without a year: the year is the document's, in that calendar."""
+    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is the
+    document's, in that calendar (the year before when that would put it well after the
+    document: a report of early Farvardin telling of «۲۸ اسفند»)."""
     if document is None:
         return []
     try:
@@ -270,21 +314,30 @@ def _yearless_dates(
     for m in _YEARLESS.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        persian = bool(re.match(r"[\u0600-\u06ff]", m.group(2)))
-        if persian:
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        day = str(_DAY_WORDS.get(day, day))
+        if month in _HIJRI_MONTHS:
+            from hijridate import Gregorian
+
+            year = Gregorian.fromdate(document).to_hijri().year
+        elif re.match(r"[\u0600-\u06ff]", month) and not re.search(r"[ًٌٍَُِّْأإؤئةيك]|شباط|نيسان|أيار|حزيران|تموز|آب|تشرين|كانون|آذار", month):
             import jdatetime
 
             year = jdatetime.date.fromgregorian(date=document).year
         else:
             year = document.year
-        parsed = parse_date(f"{m.group(1)} {m.group(2)} {year}")
-        day = _iso_day(parsed.iso) if parsed is not None else None
-        if day is not None and day > document + dt.timedelta(days=60):
-            # A report of early Farvardin telling of «۲۸ اسفند» means the year before.
-            parsed = parse_date(f"{m.group(1)} {m.group(2)} {year - 1}")
+        parsed = _parse_day(parse_date, day, month, year)
+        found = _iso_day(parsed)
+        if found is not None and found > document + dt.timedelta(days=60):
+            parsed = _parse_day(parse_date, day, month, year - 1)
         if parsed is not None:
-            out.append((m.start(), m.end(), parsed.iso[:10], m.group(0)))
+            out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
+
+
+def _parse_day(parse_date, day: str, month: str, year: int) -> str | None:
+    parsed = parse_date(f"{day} {month} {year}")
+    return parsed.iso if parsed is not None and len(parsed.iso) >= 10 else None
 
 
 # --------------------------------------------------------------------------- participants, place
@@ -351,6 +404,22 @@ def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
 
 def _linked(mention: dict) -> bool:
     return isinstance(mention.get("place"), dict)
+
+
+# A street, square or market is where one walks to, not where one travels to.
+_STREETLIKE = re.compile(
+    r"(?<!\w)(?:خیابان|خيابان|میدان|ميدان|بازار|کوچه|محله|پل|street|st\.?|square|market|road|"
+    r"bridge|avenue|شارع|ساحة|ساحه|سوق|جسر|زقاق)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _destination(mention: dict, text: str) -> bool:
+    """A place one travels to: a gazetteer place, or (unlinked) a name that is not a street."""
+    if _linked(mention):
+        return True
+    name = str(mention.get("text") or text[int(mention["start"]) : int(mention["end"])])
+    return not _STREETLIKE.search(name)
 
 
 def _venue_span(
@@ -440,7 +509,8 @@ class _Extractor:
             if _HEADER.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)
-            hits = _first_per_type(self.triggers(s_start, s_end))
+            hits = self.told(_first_per_type(self.triggers(s_start, s_end)), s_start, s_end,
+                             written)
             if not hits:
                 self.remember(written)
                 self.remember_place(s_start, s_end)
@@ -488,7 +558,8 @@ class _Extractor:
         meetings were held") are totals, not events."""
         hits = [
             h for h in lex.triggers().find(self.folded, start, end, self.langs)
-            if not _COUNTED.search(self.folded, max(start, h.start - 12), h.start)
+            if not _counted(self.folded, start, h.start)
+            and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
         ]
         if not any(h.tag == "payment" for h in hits):
             verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
@@ -500,10 +571,35 @@ class _Extractor:
         if not any(h.tag == "travel" for h in hits):
             verbs = lex.travel_verbs().find(self.folded, start, end, self.langs)
             if verbs and any(
-                _linked(m) and _located(self.text, start, int(m["start"]))
+                _destination(m, self.text) and _located(self.text, start, int(m["start"]))
                 for m in _mentions_in(self.mentions, start, end, {"LOC"})
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        return hits
+
+    def told(
+        self, hits: list[lex.Hit], start: int, end: int,
+        written: list[tuple[int, str | None, str]],
+    ) -> list[lex.Hit]:
+        """The triggers of a sentence that tell an event, not talk about one.
+
+        None in a sentence that quotes the press, states a wish or an absence; none that
+        states a habit unless it gives a day; none counted ("three times"); a meeting that is
+        the purpose of the sentence's trip goes with the trip.
+        """
+        if not hits:
+            return hits
+        kinds = {h.tag for h in lex.non_events().find(self.folded, start, end, self.langs)}
+        if kinds & {"news", "wish", "negated"} or _TIMES.search(self.folded, start, end):
+            return []
+        if "generic" in kinds and not any(iso for _, iso, _ in written):
+            return []
+        if any(h.tag == "travel" for h in hits):
+            hits = [
+                h for h in hits
+                if h.tag != "meeting"
+                or not _PURPOSE.search(self.folded, max(start, h.start - 14), h.start)
+            ]
         return hits
 
     def tradecraft_hits(self, start: int, end: int) -> list[lex.Hit]:
@@ -661,6 +757,28 @@ def _dates_per_trigger(
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:
             owned[nearest] = date
     return owned
+
+
+def _counted(folded: str, start: int, at: int) -> bool:
+    """A count right before a trigger: «پنج دیدار», "23 meetings"; not a code number
+    («منبع ۷۷ خواسته شد») and not a year or a day («١٤٣٥ التقى»)."""
+    m = _COUNTED.search(folded, max(start, at - 12), at)
+    if m is None:
+        return False
+    if not m.group().strip().isdigit():
+        return True
+    if len(m.group().strip()) > 3:
+        return False
+    before = folded[max(start, m.start() - 30) : m.start()].split()
+    word = before[-1] if before else ""
+    return not (word in _CODE_WORDS or _YEARLESS.search(f"{m.group().strip()} {word}")
+                or re.fullmatch(r"[0-9۰-۹٠-٩/:.-]+|no\.?|#|ساعت|الساعة|at|on", word))
+
+
+_CODE_WORDS = frozenset(
+    lex.fold(w) for w in "منبع عامل مأمور سوژه عنصر source asset agent informant "
+    "المصدر مصدر العميل عميل المخبر شماره رقم number report گزارش".split()
+)
 
 
 def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:

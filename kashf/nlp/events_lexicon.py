@@ -195,6 +195,7 @@ TRADECRAFT = (
     "dead_drop", "phone",
 )
 STATUSES = ("happened", "planned", "cancelled", "reported")
+NON_EVENTS = ("news", "wish", "generic", "negated")
 
 
 def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
@@ -210,6 +211,13 @@ def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
 @lru_cache(maxsize=1)
 def triggers() -> Lexicon:
     return _tagged("event_triggers.tsv", EVENT_TYPES)
+
+
+@lru_cache(maxsize=1)
+def non_events() -> Lexicon:
+    """Phrases that make a sentence talk about events without telling one: news, wish,
+    generic (a habit), negated."""
+    return _tagged("non_events.tsv", NON_EVENTS)
 
 
 @lru_cache(maxsize=1)
