@@ -212,7 +212,17 @@ def parse_tags(text: str, cleaned: bool = False) -> list[str]:
         for tag in _group_tags(group):
             if tag and tag not in tags:
                 tags.append(tag)
-    return tags
+    return [_full_person(tag, text) if ", " in tag else tag for tag in tags]
+
+
+def _full_person(tag: str, text: str) -> str:
+    """``BUSH, GEORGE`` → ``BUSH, GEORGE W.`` when the cable writes ``George W. Bush``."""
+    surname, first = tag.split(", ", 1)
+    if " " in first or not first.isalpha():
+        return tag
+    m = re.search(rf"\b{re.escape(first)}\s+([A-Z])\.\s+{re.escape(surname)}\b", text,
+                  re.IGNORECASE)
+    return f"{tag} {m.group(1).upper()}." if m else tag
 
 
 def _find_tags(text: str) -> re.Match[str] | None:
@@ -269,23 +279,37 @@ def _is_tag(word: str) -> bool:
             or (len(word) == 2 and word.isalpha()))
 
 
+# Nouns that end a subject phrase among the TAGS (``ISRAELI PALESTINIAN AFFAIRS``), and
+# office tags of three letters that the release glues to others (``RIGHTSPOLMIL``).
+_HEAD_NOUNS = {"AFFAIRS", "RIGHTS", "RELATIONS"}
+_GLUE_PIECES = _KNOWN_TAGS | _HEAD_NOUNS | {"POL", "MIL"}
+_MODIFIER = re.compile(r"(?:I|AN|IC|AL|AR|ESE|ISH|ARY|IVE)$")
+
+
 def _split_glued(word: str) -> list[str] | None:
-    """``KFRDKIRFCVIS...EG`` → 4-letter tags plus a 2-letter country, when every piece is known."""
+    """``KFRDKIRFCVIS...EG`` → known tags, with a two-letter country first or last, or None."""
     if len(word) < 6 or not word.isalpha():
         return None
     for head in (0, 2):
-        pieces = [word[:head]] if head else []
-        body = word[head:]
-        tail = len(body) % 4
-        if tail not in (0, 2):
-            continue
-        chunks = [body[i:i + 4] for i in range(0, len(body) - tail, 4)]
-        if tail:
-            chunks.append(body[-2:])
-        if head and tail:
-            continue
-        if all(c in _KNOWN_TAGS for c in chunks if len(c) == 4) and chunks:
-            return pieces + chunks
+        for tail in (0, 2):
+            if head and tail or len(word) - head - tail < 3:
+                continue
+            body = _segment(word[head:len(word) - tail])
+            if body and len(body) + (head > 0) + (tail > 0) >= 2:
+                return ([word[:head]] if head else []) + body + ([word[-tail:]] if tail else [])
+    return None
+
+
+def _segment(body: str) -> list[str] | None:
+    """``body`` as a run of known pieces (tags, POL, MIL, RIGHTS …), or None."""
+    if not body:
+        return []
+    for size in (4, 3, 6, 7, 8, 9):
+        piece = body[:size]
+        if len(piece) == size and piece in _GLUE_PIECES:
+            rest = _segment(body[size:])
+            if rest is not None:
+                return [piece] + rest
     return None
 
 
@@ -308,13 +332,17 @@ def _group_tags(words: list[str]) -> list[str]:
         following = words[i + 1].strip(".:") if i + 1 < len(words) else ""
         inside_phrase = free and following and not _is_tag(following)
         a_surname = following in _FIRST_NAMES and word not in _KNOWN_TAGS
-        if _is_tag(word) and not (len(word) == 2 and inside_phrase) and not a_surname:
+        # A word only shaped like a tag (EAST, BANK) after a subject word is part of the phrase.
+        a_word = bool(free) and word not in _KNOWN_TAGS and (len(word) == 4 or inside_phrase)
+        if _is_tag(word) and not a_word and not a_surname:
             flush()
             after_ovip = word == "OVIP"
             out.append(word)
             continue
         glued = _split_glued(word)
         if glued:
+            if glued[0] in _HEAD_NOUNS:  # "HUMAN RIGHTSPOLMIL": the noun ends the phrase
+                free.append(glued.pop(0))
             flush()
             out.extend(glued)
             continue
@@ -324,7 +352,7 @@ def _group_tags(words: list[str]) -> list[str]:
 
 
 def _free_text_tags(words: list[str], after_ovip: bool) -> list[str]:
-    """Person tags become ``SURNAME, FIRST``; other runs of words stay one phrase."""
+    """Person tags become ``SURNAME, FIRST``; other runs of words are subject phrases."""
     if not words:
         return []
     if after_ovip and len(words) % 2 == 0:
@@ -335,7 +363,7 @@ def _free_text_tags(words: list[str], after_ovip: bool) -> list[str]:
     while i < len(words):
         if i + 1 < len(words) and words[i + 1] in _FIRST_NAMES and words[i] not in _FIRST_NAMES:
             if phrase:
-                out.append(" ".join(phrase))
+                out.extend(_phrases(phrase))
                 phrase = []
             out.append(f"{words[i]}, {words[i + 1]}")
             i += 2
@@ -343,7 +371,32 @@ def _free_text_tags(words: list[str], after_ovip: bool) -> list[str]:
         phrase.append(words[i])
         i += 1
     if phrase:
-        out.append(" ".join(phrase))
+        out.extend(_phrases(phrase))
+    return out
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """A run of subject words split before the modifiers of a head noun.
+
+    ``GAZA DISENGAGEMENT ISRAELI PALESTINIAN AFFAIRS`` is two phrases: the adjectives
+    before ``AFFAIRS`` start the second. A head noun with no modifier before it, or
+    modifiers from the start of the run, keep the run whole (``MIDDLE EAST AFFAIRS``).
+    """
+    out: list[str] = []
+    start = 0
+    for j, word in enumerate(words):
+        if word not in _HEAD_NOUNS:
+            continue
+        k = j
+        while k > start and _MODIFIER.search(words[k - 1]):
+            k -= 1
+        if start < k < j:
+            out.append(" ".join(words[start:k]))
+            start = k
+        out.append(" ".join(words[start:j + 1]))
+        start = j + 1
+    if start < len(words):
+        out.append(" ".join(words[start:]))
     return out
 
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from kashf.cables.fields import iter_at
 
-_CLASSIFIED_BY = re.compile(r"(?<!\w)cla\w*?f\w*\s+by\b\s*:?", re.IGNORECASE)
+CLASSIFIED_BY_LABEL = re.compile(r"(?<!\w)cla\w*?f\w*\s+by\b\s*:?", re.IGNORECASE)
 # What follows the name: the reason, the order, the paragraph.
 _REASON = re.compile(
     r"\bf\s*[o0]?\s*r\b\s*(?:re|reas|\d|e\.|12958)|\bper\b|\bbased\b|\bdue\b|\bunder\b|"
@@ -47,9 +47,34 @@ _FIRST_NAMES = set(
 )
 
 
-def parse_classified_by(text: str) -> list[str]:
-    """Names in the first ``Classified By:`` line that names anyone; [] when none does."""
-    matches = list(iter_at(_CLASSIFIED_BY, text, "CLA"))
+def parse_classified_by(text: str, normalize: bool = False) -> list[str]:
+    """Names in the first ``Classified By:`` line that names anyone; [] when none does.
+
+    Names are kept as typed; ``normalize`` gives names typed in capitals in the case a
+    reader expects (``THOMAS W. SIMONS, JR.`` → ``Thomas W. Simons, Jr.``).
+    """
+    names = _classified_by(text)
+    return [name_case(name) for name in names] if normalize else names
+
+
+def name_case(name: str) -> str:
+    """A name typed in capitals in name case; a name with lower-case letters as it is."""
+    if re.search(r"[a-z]", name):
+        return name
+    return re.sub(r"[A-Z]+", _name_word, name)
+
+
+def _name_word(m: re.Match[str]) -> str:
+    word = m.group()
+    if word in ("II", "III", "IV"):
+        return word
+    if word.startswith("MC") and len(word) > 3:  # MCCARTHY → McCarthy
+        return "Mc" + word[2:].capitalize()
+    return word.capitalize()
+
+
+def _classified_by(text: str) -> list[str]:
+    matches = list(iter_at(CLASSIFIED_BY_LABEL, text, "CLA"))
     for i, m in enumerate(matches):
         if i + 1 < len(matches) and re.fullmatch(
                 r"[\s\d.()A-Za-z/:]{0,30}?(?:this message)?\s*", text[m.end():matches[i + 1].start()],

@@ -18,9 +18,10 @@ from kashf.cables.stations import resolve_station
 
 # Where a reference block starts: "REF:", "REFS:", "Ref(s):", "REFTEL:", or "REF A." at a
 # line start. The colon form may be glued to a word ("UK PRIMEREF: A. LONDON 1939").
+# Both forms start with the letter R, which lets the regex engine skip to each R.
 _START = re.compile(
     r"(?:REF(?:S|TELS?)?|Ref(?:s|tels?)?|REF\(S\)|Ref\(s\))\s*:|"
-    r"(?:^|\n|\s)(?:REF(?:S|TELS?)?)\s+(?=[A-Z(]\W|[A-Z]\)|\()",
+    r"(?<!\S)(?:REF(?:S|TELS?)?)\s+(?=[A-Z(]\W|[A-Z]\)|\()",
 )
 # What ends it: the classification line, a summary, a first paragraph, a spaced-out
 # classification banner ("C O N F I D E N T I A L"), the header fields.

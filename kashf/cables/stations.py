@@ -52,7 +52,7 @@ def station_counts() -> dict[str, int]:
     counts: dict[str, int] = {}
     for line in (DATA / "stations.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            code, n = line.split("\t")
+            code, n = line.split("\t")[:2]
             counts[code] = int(n)
     for code in EXTRA_STATIONS:
         counts.setdefault(code, 0)
@@ -62,6 +62,25 @@ def station_counts() -> dict[str, int]:
         if m and len(squash(m.group(1))) >= 4:
             counts.setdefault(squash(m.group(1)), 0)
     return counts
+
+
+@lru_cache(maxsize=1)
+def _four_digit_years() -> dict[str, frozenset[str]]:
+    years: dict[str, frozenset[str]] = {}
+    for line in (DATA / "stations.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            fields = line.split("\t")
+            years[fields[0]] = frozenset(fields[2].split(",")) if len(fields) > 2 else frozenset()
+    return years
+
+
+def serial_fits_four_digits(code: str, year: int) -> bool:
+    """Whether every serial ``code`` sent in ``year`` in the 2010 release stayed below 10,000.
+
+    The routing line (``DE RUEHLP #0096``) carries the serial's last four digits; it is the
+    whole serial only then. A year the release holds no cable of is not vouched for.
+    """
+    return f"{year % 100:02d}" in _four_digit_years().get(code, frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +171,21 @@ def normalize_cable_id(raw: str) -> str:
         if resolved is None and station.startswith(prefix) and len(station) > len(prefix):
             station = station[len(prefix):]
     return f"{m['year']}{station}{int(m['serial'])}"
+
+
+_POST_PREFIX = re.compile(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USINT|REO|RPO|AIT)\s+")
+
+
+@lru_cache(maxsize=1024)
+def station_code_of_route(indicator: str) -> str | None:
+    """The id station code behind a routing indicator (``RUEHLP`` → ``LAPAZ``), or None."""
+    name = station_of_route(indicator)
+    if name is None:
+        return None
+    if re.search(r"\b(?:SECSTATE|DEPT OF STATE)\b", name):
+        return "STATE"
+    resolved = resolve_station(_POST_PREFIX.sub("", name))
+    return resolved.code if resolved and resolved.quality >= 2 else None
 
 
 def station_of_route(indicator: str) -> str | None:

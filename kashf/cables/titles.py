@@ -48,7 +48,8 @@ def _word(token: str, first: bool) -> str:
     core = token[len(lead):len(token) - len(trail)] if trail else token[len(lead):]
     if not core:
         return token
-    if core in acronyms() and core.lower() not in SMALL_WORDS or _ROMAN.match(core):
+    if core in acronyms() and core.lower() not in SMALL_WORDS or _ROMAN.match(core) or \
+            _of_acronym(core):
         return lead + core + trail
     parts = re.split(r"(--|-|/)", core)
     if len(parts) > 1 and core not in acronyms():
@@ -58,10 +59,23 @@ def _word(token: str, first: bool) -> str:
     return lead + _part(core, first) + trail
 
 
+_OF_ACRONYM = re.compile(r"^[B-DF-HJ-NP-TV-XZ]{2,}O[B-DF-HJ-NP-TV-XZ]+$")
+
+
+def _of_acronym(word: str) -> bool:
+    """An acronym spelled with the O of "of" (``DROC``, ``PROC`` beside ``DRC``, ``PRC``).
+
+    Only a word whose one vowel is that O, after two consonants, counts: in the 796
+    cables of the 2010 sample no English word in capitals has that shape and a known
+    acronym inside (``BOND`` and ``LONG`` have the O second).
+    """
+    return len(word) <= 6 and bool(_OF_ACRONYM.match(word)) and word.replace("O", "") in acronyms()
+
+
 def _part(word: str, first: bool) -> str:
     if not word:
         return word
-    if word in acronyms() and word.lower() not in SMALL_WORDS:
+    if word in acronyms() and word.lower() not in SMALL_WORDS or _of_acronym(word):
         return word
     lower = word.lower()
     if lower in SMALL_WORDS and not first:

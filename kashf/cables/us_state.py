@@ -16,19 +16,22 @@ from functools import lru_cache
 
 from kashf.cables.fields import (
     clean_text,
+    iter_at,
     parse_declassify_on,
     parse_subject,
     parse_summary,
     parse_tags,
 )
 from kashf.cables.model import Cable, Paragraph
-from kashf.cables.persons import parse_classified_by, parse_signers
+from kashf.cables.persons import CLASSIFIED_BY_LABEL, parse_classified_by, parse_signers
 from kashf.cables.references import parse_inline_references, parse_references
 from kashf.cables.stations import (
     normalize_cable_id,
     resolve_station,
     routing_names,
+    serial_fits_four_digits,
     squash,
+    station_code_of_route,
     station_of_route,
 )
 from kashf.text.dates import GREGORIAN, ParsedDate, find_dates, parse_date
@@ -39,11 +42,20 @@ _PRECEDENCE_WORDS = r"(?:NIACT\s+)?(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)"
 # The line patterns start with a newline (searched in "\n" + text) so that the regex engine
 # can jump from line to line instead of trying every position.
 _DTG_LINE = re.compile(
-    r"\n[ \t]*(?P<prec>(?:[ZOPR]{1,2}[ \t]+){0,2})(?P<dtg>\d{6}Z[ \t]*[A-Z]{3}[ \t]*\d{2,4})"
-    r"(?:[ \t]+Z[A-Z]{2}\w*)?[ \t]*\r?(?=\n|$)"  # ZDK (duplicate), ZDS (correction)…
+    r"\n[ \t]*(?P<prec>(?:[ZOPR]{1,2}[ \t]+){0,2})(?P<dtg>\d{6}Z[ \t]*[A-Z][A-Za-z]{2}[ \t]*\d{2,4})"
+    r"(?:[ \t]+Z[A-Z]{2}\w*)?"  # ZDK (duplicate), ZDS (correction)…
+    r"(?:[ \t]+\([^)\n]*\))?[ \t]*\r?(?=\n|$)"  # a relay's note: (CCY ADC1AECC MSI3311-632)
 )
 _FM = re.compile(r"\n[ \t]*FM[ \t]+(?P<origin>[^\n]+?)[ \t]*\r?(?=\n|$)")
-_DE = re.compile(r"\n[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})[ \t]+#")
+# The transmission line: station's routing indicator, #serial (last four digits), /part.
+_DE = re.compile(r"\n[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})[ \t]+#(?P<serial>\d{1,6})?")
+# The security line of a full routing header: ZNY CCCCC (confidential), ZNR UUUUU (unclassified).
+_ZN = re.compile(r"\n[ \t]*ZN[A-Z][ \t]+(?P<level>[CSTUE])(?P=level){4}\b")
+_ZN_LEVELS = {"C": "CONFIDENTIAL", "S": "SECRET", "T": "TOP SECRET", "U": "UNCLASSIFIED",
+              "E": "UNCLASSIFIED"}
+# A page banner of a multi-page cable: "TEL AVIV 00002502 002 OF 004".
+_PAGE_ID = re.compile(r"\n[ \t]*(?P<station>[A-Z][A-Z .'\-]{1,30}?)[ \t]+(?P<serial>\d{5,8})"
+                      r"[ \t]+\d{3}(?:\.\d+)?[ \t]+OF[ \t]+\d{3}[ \t]*\r?(?=\n)")
 # Levels as typed, spaced out or not, including the release's damaged banners
 # ("UUNCLAS", "E C R E T", "SSECRET", "S e c r e t").
 _CLASS = (r"(?i:T ?O ?P (?:S ?){1,2}E ?C ?R ?E ?T|(?:S ?){0,2}E ?C ?R ?E ?T|"
@@ -117,7 +129,7 @@ def parse_us_cable(text: str, year: int | None = None, document_id: str | None =
     cable_year = _year(cable.date, year, document_id, text)
     if cable.date is None:
         cable.date = _day_line_date(text[:3000])
-    _read_banner(cable, banner, cable_year, document_id)
+    _read_identity(cable, head, text, banner, cable_year, document_id)
     _read_routing(cable, head, banner)
     first_para = _PARAGRAPH.search(text, banner.end() - 1 if banner else 0)
     header = text[:first_para.start() + 1] if first_para else text[:6000]
@@ -166,15 +178,60 @@ def _day_line_date(head: str) -> ParsedDate | None:
                       m.end("date"), found.flags)
 
 
-def _read_banner(cable: Cable, banner: re.Match[str] | None, year: int | None,
-                 document_id: str | None) -> None:
-    if banner is not None:
+def _read_identity(cable: Cable, head: str, text: str, banner: re.Match[str] | None,
+                   year: int | None, document_id: str | None) -> None:
+    """Reference id and classification: the banner's, else what the routing header says.
+
+    A routing header whose transmission line (``DE RUEHFR #2725``) names another station
+    and serial than the banner sits above another cable's body (the release has such
+    splices): the header is the record's envelope, so its id and level are the record's.
+    """
+    route = _DE.search(head)
+    envelope = _envelope_id(route, year)
+    spliced = banner is not None and route is not None and _disagree(route, banner)
+    if banner is not None and not spliced:
         cable.classification = _level(banner["cls"])
         if year is not None:
-            raw = f"{year % 100:02d}{squash(banner['station'].upper())}{int(banner['serial'])}"
-            cable.reference_id = normalize_cable_id(raw)
+            cable.reference_id = _id_of(year, banner["station"], banner["serial"])
+    else:
+        level = _ZN.search(head)
+        cable.classification = _ZN_LEVELS[level["level"]] if level else (
+            _level(banner["cls"]) if banner is not None else None)
+        cable.reference_id = envelope if spliced else (
+            _page_banner_id(text, year) if year is not None else None) or envelope
     if cable.reference_id is None and document_id and _ID_SHAPE.match(document_id.upper()):
         cable.reference_id = normalize_cable_id(document_id)
+
+
+def _id_of(year: int, station: str, serial: str) -> str:
+    return normalize_cable_id(f"{year % 100:02d}{squash(station.upper())}{int(serial)}")
+
+
+def _envelope_id(route: re.Match[str] | None, year: int | None) -> str | None:
+    """The id the transmission line gives, when its four-digit serial is the whole serial."""
+    if route is None or year is None or not route["serial"]:
+        return None
+    code = station_code_of_route(route["route"])
+    if code is None or not serial_fits_four_digits(code, year):
+        return None
+    return f"{year % 100:02d}{code}{int(route['serial'])}"
+
+
+def _disagree(route: re.Match[str], banner: re.Match[str]) -> bool:
+    """Whether the transmission line and the banner name different stations and serials."""
+    code = station_code_of_route(route["route"])
+    resolved = resolve_station(banner["station"])
+    if code is None or resolved is None or not route["serial"]:
+        return False
+    return code != resolved.code and int(route["serial"]) % 10000 != int(banner["serial"]) % 10000
+
+
+def _page_banner_id(text: str, year: int) -> str | None:
+    """The id in a page banner (``TEL AVIV 00002502 002 OF 004``) of a body without a banner."""
+    for m in _PAGE_ID.finditer("\n" + text):
+        if resolve_station(m["station"]):
+            return _id_of(year, m["station"], m["serial"])
+    return None
 
 
 def _level(written: str) -> str:
@@ -267,7 +324,7 @@ def _caveats(header: str, banner: re.Match[str] | None) -> list[str]:
 
 
 def _reasons(zone: str) -> list[str]:
-    m = re.search(r"\bcla\w*f\w*\s+by\b", zone, re.IGNORECASE)
+    m = next(iter_at(CLASSIFIED_BY_LABEL, zone, "CLA"), None)
     if not m:
         return []
     reason = _REASONS.search(zone, m.end(), m.end() + 500)

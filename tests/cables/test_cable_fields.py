@@ -24,6 +24,19 @@ TAGS = [
     ("TAGS: PREL\nsomething else\nSUBJECT: X", ["PREL"]),  # the next line is not tags
     ("TAGS: PREL IZ    SECRET   PAGE 02   BAGHDAD  01234  101010Z PREL", ["PREL", "IZ"]),
     ("SUBJECT: NO TAGS HERE", []),
+    # A run of subject words splits before the modifiers of a head noun (AFFAIRS, RIGHTS).
+    ("TAGS: PREL KPAL WEST BANK PALESTINIAN AFFAIRS", ["PREL", "KPAL", "WEST BANK", "PALESTINIAN AFFAIRS"]),
+    ("TAGS: PGOV MIDDLE EAST AFFAIRS", ["PGOV", "MIDDLE EAST AFFAIRS"]),  # no modifier: one phrase
+    ("TAGS: PGOV, FOREIGN AFFAIRS", ["PGOV", "FOREIGN AFFAIRS"]),
+    # Office tags and a head noun glued on: POL, MIL, RIGHTS.
+    ("TAGS: ECON TRADE HUMAN RIGHTSPOLMIL", ["ECON", "TRADE", "HUMAN RIGHTS", "POL", "MIL"]),
+    ("TAGS: PREL POLMIL", ["PREL", "POL", "MIL"]),
+    ("TAGS: KNNPMNUC", ["KNNP", "MNUC"]),
+    ("TAGS: PGOV TURKEY", ["PGOV", "TURKEY"]),  # an ordinary word is not cut into codes
+    # A person tag takes the middle initial the cable writes.
+    ("TAGS: OVIP OBAMA BARACK PREL\nSUBJECT: VISIT OF PRESIDENT BARACK H. OBAMA",
+     ["OVIP", "OBAMA, BARACK H.", "PREL"]),
+    ("TAGS: OVIP OBAMA BARACK PREL\nSUBJECT: VISIT", ["OVIP", "OBAMA, BARACK", "PREL"]),
 ]
 
 
@@ -101,6 +114,20 @@ def test_parse_classified_by(text, expected):
     assert parse_classified_by(text) == expected
 
 
+CLASSIFIED_BY_NAME_CASE = [
+    ("1. (U) CLASSIFIED BY THOMAS W. SIMONS, JR., AMBASSADOR.\nREASON: 1.5 (B)",
+     ["Thomas W. Simons, Jr."]),
+    ("CLASSIFIED BY: POLCOUNS JOHN MCCARTHY III, REASON 1.4 (B)", ["John McCarthy III"]),
+    ("CLASSIFIED BY: DCM ANNE O'NEILL-SMITH; REASON 1.4 (D)", ["Anne O'Neill-Smith"]),
+    ("Classified By: Ambassador Joseph LeBaron for reasons 1.4 (b)", ["Joseph LeBaron"]),  # as typed
+]
+
+
+@pytest.mark.parametrize("text,expected", CLASSIFIED_BY_NAME_CASE)
+def test_parse_classified_by_in_name_case(text, expected):
+    assert parse_classified_by(text, normalize=True) == expected
+
+
 SIGNERS = [
     ("4. (C) Comment ends here.\n\nCROCKER\n", ["CROCKER"]),
     ("Text.\nCROCKER\n\nCONFIDENTIAL\n\nSIPDIS\n", ["CROCKER"]),
@@ -122,6 +149,8 @@ TITLES = [
     ("UK AND US DISCUSS NATO ROLE IN IRAQ", "UK and US Discuss NATO Role in Iraq"),
     ("SOCIO-ECONOMIC REFORM - AN OVERVIEW", "Socio-Economic Reform - An Overview"),
     ("Already Mixed Case", "Already Mixed Case"),
+    ("PROC--TAIWAN TALKS", "PROC--Taiwan Talks"),  # an acronym spelled with the O of "of"
+    ("LONG BOND YIELDS", "Long Bond Yields"),  # English words of that spelling stay words
 ]
 
 

@@ -80,8 +80,8 @@ def test_cablegate_sample_against_release_metadata(cables_dir):
     for row in rows:
         header = row["routing_header"]
         partial = header.startswith("This record is a partial extract")
-        text = row["body"] if partial else header + "\n\n" + row["body"]
-        cable = parse_cable(text, year=int(row["created"][:4]) if partial else None)
+        cable = parse_cable(header + "\n\n" + row["body"],
+                            year=int(row["created"][:4]) if partial else None)
         right += (cable is not None and cable.reference_id == row["reference_id"]
                   and cable.classification == row["classification"].split("//")[0])
     assert right / len(rows) >= 0.97
@@ -102,6 +102,51 @@ def test_release_damage_is_tolerated():
     assert (record["reference_id"], record["classification"], record["date"]) == (
         "09KABUL62", "SECRET", "2009-01-10T10:10Z")
     assert record["tags"] == ["PREL", "AF"] and record["subject"] == "lower case"
+
+
+ENVELOPE = ("VZCZCXYZ0000\nPP RUEHWEB\n\nDE RUEHLP #0096/01 0231326\nZNY CCCCC ZZH\n"
+            "P 231326Z JAN 09\nFM AMEMBASSY LA PAZ\nTO RUEHC/SECSTATE WASHDC PRIORITY 9793\n\n")
+# Where the id and the level come from when the body's banner is missing or belongs to
+# another cable: the routing header's transmission (DE) and security (ZNY) lines.
+IDENTITY = [
+    # no banner: the transmission line's serial is whole where La Paz never passed 9,999
+    (ENVELOPE + "SIPDIS\n\nTAGS: PGOV BL\nSUBJECT: X\n\n1. (C) Text.\n",
+     ("09LAPAZ96", "CONFIDENTIAL")),
+    # a banner from another station and serial: a spliced body; the envelope is the record
+    (ENVELOPE + "S E C R E T SECTION 01 OF 02 SHENYANG 000004\n\nTAGS: PREL\n\n1. (S) Text.\n",
+     ("09LAPAZ96", "CONFIDENTIAL")),
+    # the banner agrees with the envelope: the banner's level and full serial
+    (ENVELOPE.replace("#0096", "#4096") + "S E C R E T LA PAZ 014096\n\n1. (S) Text.\n",
+     ("09LAPAZ14096", "SECRET")),
+    # no banner, a page banner with the full serial
+    (ENVELOPE.replace("RUEHLP #0096", "RUEHTV #2502").replace("LA PAZ", "TEL AVIV")
+     + "SIPDIS\n\n1. (C) Text.\nTEL AVIV 00002502 002 OF 004\n\n2. (C) More.\n",
+     ("09TELAVIV2502", "CONFIDENTIAL")),
+    # no banner, and the Department's serials pass 9,999: the four digits are not the id
+    (ENVELOPE.replace("RUEHLP #0096", "RUEHC #0423").replace("AMEMBASSY LA PAZ", "SECSTATE WASHDC")
+     + "SIPDIS\n\n1. (C) Text.\n", (None, "CONFIDENTIAL")),
+    # a relay's note after the DTG and a month in lower case
+    ("O 091547Z Oct 09 (CCY ADC1AECC MSI3311-632)\nFM AMEMBASSY BERLIN\nTO SECSTATE WASHDC 5459\n\n"
+     "C O N F I D E N T I A L BERLIN 001273\n\n1. (C) Text.\n", ("09BERLIN1273", "CONFIDENTIAL")),
+    # a partial extract's notice with the DTG under it
+    ("This record is a partial extract of the original cable.\n\n081545Z Jun 05\n\n"
+     "S E C R E T SECTION 01 OF 02 ANKARA 003199\n\nSIPDIS\n\n1. (S) Text.\n",
+     ("05ANKARA3199", "SECRET")),
+    # no DTG anywhere: the year is unknown, so there is no id (never a guessed year)
+    ("C O N F I D E N T I A L MADRID 000583\n\nSIPDIS\n\nTAGS: PTER SP\n\n1. (C) Text.\n",
+     (None, "CONFIDENTIAL")),
+]
+
+
+@pytest.mark.parametrize("text,expected", IDENTITY)
+def test_reference_id_and_classification(text, expected):
+    cable = parse_cable(text)
+    assert (cable.reference_id, cable.classification) == expected
+
+
+def test_dtg_with_relay_note_and_mixed_case_month():
+    cable = parse_cable(IDENTITY[5][0])
+    assert cable.date.iso == "2009-10-09T15:47Z" and cable.date.text == "091547Z Oct 09"
 
 
 NOT_CABLES = [
