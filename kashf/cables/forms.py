@@ -93,7 +93,7 @@ def parse_form(text: str, document_id: str | None = None) -> Cable | None:
         return None
     arabic = languages.count("ar") > languages.count("fa")
     cable = Cable(format="arabic_letter" if arabic else "persian_report", id=document_id)
-    number = _first(fields, "number")
+    number = _logical(_first(fields, "number"))
     cable.reference_id = _ascii_digits(number) if number else None
     cable.date = _date(_first(fields, "date"), arabic)
     cable.classification = _as_written(_first(fields, "classification"), arabic) or \
@@ -102,8 +102,9 @@ def parse_form(text: str, document_id: str | None = None) -> Cable | None:
     cable.origin = _first(fields, "origin") or (_letterhead(text, folded) if arabic else None)
     cable.to = [part for value in fields.get("to", []) for part in _split_list(value)]
     cable.info = [part for value in fields.get("copies", []) for part in _split_list(value)]
-    cable.subject = _first(fields, "subject")
-    references = [ref for value in fields.get("references", []) for ref in _numbers(value)]
+    cable.subject = _unmirrored(_first(fields, "subject"))
+    references = [ref for value in fields.get("references", [])
+                  for ref in _numbers(_logical(value))]
     if arabic:  # the letterhead may name the order that set the sender up, so from the top
         references += _cited_in_letter(folded, text, 0)
     cable.references = list(dict.fromkeys(_ascii_digits(r) for r in references))
@@ -153,6 +154,27 @@ def _fields(folded: str, text: str, header_end: int
             languages.append(language)
         last_end = max(last_end, stop)
     return fields, languages, last_end
+
+
+# The text layer of a right-to-left PDF may come out in visual order: "۴۱/۲۶۱۰" reads
+# "/ ۲۶۱۰ ۴۱", a list "۴۱/۲۵۳۳، ۴۱/۲۵۶۱" reads "/ ۲۵۳۳ ،۴۱ / ۲۵۶۱ ۴۱", quotes are mirrored
+# (»دانا«). A number field never starts with its slash, so that start tells the order.
+_VISUAL_NUMBER = re.compile(
+    r"/\s*(?P<serial>[0-9۰-۹٠-٩]+)\s+(?P<sep>[،,]?)(?P<prefix>[0-9۰-۹٠-٩]+)")
+
+
+def _logical(value: str | None) -> str | None:
+    """A number field in logical order (``/ ۲۶۱۰ ۴۱`` → ``۴۱/۲۶۱۰``); others unchanged."""
+    if not value or not value.startswith("/"):
+        return value
+    return _VISUAL_NUMBER.sub(lambda m: f"{m['prefix']}/{m['serial']}{m['sep']}", value)
+
+
+def _unmirrored(value: str | None) -> str | None:
+    """``»دانا«`` → ``«دانا»``: guillemets a visual-order text layer turned round."""
+    if value and 0 <= value.find("»") < value.find("«"):
+        return value.translate(str.maketrans("»«", "«»"))
+    return value
 
 
 def _first(fields: dict[str, list[str]], name: str) -> str | None:

@@ -10,6 +10,7 @@ status is non-zero only when the batch cannot run at all (unreadable input).
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -32,12 +33,17 @@ def cable() -> None:
 
 
 def _open_input(file: str) -> TextIO:
+    """The input as text whose lines end at ``\n`` only: a stray ``\r`` inside a JSONL line
+    must not split it (one line out per line in), and bad bytes become U+FFFD."""
     if file == "-":
-        return sys.stdin
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:
+            return sys.stdin
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n")
     path = Path(file)
     if not path.is_file():
         raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
-    return path.open(encoding="utf-8", errors="replace")
+    return path.open(encoding="utf-8", errors="replace", newline="\n")
 
 
 def parse_line(line: str, number: int) -> dict[str, Any]:
@@ -123,7 +129,7 @@ def normalize_id(
     ids: list[str] = typer.Argument(None, help="Cable ids; read one a line from stdin if none."),
 ) -> None:
     """Print the canonical form of each cable id (05PARISFR1 → 05UNESCOPARISFR1), one a line."""
-    lines = ids if ids else sys.stdin
+    lines = ids if ids else _open_input("-")
     for raw in lines:
         raw = raw.rstrip("\n")
         typer.echo(normalize_cable_id(raw) if raw.strip() else "")

@@ -64,6 +64,24 @@ def test_jsonl_from_a_file(tmp_path):
     assert record["id"] == "x" and record["format"] == "us_state"
 
 
+@pytest.mark.parametrize("from_file", [True, False])
+def test_jsonl_lines_end_at_newline_only(tmp_path, from_file):
+    # A raw carriage return inside a line (bad JSON) and a CRLF line end; bytes that are not
+    # UTF-8. Each input line still gets exactly one output line, in order.
+    data = (b'{"id": 1, "text": "a\rb"}\n' + json.dumps({"id": 2, "text": CABLE}).encode()
+            + b"\r\n\xff\xfe\n" + json.dumps({"id": 4, "text": "words"}).encode())
+    if from_file:
+        batch = tmp_path / "batch.jsonl"
+        batch.write_bytes(data)
+        result = runner.invoke(app, ["parse", str(batch), "--jsonl"])
+    else:
+        result = runner.invoke(app, ["parse", "-", "--jsonl"], input=data)
+    assert result.exit_code == 0, result.output
+    out = _lines(result.output)
+    assert [o.get("id") for o in out] == [None, 2, None, 4]
+    assert "invalid JSON" in out[0]["error"] and out[1]["reference_id"] == "00DAMASCUS2976"
+
+
 def test_missing_file_is_an_error(tmp_path):
     result = runner.invoke(app, ["parse", str(tmp_path / "nope.txt"), "--jsonl"])
     assert result.exit_code != 0

@@ -58,6 +58,16 @@ def _json(text: str) -> dict:
     return cable.to_json()
 
 
+# A PDF's text layer in visual order: numbers with the slash first, mirrored guillemets.
+PERSIAN_VISUAL_ORDER = """شماره: / ۲۶۱۰ ۴۱
+تاریخ: ۱ مهر ۱۳۹۳
+طبقه‌بندی: به کلی سری
+از: اداره ۴۱
+به: نمایندگی بغداد
+پیرو: / ۲۵۳۳ ،۴۱ / ۲۵۶۱ ۴۱ و / ۲۵۸۱ ۴۱
+موضوع: ارزیابی منبع »دانا«
+"""
+
 FORMS = [
     (PERSIAN_STANDARD, {
         "format": "persian_report", "reference_id": "41/1234", "date": "2014-10-12",
@@ -75,6 +85,9 @@ FORMS = [
     (PERSIAN_SHORT_YEAR, {"reference_id": "41/1237", "date": "2014-10-15"}),
     (PERSIAN_MONTH_ONLY, {"date": "2014-09-23", "date_end": "2014-10-22",
                           "date_precision": "month"}),
+    (PERSIAN_VISUAL_ORDER, {"reference_id": "41/2610", "date": "2014-09-23",
+                            "references": ["41/2533", "41/2561", "41/2581"],
+                            "subject": "ارزیابی منبع «دانا»"}),
 ]
 
 
