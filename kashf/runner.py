@@ -27,9 +27,22 @@ def load_stages() -> None:
 
 
 def selected_stages(names: list[str]) -> list[Stage]:
+    """The stages named, in dependency order, those that change the text (OCR) first.
+
+    Every other stage reads the text, so a stage that replaces it is an implicit
+    dependency of all of them: it runs before them, and a new run of it makes
+    their results stale (see :func:`plan`).
+    """
     load_stages()
     wanted = set(names)
-    return [s for s in ordered_stages() if s.name in wanted]
+    chosen = [s for s in ordered_stages() if s.name in wanted]
+    return [s for s in chosen if s.changes_text] + [s for s in chosen if not s.changes_text]
+
+
+def _inputs_of(entry: Stage, stages: list[Stage]) -> list[str]:
+    """The stages whose results ``entry`` depends on: declared, plus those that change the text."""
+    implicit = [s.name for s in stages if s.changes_text and not entry.changes_text]
+    return list(entry.depends) + [name for name in implicit if name not in entry.depends]
 
 
 def run_stage(entry: Stage, stage_input: StageInput) -> StageOutcome:
@@ -81,6 +94,9 @@ def run_stages_inline(
     pages = [PageSpan(p.number, p.start, p.end, p.has_text_layer) for p in record.pages]
     results: dict[str, dict[str, Any]] = {}
     outcomes: list[StageOutcome] = []
+    # Ingest stops a job that runs too long; OCR of a long scan stops first, keeps
+    # what it read in its cache, and leaves the rest to `kashf process`.
+    settings = {"ocr_max_seconds": INLINE_OCR_SECONDS, **settings}
     for entry in selected_stages(names):
         if any(d not in results for d in entry.depends if d in names):
             outcomes.append(StageOutcome(entry.name, entry.version, "failed",
@@ -98,6 +114,10 @@ def run_stages_inline(
     for page, span in zip(record.pages, pages, strict=True):
         page.start, page.end = span.start, span.end
     return outcomes
+
+
+#: Seconds of OCR per document at ingest (the ingest job limit is longer).
+INLINE_OCR_SECONDS = 180.0
 
 
 def _apply_page_text(text: str, pages: list[PageSpan], result: dict[str, Any]):
@@ -159,14 +179,18 @@ def plan(store, names: list[str], force: bool = False) -> dict[str, list[str]]:
     """document id → the stages it needs, in order (missing, outdated, or stale inputs)."""
     stages = selected_stages(names)
     states = {s.name: store.stage_state(s.name) for s in stages}
+    # A failed OCR run is tried again: its usual causes (Tesseract installed
+    # since, the time limit at ingest) go away, and cached pages are not re-read.
+    retry = {s.name: store.failed_stage_ids(s.name) for s in stages if s.needs_blob}
     todo: dict[str, list[str]] = {}
     for document_id in store.document_ids("ok"):
         needed: list[str] = []
         for entry in stages:
             state = states[entry.name].get(document_id)
-            stale = force or state is None or state[0] != entry.version
+            stale = (force or state is None or state[0] != entry.version
+                     or document_id in retry.get(entry.name, ()))
             if not stale:
-                for dependency in entry.depends:
+                for dependency in _inputs_of(entry, stages):
                     if dependency in needed:
                         stale = True
                         break

@@ -341,6 +341,13 @@ class Store:
             )
         }
 
+    def failed_stage_ids(self, stage: str) -> set[str]:
+        """Documents whose last run of ``stage`` failed."""
+        rows = self.db.execute(
+            "SELECT document_id FROM stage_runs WHERE stage = ? AND status = 'failed'", (stage,)
+        )
+        return {r[0] for r in rows}
+
     def stage_results(self, document_id: str) -> dict[str, dict[str, Any]]:
         rows = self.db.execute(
             "SELECT stage, result FROM stage_runs WHERE document_id = ? AND status = 'ok'",
