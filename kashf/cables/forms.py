@@ -8,9 +8,11 @@ ZWNJ, with Persian, Arabic-Indic or Latin digits. A text is taken for such a
 form only when at least three different labelled fields (with a colon) open
 it and one of them is the subject, or both number and date are there.
 
-Values are kept as written (a reference number stays ``۱۲۳/۴۵۶``); the date is
-parsed in its own calendar; the classification is given its English level
-(سری → SECRET) so the case can filter across languages.
+Values are kept as written (a reference number stays ``۱۲۳/۴۵۶``, the
+classification ``سری``), with letter variants of a Persian level folded to the
+standard ones; the date is parsed in its own calendar. :func:`english_level`
+gives the English level of a written one (سری → SECRET) for callers that
+compare levels across languages.
 """
 
 from __future__ import annotations
@@ -225,6 +227,15 @@ def _standalone(text: str, folded_header: str, arabic: bool) -> str | None:
             return _as_written(text[offset:offset + len(line)].strip(" *-|"), arabic)
         offset += len(line) + 1
     return None
+
+
+def english_level(written: str | None) -> str | None:
+    """The English level of a Persian or Arabic classification (``به کلی سری`` → TOP SECRET)."""
+    level = _level(written, _LEVELS) if written else None
+    return level if level in _ENGLISH_LEVELS else None
+
+
+_ENGLISH_LEVELS = {level for _, level in _LEVELS}
 
 
 def _split_list(value: str) -> list[str]:

@@ -22,8 +22,9 @@ CLASSIFIED_BY_LABEL = re.compile(r"(?<!\w)cla\w*?f\w*\s+by\b\s*:?", re.IGNORECAS
 # What follows the name: the reason, the order, the paragraph.
 _REASON = re.compile(
     r"\bf\s*[o0]?\s*r\b\s*(?:re|reas|\d|e\.|12958)|\bper\b|\bbased\b|\bdue\b|\bunder\b|"
-    r"\brea[s0]\w*|\breaons\b|\be\.\s?o\b|\beo\s+12958|\b1\s*[.,]\s*[45]\b|\bsection\s+1|"
-    r"\n\s*\n|;|\(\s*[a-d]\s*\)|\n\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)\b",
+    r"\brea[s0]\w*|\breaons\b|\br(?:e|a)s[o0]ns?\b|\be\.\s?o\b|\beo\s+12958|\b1\s*[.,]\s*[45]\b|\bsection\s+1|"
+    r"\n\s*\n|;|\(\s*[a-d]\s*\)|\n\s*(?:CONFIDENTIAL|SECRET|UNCLASSIFIED)\b|"
+    r"\n\s*(?:¶|\d{1,2}\s*\.\s*\()",  # the first paragraph, when no reason is given
     re.IGNORECASE,
 )
 _TITLES = set(
@@ -36,7 +37,8 @@ _TITLES = set(
     USEU USUN AIT TDY RSO ARSO DPO IPO CT EST CONGEN DELEGATION USDEL HEAD MCOUNSELOR ECONCOUNS
     POLCOUNS SECURITY DIPLOMATIC ECONOMICAL DEPT STATE EMBASSY CONSULATE AMCONSUL AMEMBASSY
     INTERIM DE AMBASSADORATLARGE COORDINATOR ATTORNEY JUSTICE TREASURY COMMERCIAL
-    PUBLIC PAO CONSULAR CHIEFOFMISSION COM REGIONAL EXECUTIVE MANAGEMENT CHARGEDAFFAIRES""".split()
+    PUBLIC PAO CONSULAR CHIEFOFMISSION COM REGIONAL EXECUTIVE MANAGEMENT CHARGEDAFFAIRES
+    DEPARTMENT BUREAU DIVISION LINE ADDED""".split()
 )
 _SUFFIXES = {"JR", "SR", "II", "III", "IV"}
 _FIRST_NAMES = set(
@@ -61,6 +63,7 @@ def name_case(name: str) -> str:
     """A name typed in capitals in name case; a name with lower-case letters as it is."""
     if re.search(r"[a-z]", name):
         return name
+    name = re.sub(r"(?<=[A-Z])0|\b0(?=[A-Z.])", "O", name)  # a zero typed for an O
     return re.sub(r"[A-Z]+", _name_word, name)
 
 
@@ -70,7 +73,17 @@ def _name_word(m: re.Match[str]) -> str:
         return word
     if word.startswith("MC") and len(word) > 3:  # MCCARTHY → McCarthy
         return "Mc" + word[2:].capitalize()
-    return word.capitalize()
+    return _untransposed(word).capitalize()
+
+
+def _untransposed(word: str) -> str:
+    """A common first name typed with two letters swapped (``RICAHRD``) → ``RICHARD``."""
+    if len(word) < 5 or word in _FIRST_NAMES:
+        return word
+    for name in _FIRST_NAMES:
+        if len(name) == len(word) and sorted(name) == sorted(word) and OSA.distance(word, name) == 1:
+            return name
+    return word
 
 
 def _classified_by(text: str) -> list[str]:
@@ -101,9 +114,28 @@ def _join_broken_words(segment: str) -> str:
     return re.sub(r"(?<=[A-Za-z]) *\n *(?!(?:for|per|and|the|of|to|in|on|by)\b)([a-z]{1,3})(?=[\s,.;)])", r"\1", segment)
 
 
+_REDACTED = re.compile(r"X{5,}")
+# A comma between the name and its title, not the one before a suffix ("SIMONS, JR.").
+_COMMA = re.compile(r",(?!\s*(?:JR|SR|II|III|IV|Jr|Sr)\b)")
+
+
 def _name_in(piece: str, mixed_case: bool) -> str | None:
-    parts = [p for p in re.split(r"[:?]", piece)]
-    tail = next((p for p in reversed(parts) if p.strip()), "")
+    """The name in one classifier's words: in the last part (after ``:``) that has one, the
+    name-like run that ends its first comma-separated piece to hold one. The name comes
+    before its title and office (``Chris Stevens, DCM, Embassy Tripoli, Department of
+    State``) or after a title (``Charge d'Affaires, a.i., Arnold A. Chacon``)."""
+    parts = [p for p in re.split(r"[:?]", piece) if p.strip()]
+    for part in reversed(parts):
+        for chunk in _COMMA.split(part):
+            if _REDACTED.search(chunk):
+                return None  # the name was withheld ("XXXXXXXXXXXX, Ambassador")
+            name = _tail_name(chunk, mixed_case)
+            if name:
+                return name
+    return None
+
+
+def _tail_name(tail: str, mixed_case: bool) -> str | None:
     tokens = list(re.finditer(r"\S+", tail))
     # Titles after the name ("SIMONS, JR., AMBASSADOR.") come off first.
     while tokens and _is_title(tokens[-1].group(), mixed_case) and not _is_suffix(tokens[-1].group()):
@@ -129,17 +161,21 @@ def _name_in(piece: str, mixed_case: bool) -> str | None:
     if not run:
         return None
     name = tail[run[0].start():run[-1].end()].strip()
-    name = re.sub(r"\s+", " ", name).rstrip(",;:")
+    name = re.sub(r"\s+", " ", name).rstrip(",;:-")
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]\.|\b(?:Jr|JR|Sr|SR)\.)$", name):
         name = name[:-1]
-    return name or None
+    if not re.search(r"[A-Za-z]{2}", name):
+        return None  # initials alone, or a line cut short ("Classified By: A...")
+    return name
 
 
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 _DIGIT = re.compile(r"[0-9]")
 _CAPS_DIGITS = re.compile(r"[A-Z0-9]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
+_AD_INTERIM = re.compile(r"[a-z]\.[a-z]\.?,?")
 _LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 6)
+_FIVE_TITLES = tuple(title for title in _TITLES if len(title) == 5)
 
 
 @lru_cache(maxsize=8192)
@@ -152,6 +188,8 @@ def _is_suffix(word: str) -> bool:
 
 
 def _name_like(word: str, mixed_case: bool) -> bool:
+    if word.rstrip(",") == "0.":
+        return True  # an initial O typed as a zero ("LEE 0. COLDREN")
     core = word.strip(",.;")
     if not core or "/" in core or "(" in core or ")" in core or not core[0].isupper():
         return False
@@ -174,6 +212,8 @@ def _title_word(word: str) -> bool:
     """A title or office word, allowing the release's typing errors (``Ambassaor``)."""
     if _INITIALS.fullmatch(word):
         return False  # initials ("A.F.")
+    if _AD_INTERIM.fullmatch(word):
+        return True  # "a.i." (ad interim) and its typos ("a.y.")
     bare = _bare(word).replace("0", "O")
     if not bare:
         return True
@@ -185,6 +225,8 @@ def _title_word(word: str) -> bool:
         limit = 1 if len(bare) < 9 else 2
         return any(OSA.distance(bare, title, score_cutoff=limit) <= limit
                    for title in _LONG_TITLES if abs(len(title) - len(bare)) <= limit)
+    if len(bare) == 4:  # a letter dropped from a five-letter title ("CIEF")
+        return any(OSA.distance(bare, title, score_cutoff=1) <= 1 for title in _FIVE_TITLES)
     return False
 
 

@@ -106,6 +106,19 @@ CLASSIFIED_BY = [
     ("CLASSIFIED BY AF JOHN ROE AND S/CT DAS JANE ROE; REASON 1.4 (B)", ["JOHN ROE", "JANE ROE"]),
     ("1. (U) CLASSIFIED BY SECTION 1.5 (B) AND (D).", []),
     ("No classification line.", []),
+    # name first, then title and office; an initial O typed as a zero
+    ("CLASSIFIED BY JANE 0. ROE, DIRECTOR, XY/Z, \nDEPARTMENT OF STATE. REASON: 1.5(D).",
+     ["JANE 0. ROE"]),
+    ("CLASSIFIED BY: Pat Doe, DCM, Embassy Rome, Department\nof State.\nREASON: 1.4 (b)", ["Pat Doe"]),
+    ("Classified By: AMBASSADOR JHON Q. ROE: 1.2 (B), (D)", ["JHON Q. ROE"]),  # reason after ':'
+    ("Classified By: CDA Maria Roe a.y., Sea3on: Sectaons 9.Q (b+`al", ["Maria Roe"]),  # garbled
+    ("CLASSIFIED BY LINE ADDED\n\nCLASSIFIED BY DCM JDOE PER 1.5 (B)", ["JDOE"]),  # a correction note
+    ("Classified By: PRM Dir. Mary Roe-reasons 1.4(b/d)", ["Mary Roe"]),
+    ("CLASSIFIED BY: ACTING E/P CIEF JACK ROE.  REASONS: 1.4(B,D).", ["JACK ROE"]),  # title typo
+    ("Classified By: A/LEGATT JOHN ROE FOR RASONS 1.4 (B)", ["JOHN ROE"]),
+    ("CLASSIFIED BY: XXXXXXXXXXXX, Ambassador, U.S. Embassy Rome. REASON: 1.4 (b)", []),  # withheld
+    ("Classified By: JOHN ROE, CHARGE D'AFFAIRES, A.I.\n¶1. (S) SUMMARY. Officials in Rome", ["JOHN ROE"]),
+    ("Classified By: A...", []),
 ]
 
 
@@ -120,6 +133,8 @@ CLASSIFIED_BY_NAME_CASE = [
     ("CLASSIFIED BY: POLCOUNS JOHN MCCARTHY III, REASON 1.4 (B)", ["John McCarthy III"]),
     ("CLASSIFIED BY: DCM ANNE O'NEILL-SMITH; REASON 1.4 (D)", ["Anne O'Neill-Smith"]),
     ("Classified By: Ambassador Joseph LeBaron for reasons 1.4 (b)", ["Joseph LeBaron"]),  # as typed
+    ("CLASSIFIED BY JANE 0. ROE, DIRECTOR. REASON: 1.5(D).", ["Jane O. Roe"]),  # zero for O
+    ("Classified By: AMBASSADOR MICHEAL Q. ROE: 1.2 (B)", ["Michael Q. Roe"]),  # swapped letters
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kashf.cables import parse_cable
+from kashf.cables.forms import english_level
 
 PERSIAN_STANDARD = """بسمه تعالی
 
@@ -168,3 +169,11 @@ NOT_FORMS = [
 @pytest.mark.parametrize("text", NOT_FORMS)
 def test_ordinary_text_is_not_a_form(text):
     assert parse_cable(text) is None
+
+
+@pytest.mark.parametrize("written,level", [
+    ("سری", "SECRET"), ("به کلی سری", "TOP SECRET"), ("سري وشخصي", "SECRET"),
+    ("خيلي محرمانه", "CONFIDENTIAL"), ("کتوم", "CONFIDENTIAL"), ("فوری", None), (None, None),
+])
+def test_english_level(written, level):
+    assert english_level(written) == level
