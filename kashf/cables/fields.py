@@ -170,7 +170,8 @@ def _join_lines(parts: list[str]) -> str:
 
 # ----------------------------------------------------------------------------- TAGS
 
-_TAGS = re.compile(r"(?:^|(?<=[\s:]))TA(?:GS|BS|GES)\b\s*:?", re.IGNORECASE)
+# The label as typed: TAGS, TABS, TAGES, TAG, and AGS with its T lost (only before a colon).
+_TAGS = re.compile(r"(?:^|(?<=[\s:]))(?:TA(?:GS|BS|GES|G)|AGS(?=\s*:))\b\s*:?", re.IGNORECASE)
 _TAGS_STOP = re.compile(r"\bSUBJECT\b|\bSUBJ\b|\bE\.?O\.?\s*12958|\bREF\s*:|Classified By",
                         re.IGNORECASE)
 _PROGRAM_TAG = re.compile(r"^[ABCEKMOPST][A-Z]{3}$")
@@ -186,8 +187,10 @@ _KNOWN_TAGS = set(
     KTIP KPKO KNEI KHIV KREC KMCA KPRV KPWR KGIC KIDE KSTH KCFE KTER KVPR KMPI KUNR KACT KOMC
     KGIT KNAR KMRS KCUL KPOW KFIN KTEX KRVC KBTR KSPR KLIG KRAD KSEO KTDB KPLS KHDP KCSY KVIR
     KPIR KNUC KAWK KIRC KCRS KDRG KSCI KMSG KRIM KTBT KBCT KWAC KNPP KPRP KESS KGCC KPAI KDDG
-    KCGC KPFO MTCRE NATO EUN UNSC IAEA UNGA OSCE ASEAN OPEC WTO UNHRC""".split()
+    KCGC KPFO MTCRE NATO EUN UNSC IAEA UNGA OSCE ASEAN OPEC WTO UNHRC ECIN""".split()
 )
+# Distribution markers typed on the TAGS line, not tags.
+_NOT_TAGS = {"SIPDIS", "NOFORN"}
 _FIRST_NAMES = set(
     """JOHN ROBERT JOSEPH GEORGE HILLARY WILLIAM JAMES DAVID RICHARD THOMAS CHARLES MICHAEL
     PAUL MARK DONALD CONDOLEEZZA CONDOLEEZA COLIN DICK NANCY BARACK JOE TONY GORDON NICOLAS
@@ -227,7 +230,7 @@ def _full_person(tag: str, text: str) -> str:
 
 def _find_tags(text: str) -> re.Match[str] | None:
     """The TAGS label: with a colon anywhere, or without one at the start of a line."""
-    for word in ("TAGS", "TABS", "TAGES"):
+    for word in ("TAGS", "TABS", "TAGES", "TAG", "AGS"):
         for m in iter_at(_TAGS, text, word):
             line_start = text.rfind("\n", 0, m.start()) + 1
             if m.group().rstrip().endswith(":") or not text[line_start:m.start()].strip():
@@ -284,6 +287,8 @@ def _is_tag(word: str) -> bool:
 _HEAD_NOUNS = {"AFFAIRS", "RIGHTS", "RELATIONS"}
 _GLUE_PIECES = _KNOWN_TAGS | _HEAD_NOUNS | {"POL", "MIL"}
 _MODIFIER = re.compile(r"(?:I|AN|IC|AL|AR|ESE|ISH|ARY|IVE)$")
+_NATIONALITY = re.compile(r"^(?:[A-Z]+(?:IAN|ESE|ISH|ICAN)|[A-Z]{4,}I|HUMAN|AFGHAN|CUBAN|KOREAN|"
+                          r"EUROPEAN)$")
 
 
 def _split_glued(word: str) -> list[str] | None:
@@ -316,6 +321,7 @@ def _segment(body: str) -> list[str] | None:
 def _group_tags(words: list[str]) -> list[str]:
     if len(words) == 1 and "," in words[0]:  # "(CLINTON, HILLARY)"
         return [re.sub(r"\s*,\s*", ", ", words[0])]
+    words = _tidy_words(words)
     out: list[str] = []
     free: list[str] = []
     after_ovip = False
@@ -351,6 +357,24 @@ def _group_tags(words: list[str]) -> list[str]:
     return out
 
 
+def _tidy_words(words: list[str]) -> list[str]:
+    """Markers dropped, a known tag typed with a doubled letter (``MOPPS``) mended, and
+    ``COUNTER`` joined to the word it prefixes (``COUNTER TERRORISM`` → ``COUNTERTERRORISM``)."""
+    out: list[str] = []
+    for word in words:
+        bare = word.strip(".:")
+        if bare in _NOT_TAGS:
+            continue
+        if len(bare) == 5 and bare not in _KNOWN_TAGS:
+            single = re.sub(r"(.)\1", r"\1", bare, count=1)
+            word = single if single in _KNOWN_TAGS else word
+        if out and out[-1] == "COUNTER" and bare.isalpha() and not _is_tag(bare):
+            out[-1] += bare
+            continue
+        out.append(word)
+    return out
+
+
 def _free_text_tags(words: list[str], after_ovip: bool) -> list[str]:
     """Person tags become ``SURNAME, FIRST``; other runs of words are subject phrases."""
     if not words:
@@ -376,15 +400,20 @@ def _free_text_tags(words: list[str], after_ovip: bool) -> list[str]:
 
 
 def _phrases(words: list[str]) -> list[str]:
-    """A run of subject words split before the modifiers of a head noun.
+    """A run of subject words split where a new subject phrase starts.
 
-    ``GAZA DISENGAGEMENT ISRAELI PALESTINIAN AFFAIRS`` is two phrases: the adjectives
-    before ``AFFAIRS`` start the second. A head noun with no modifier before it, or
-    modifiers from the start of the run, keep the run whole (``MIDDLE EAST AFFAIRS``).
+    A nationality adjective after a noun starts one (``ITALY NATIONAL ELECTIONS`` /
+    ``ITALIAN POLITICS`` / ``IRAQI FREEDOM``), and so do the modifiers of a head noun
+    (``GAZA DISENGAGEMENT`` / ``ISRAELI PALESTINIAN AFFAIRS``, ``LABOR`` / ``HUMAN
+    RIGHTS``). A head noun with no modifier before it, or modifiers from the start of
+    the run, keep the run whole (``MIDDLE EAST AFFAIRS``).
     """
     out: list[str] = []
     start = 0
     for j, word in enumerate(words):
+        if j > start and _NATIONALITY.match(word) and not _MODIFIER.search(words[j - 1]):
+            out.append(" ".join(words[start:j]))
+            start = j
         if word not in _HEAD_NOUNS:
             continue
         k = j
