@@ -31,8 +31,11 @@ _END = re.compile(
     r"\bE\.?O\.?\s*12958|\bTAGS\b|\bSUBJECT\b"
 )
 _MAX_BLOCK = 2000
-# A page banner of a multi-page cable: "MADRID 00000869 001.2 OF 004".
-_PAGE = re.compile(r"(?:\b[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s+)?\b\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b")
+# A page banner of a multi-page cable: "MADRID 00000869 001.2 OF 004", and the older
+# "PAGE 02 ROME 01196 01 OF 02 082030Z".
+_PAGE = re.compile(r"(?:\b[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s+)?\b\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\b|"
+                   r"(?<![A-Z])PAGE\s+\d{2,3}\s+[A-Z][A-Z .]{1,30}?\s+\d{5,8}(?:\s+\d{2}\s+OF\s+\d{2})?"
+                   r"\s+\d{6}Z")
 _TOKEN = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’]*)|(?P<num>\d+)(?![A-Za-z\d])|(?P<mixed>\w+)|(?P<punct>\S)")
 _LABEL_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "SEE", "ALSO", "EMBASSY", "AMEMBASSY",
                 "TEL", "CABLE", "MSG", "USG"}

@@ -4,8 +4,9 @@ Subjects of older cables are typed in capitals; lists and tables read better in
 title case. Words in the acronym table (cablemap's, BSD; see ``data/README.md``)
 stay in capitals unless they are short English words (``IN``, ``AT``, ``OF``);
 short function words are lower case except at the start of the title or after a
-colon; each part of a hyphenated word is capitalised (``Socio-Economic``); a
-subject that already has lower-case letters is left as it is.
+colon; each part of a hyphenated word is capitalised (``Socio-Economic``); the
+redaction mark stays ``XXXXXXXXXXXX``. A subject typed in mixed case is left as
+it is; one typed all in lower case is treated like one in capitals.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kashf.cables.stations import DATA
 SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "to", "for", "at",
                "by", "as", "vs", "via", "per"}
 _ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+_REDACTED = re.compile(r"^X{4,}$")  # the release's redaction mark
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +32,9 @@ def title_case(subject: str) -> str:
     """``THE NEW GERMAN CABINET - AN OVERVIEW`` → ``The New German Cabinet - An Overview``."""
     subject = subject.strip()
     if re.search(r"[a-z]", subject):
-        return subject
+        if re.search(r"[A-Z]", subject):
+            return subject  # typed in mixed case: as the writer wanted it
+        subject = subject.upper()  # typed all in lower case, like one in capitals
     out: list[str] = []
     start_of_phrase = True
     for token in re.split(r"(\s+)", subject):
@@ -49,7 +53,7 @@ def _word(token: str, first: bool) -> str:
     if not core:
         return token
     if core in acronyms() and core.lower() not in SMALL_WORDS or _ROMAN.match(core) or \
-            _of_acronym(core):
+            _of_acronym(core) or _REDACTED.match(core):
         return lead + core + trail
     parts = re.split(r"(--|-|/)", core)
     if len(parts) > 1 and core not in acronyms():

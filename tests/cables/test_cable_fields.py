@@ -177,6 +177,7 @@ TITLES = [
     ("Already Mixed Case", "Already Mixed Case"),
     ("PROC--TAIWAN TALKS", "PROC--Taiwan Talks"),  # an acronym spelled with the O of "of"
     ("LONG BOND YIELDS", "Long Bond Yields"),  # English words of that spelling stay words
+    ("iran asks for release of xxxxxxxxxxxx nonpaper", "Iran Asks for Release of XXXXXXXXXXXX Nonpaper"),
 ]
 
 

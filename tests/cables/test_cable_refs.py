@@ -22,6 +22,8 @@ REFS = [
     ("SUBJECT: GULF VISIT\nREF: STATE 77 Classified By: Ambassador X. STATE 88", 2005,
      ["05STATE77"]),
     ("REF: MUSCAT 00000123 001.2 OF 003 MUSCAT 55", 2006, ["06MUSCAT55"]),  # a page banner
+    ("REF: A. STATE 1\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 98", 2002,
+     ["02STATE1", "02ROME98"]),  # the older page banner
     ("REF: TEHRAN 1234", None, ["TEHRAN1234"]),  # no year known: station and serial only
     ("SUBJECT: NOTHING CITED\n\n1. (U) Text.", 2009, []),
 ]
