@@ -34,8 +34,8 @@ VERSION = 1
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf).
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite)(?:\s+(?:the|a|an))?|"
-    r"(?<!\w)(?:در|به|نزدیک|"
+    r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
+    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
     r"مدينة|امام|أمام))\s*$",
     re.IGNORECASE,
@@ -75,10 +75,15 @@ _TIMES = re.compile(
 _REFERENCE = re.compile(
     r"(?<!\w)(?:(?:since|after|before|until|following|about|regarding|concerning|on)\s+"
     r"(?:the|his|her|their|its|our|this|that|a|an)\s+(?:last\s+|first\s+|recent\s+)?|since\s+|"
-    r"(?:از زمان|پس از|بعد از|قبل از|پیش از|درباره|درباره ی|در باره|در مورد|در خصوص|پیرامون|"
-    r"منذ|بعد|قبل|عن|حول|بشان|بخصوص)\s+(?:لغو\s+|الغاء\s+|اولین\s+|نخستین\s+)?)$",
+    r"(?:with the aim of|aimed at|the possibility of|a possibility of|the prospect of|"
+    r"از زمان|پس از|بعد از|قبل از|پیش از|درباره|درباره ی|در باره|در مورد|در خصوص|پیرامون|"
+    r"با هدف|به هدف|احتمال|امکان|منذ|بعد|قبل|عن|حول|بشان|بخصوص|بهدف|امکانیه|احتمال)\s+"
+    r"(?:لغو\s+|الغاء\s+|اولین\s+|نخستین\s+)?)$",
     re.IGNORECASE,
 )
+# Company on a trip ("travelled … with a group of pilgrims") is not a meeting.
+_COMPANY = re.compile(r"برفقه|in the company of|accompanied by|به همراه|همراه")
+_TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting that is the purpose of a trip told in the same sentence («برای دیدار با … به
 # کاظمین رفتم», "went to Najaf to meet"): the trip is the event.
 _PURPOSE = re.compile(
@@ -211,15 +216,35 @@ class _DateTracker:
             self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document)
         return self._cache[index]
 
-    def last_before(self, offset: int) -> tuple[str, str] | None:
-        """The last absolute date written before ``offset``."""
+    def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
+        """The last absolute date written before ``offset``; with ``body``, not one of a
+        header line (Date:, DECL:), nor one after the document's own day, and only one a
+        summary paragraph gives ("SUMMARY: … told PolOff on October 19")."""
         index = self._paragraph(offset)
         while index >= 0:
-            before = [d for d in self.dates_of(index) if d[0] < offset]
+            before = [
+                d for d in self.dates_of(index)
+                if d[0] < offset and not (body and (self._in_header(d[0]) or self._after(d[2])
+                                                    or not self._summary(index)))
+            ]
             if before:
                 return before[-1][2], before[-1][3]
             index -= 1
         return None
+
+    def _summary(self, index: int) -> bool:
+        p_start, p_end, _ = self.paragraphs[index]
+        return bool(_SUMMARY.match(self.folded, p_start, p_end))
+
+    def _in_header(self, offset: int) -> bool:
+        line = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
+        return bool(re.match(r"\s*[^\W\d][^:：\n]{0,30}[:：]", line)) and not re.search(
+            r"\b(?:summary|comment)\b", line, re.IGNORECASE
+        )
+
+    def _after(self, iso: str) -> bool:
+        day = _iso_day(iso)
+        return bool(day and self.document and day > self.document)
 
     def in_span(
         self, start: int, end: int, langs: frozenset[str] | None = None
@@ -236,8 +261,9 @@ class _DateTracker:
                 found.append((s, iso, text))
         phrases, meaning = lex.relative_dates()
         for hit in phrases.find(self.folded, start, end, langs):
-            if any(s <= hit.start < s + len(t) for s, _, t in found):
-                continue
+            if any(s <= hit.start < s + len(t) for s, _, t in found) \
+                    or _COUNTED.search(self.folded, max(start, hit.start - 12), hit.start):
+                continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
             anchor = self.document
             if anchor_kind == "story":
@@ -293,6 +319,7 @@ _YEARLESS = re.compile(
     + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
 )
+_SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12])
 _HIJRI_MONTHS = frozenset(
     "محرم صفر رجب شعبان رمضان شوال".split() + ["ربيع الأول", "ربيع الثاني", "ذو القعدة", "ذو الحجة"]
 )
@@ -320,7 +347,7 @@ def _yearless_dates(
             from hijridate import Gregorian
 
             year = Gregorian.fromdate(document).to_hijri().year
-        elif re.match(r"[\u0600-\u06ff]", month) and not re.search(r"[ًٌٍَُِّْأإؤئةيك]|شباط|نيسان|أيار|حزيران|تموز|آب|تشرين|كانون|آذار", month):
+        elif month in _SOLAR_MONTHS:
             import jdatetime
 
             year = jdatetime.date.fromgregorian(date=document).year
@@ -460,6 +487,9 @@ def _venue_span(
 # --------------------------------------------------------------------------- events
 
 _STRENGTH = ("cancelled", "planned", "reported")
+_THAT = re.compile(r"(?<!\w)(?:that|که|ان|انه|بان|بانه)(?!\w)")
+# «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
+_QUOTE_CLOSE = re.compile(r"[»”]")
 # A paragraph that sums up or assesses ("SUMMARY:", «ارزیابی:», «جمع‌بندی:») restates the
 # events told elsewhere; counting it again would double them.
 _SUMMARY = re.compile(
@@ -516,21 +546,24 @@ class _Extractor:
                 self.remember_place(s_start, s_end)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
+                    self.follow_up(last, s_start, s_end, written)
                 else:  # the approach to an event still to come
                     approach.append((s_start, s_end))
                 continue
             statuses = self.statuses(hits, s_start, s_end)
-            owned = _dates_per_trigger(hits, written)
+            owned = [
+                None if own and self.telling_date(own, hit.start, s_start) else own
+                for hit, own in zip(hits, _dates_per_trigger(hits, written), strict=True)
+            ]
             context_start = approach[0][0] if approach else s_start
             sentence_events = []
             for hit, status, own in zip(hits, statuses, owned, strict=True):
                 date = (own[1], own[2]) if own else (None, None)
-                if own is None and status == "happened" \
-                        and not _OTHER_TIME.search(self.folded, s_start, s_end):
-                    # A narrated event without a date of its own happened on the story's
-                    # day (a report tells one meeting); a plan or hearsay gets none.
-                    date = self.story_date
+                if own is None and not _OTHER_TIME.search(self.folded, s_start, s_end):
+                    date = self.undated(status, s_start, last)
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
+                if status == "happened":
+                    _drop_plans_of(event, self.events)
                 if _continues(event, own, self.events):
                     _merge_into(self.events[-1], event)
                 elif _cancels(event, own, self.events):
@@ -546,6 +579,61 @@ class _Extractor:
             ])
             approach = []
 
+    def telling_date(self, own: tuple[int, str | None, str], at: int, start: int) -> bool:
+        """The day something was said, not the day of what was said ("told ConOff on July
+        16 that an Iranian … pressed him for a meeting"; «روز ۱۵ مهر گفت که …»): a date
+        after a reporting verb and before the "that" which opens the trigger's clause."""
+        said = [
+            c for c in lex.status_cues().find(self.folded, start, own[0], self.langs)
+            if c.tag == "reported"
+        ]
+        return bool(said) and not _THAT.search(self.folded, said[-1].end, own[0]) \
+            and bool(_THAT.search(self.folded, own[0] + len(own[2]), at))
+
+    def undated(self, status: str, start: int, last: list[dict]) -> tuple[str | None, str | None]:
+        """The day of an event whose sentence gives none.
+
+        A narrated event happened on the story's day (a report tells one meeting), else on
+        the day a summary before it gave (a cable's: "told PolOff on October 19"). Hearsay that goes on from dated hearsay ("the Iranian then
+        handed him an envelope") shares its day; a plan gets none.
+        """
+        if status == "happened":
+            if self.story_date[0]:
+                return self.story_date
+            return self.dates.last_before(start, body=True) or (None, None)
+        if status == "reported":
+            told = [e for e in last if e["date"] and e["status"] in ("reported", "happened")]
+            if told:
+                return told[-1]["date"], told[-1]["date_text"]
+        return None, None
+
+    def follow_up(
+        self, events: list[dict], start: int, end: int,
+        written: list[tuple[int, str | None, str]],
+    ) -> None:
+        """A sentence without a trigger that goes on about the events just told: it calls off
+        a plan ("Barzinji agreed, then cancelled on the morning of July 10"), or says where
+        a meeting without a place was («اینجانب در میدان زیونه سوار شدم»)."""
+        cues = {c.tag for c in lex.status_cues().find(self.folded, start, end, self.langs)}
+        planned = [e for e in events if e["status"] == "planned"]
+        if "cancelled" in cues and planned:
+            event = planned[-1]
+            event["status"] = "cancelled"
+            event["evidence"]["end"] = end
+            event["evidence"]["quote"] = self.text[event["evidence"]["start"] : end]
+            day = next(((iso, text) for _, iso, text in written if iso), None)
+            if event["date"] is None and day is not None:
+                event["date"], event["date_text"] = day
+            return
+        for event in events:
+            if event["place"] is None and event["status"] == "happened" \
+                    and event["type"] in ("meeting", "travel"):
+                places, located = self.places(start, end)
+                venue = self.venue(start, end, start, places)
+                place = venue or (located[0] if located else None)
+                if place is not None:
+                    _set_place(event, place)
+
     def remember(self, written: list[tuple[int, str | None, str]]) -> None:
         """The last day the narrative gave becomes the story's day."""
         days = [(iso, text) for _, iso, text in written if iso]
@@ -556,11 +644,7 @@ class _Extractor:
         """Trigger phrases, plus a giving verb as a payment when the sentence names money
         and a going verb as travel when it names a destination; counted events ("five
         meetings were held") are totals, not events."""
-        hits = [
-            h for h in lex.triggers().find(self.folded, start, end, self.langs)
-            if not _counted(self.folded, start, h.start)
-            and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
-        ]
+        hits = lex.triggers().find(self.folded, start, end, self.langs)
         if not any(h.tag == "payment" for h in hits):
             verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
             if verbs and (
@@ -575,7 +659,11 @@ class _Extractor:
                 for m in _mentions_in(self.mentions, start, end, {"LOC"})
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
-        return hits
+        return [
+            h for h in hits
+            if not _counted(self.folded, start, h.start)
+            and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
+        ]
 
     def told(
         self, hits: list[lex.Hit], start: int, end: int,
@@ -590,15 +678,23 @@ class _Extractor:
         if not hits:
             return hits
         kinds = {h.tag for h in lex.non_events().find(self.folded, start, end, self.langs)}
-        if kinds & {"news", "wish", "negated"} or _TIMES.search(self.folded, start, end):
+        if kinds & {"news", "wish", "negated", "retold", "total"} \
+                or _TIMES.search(self.folded, start, end):
             return []
         if "generic" in kinds and not any(iso for _, iso, _ in written):
             return []
+        if any(h.tag == "tasking" for h in hits):
+            # "as a test task he was asked to…": one tasking (a test), not a recruitment too
+            hits = [
+                h for h in hits
+                if h.tag != "recruitment" or not _TEST.search(self.folded, h.start, h.end)
+            ]
         if any(h.tag == "travel" for h in hits):
             hits = [
                 h for h in hits
                 if h.tag != "meeting"
-                or not _PURPOSE.search(self.folded, max(start, h.start - 14), h.start)
+                or not (_PURPOSE.search(self.folded, max(start, h.start - 14), h.start)
+                        or _COMPANY.fullmatch(self.folded, h.start, h.end))
             ]
         return hits
 
@@ -613,7 +709,10 @@ class _Extractor:
         («قرار شد جلسه…», "will meet", «به نقل از») cover every trigger of the sentence
         except that a cancel cue stays with its own trigger.
         """
-        cues = lex.status_cues().find(self.folded, start, end, self.langs)
+        cues = [
+            c for c in lex.status_cues().find(self.folded, start, end, self.langs)
+            if not (c.tag == "reported" and _QUOTE_CLOSE.search(self.text, c.end, hits[-1].start))
+        ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         out = []
         for index, hit in enumerate(hits):
@@ -624,30 +723,31 @@ class _Extractor:
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out
 
-    def place(self, hit: lex.Hit, start: int, end: int) -> dict | None:
+    def place(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
         """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
 
-        Meetings and travel: a venue introduced by a locative word, when it names its city
-        or the sentence names no other place («مجتمع تجاری المنصور بغداد»); else the LOC a
-        locative word introduces, nearest the trigger; else the place the paragraph last
-        gave (the approach: «در میدان زیونه سوار تاکسی شدم»); else the first gazetteer-linked
-        LOC. Taskings and payments name places as their subject ("identify officers at the
+        Meetings and travel: a venue introduced by a locative word, when it names a place
+        or the sentence names no other («مجتمع تجاری المنصور بغداد»); else the LOC a locative word (or a located venue: «در
+        ایستگاه اتوبوس ساحه النصر») introduces, nearest the trigger; else, for what happened,
+        the place the paragraph last gave (the approach: «در میدان زیونه سوار تاکسی شدم»;
+        the trip just told); else the first LOC, gazetteer-linked first. Taskings and payments name places as their subject ("identify officers at the
         Basra consulate"): they take only a LOC a locative word introduces before the
         trigger; recruitment, one a locative word introduces anywhere.
         """
         places, located = self.places(start, end)
         if hit.tag in ("tasking", "payment"):
             located = [m for m in located if int(m["start"]) < hit.start]
+        nearest = min(located, key=lambda m: abs(int(m["start"]) - hit.start), default=None)
         if hit.tag in ("meeting", "travel"):
             venue = self.venue(start, end, hit.start, places)
-            if venue is not None and (venue["place"] or not located):
+            if venue is not None and (venue["place"] or venue["named"] or nearest is None):
                 return venue
-        if located:
-            return min(located, key=lambda m: abs(int(m["start"]) - hit.start))
+        if nearest is not None:
+            return nearest
         if hit.tag in ("meeting", "travel"):
-            if self.story_place is not None:
+            if self.story_place is not None and status == "happened":
                 return self.story_place
-            return next((m for m in places if _linked(m)), None)
+            return next((m for m in places if _linked(m)), places[0] if places else None)
         return None
 
     def places(self, start: int, end: int) -> tuple[list[dict], list[dict]]:
@@ -658,7 +758,19 @@ class _Extractor:
             m for m in _mentions_in(self.mentions, start, end, {"LOC"})
             if not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
         ]
-        return places, [m for m in places if _located(text, start, int(m["start"]))]
+        venues = [
+            v for v in lex.venues().find(self.folded, start, end, self.langs)
+            if _located(text, start, v.start, reach=24)
+        ]
+        return places, [
+            m for m in places
+            if _located(text, start, int(m["start"])) or any(
+                v.end <= int(m["start"]) <= v.end + 16
+                and not _VENUE_PUNCT.search(text, v.end, int(m["start"]))
+                and not any(v.start <= int(o["start"]) < int(m["start"]) for o in places)
+                for v in venues
+            )
+        ]
 
     def venue(self, start: int, end: int, anchor: int, places: list[dict]) -> dict | None:
         venues = [
@@ -671,7 +783,8 @@ class _Extractor:
         v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places)
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
         ref = next((m.get("place") for m in inside if _linked(m)), None)
-        return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref}
+        return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref,
+                "named": bool(inside)}
 
     def remember_place(self, start: int, end: int) -> None:
         """A sentence without an event that says where ("I took a taxi at Zayouna Square")."""
@@ -700,7 +813,7 @@ class _Extractor:
             {h.tag for h in self.tradecraft_hits(context_start, end)}, key=lex.TRADECRAFT.index
         )
         page = next((number for s, e, number in self.pages if s <= start < e), None)
-        place = self.place(hit, start, end)
+        place = self.place(hit, start, end, status)
         return {
             "type": hit.tag,
             "participants": names,
@@ -799,12 +912,28 @@ def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     if not events or own_date is not None:
         return False
     previous = events[-1]
+    if previous["status"] == event["status"] == "planned":
+        # «در دیدار نخست هیچ درخواستی مطرح نخواهد شد» goes on about the plan just told
+        same = event["place"] is None or event["place"] == previous["place"]
+    else:
+        same = previous["status"] == event["status"] == "happened"
     return (
-        previous["type"] == event["type"]
-        and previous["status"] == event["status"] == "happened"
+        same
+        and previous["type"] == event["type"]
         and _same_people(previous, event)
         and previous["evidence"]["end"] < event["evidence"]["start"]
     )
+
+
+def _drop_plans_of(event: dict, events: list[dict]) -> None:
+    """A plan the report then tells as done is that event ("it was arranged that the meeting
+    take place at the exhibition … I met the source by the photographs"): drop the plan, if
+    it gave no other day."""
+    events[:] = [
+        e for e in events
+        if not (e["type"] == event["type"] and e["status"] == "planned"
+                and e["date"] in (None, event["date"]))
+    ]
 
 
 def _same_people(previous: dict, event: dict) -> bool:
@@ -820,6 +949,12 @@ def _cancels(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     previous = events[-1]
     same_day = own_date is None or own_date[1] is None or own_date[1] == previous["date"]
     return same_day and previous["type"] == event["type"] and previous["status"] == "planned"
+
+
+def _set_place(event: dict, place: dict) -> None:
+    event["place"] = place["text"]
+    event["place_span"] = [int(place["start"]), int(place["end"])]
+    event["place_ref"] = place.get("place")
 
 
 def _merge_into(previous: dict, event: dict) -> None:

@@ -195,7 +195,7 @@ TRADECRAFT = (
     "dead_drop", "phone",
 )
 STATUSES = ("happened", "planned", "cancelled", "reported")
-NON_EVENTS = ("news", "wish", "generic", "negated")
+NON_EVENTS = ("news", "wish", "generic", "negated", "retold", "total")
 
 
 def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
@@ -216,7 +216,7 @@ def triggers() -> Lexicon:
 @lru_cache(maxsize=1)
 def non_events() -> Lexicon:
     """Phrases that make a sentence talk about events without telling one: news, wish,
-    generic (a habit), negated."""
+    generic (a habit), negated, retold (from another report), total."""
     return _tagged("non_events.tsv", NON_EVENTS)
 
 
