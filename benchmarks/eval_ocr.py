@@ -74,6 +74,7 @@ class Row:
     kashf_wall: float
     chosen: str
     retried: bool
+    rereads: int
     tess_cer: float | None = None
     tess_cpu: float | None = None
     tess_wall: float | None = None
@@ -86,13 +87,13 @@ def load_pages(folder: Path) -> list[tuple[str, str, Path]]:
     return [(r["page"], r["lang"], folder / r["file"]) for r in rows]
 
 
-def run_kashf(path: Path) -> tuple[str, float, float, str, bool]:
+def run_kashf(path: Path) -> tuple[str, float, float, str, bool, int]:
     from kashf.ocr import ocr_file
 
     wall, cpu = time.perf_counter(), time.process_time()
     page = next(ocr_file(path))
     return (page.text, time.process_time() - cpu, time.perf_counter() - wall, page.language,
-            page.retried)
+            page.retried, page.rereads)
 
 
 def run_tesseract(path: Path, lang: str) -> tuple[str, float, float]:
@@ -120,8 +121,8 @@ def evaluate(folder: Path, quick: bool, baseline: bool, only: list[str] | None) 
     rows = []
     for page_id, lang, path in pages:
         reference = path.with_suffix(".txt").read_text(encoding="utf-8")
-        text, cpu, wall, chosen, retried = run_kashf(path)
-        row = Row(page_id, lang, cer(reference, text), cpu, wall, chosen, retried)
+        text, cpu, wall, chosen, retried, rereads = run_kashf(path)
+        row = Row(page_id, lang, cer(reference, text), cpu, wall, chosen, retried, rereads)
         if baseline:
             text, row.tess_cpu, row.tess_wall = run_tesseract(path, lang)
             row.tess_cer = cer(reference, text)
@@ -133,7 +134,7 @@ def evaluate(folder: Path, quick: bool, baseline: bool, only: list[str] | None) 
 def _page_line(row: Row) -> str:
     base = "" if row.tess_cer is None else f" | tesseract cer {row.tess_cer:.4f} cpu {row.tess_cpu:.2f}s"
     return (f"{row.page}: kashf cer {row.kashf_cer:.4f} cpu {row.kashf_cpu:.2f}s "
-            f"lang {row.chosen} retried {row.retried}{base}")
+            f"lang {row.chosen} retried {row.retried} re-read lines/words {row.rereads}{base}")
 
 
 def _mean(values: list[float]) -> float:
@@ -161,7 +162,9 @@ def report(rows: list[Row]) -> bool:
               f"{right:>6}/{len(group):<2}  {'PASS' if passed else 'FAIL'}")
     plain = [r for r in rows if not r.retried]
     retried = [r for r in rows if r.retried]
-    print(f"\nretry rate: {len(retried)}/{len(rows)} pages")
+    print(f"\nretry rate: {len(retried)}/{len(rows)} pages read twice whole; "
+          f"{sum(1 for r in rows if r.rereads)}/{len(rows)} pages had dropped lines or words "
+          f"re-read ({sum(r.rereads for r in rows)} in all)")
     if rows[0].tess_cpu is not None:
         if plain:
             ratio = sum(r.kashf_cpu for r in plain) / sum(r.tess_cpu for r in plain)

@@ -130,12 +130,12 @@ def unread_bands(reading: Reading, ink: np.ndarray) -> list[tuple[int, int, int,
     widths = [(b[2] - b[0]) // INK_SHRINK for b in reading.line_boxes.values()]
     threshold = max(2, 0.01 * median(widths))
     boxes = []
-    for top, bottom in _runs(rows > threshold):
-        if bottom - top < 0.5 * typical:
+    for top, bottom in _runs(rows > 0):
+        if bottom - top < 0.5 * typical or rows[top:bottom].max() <= threshold:
             continue
         band = left[top:bottom]
         columns = np.flatnonzero(band.any(axis=0))
-        if band.sum() < 0.5 * typical * typical or columns.size == 0:
+        if band.sum() < 0.25 * typical * typical or columns.size == 0:
             continue
         pad = int(0.25 * typical)
         boxes.append(((max(0, int(columns[0]) - pad)) * INK_SHRINK,
@@ -149,3 +149,38 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     padded = np.concatenate(([False], flags, [False])).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def unread_gaps(reading: Reading, ink: np.ndarray) -> list[tuple[tuple[int, int, int], tuple]]:
+    """``(line, box)`` for ink inside a recognised line that no word of it covers.
+
+    The recognizer sometimes returns a line without its last (or first) word,
+    though layout analysis put the word's ink inside the line's box. Runs of
+    columns with uncovered ink, as wide as a short word and as inky, are
+    returned with the line they belong to (boxes in page pixels).
+    """
+    words_of: dict[tuple[int, int, int], list] = {}
+    for word in reading.words:
+        words_of.setdefault(word.line, []).append(word)
+    heights = [(b[3] - b[1]) // INK_SHRINK for b in reading.line_boxes.values() if b[3] > b[1]]
+    if not heights:
+        return []
+    typical = median(heights)
+    found = []
+    for key, words in words_of.items():
+        x0, y0, x1, y1 = (v // INK_SHRINK for v in reading.line_boxes.get(key, _union(words)))
+        region = ink[y0 : y1 + 1, x0 : x1 + 1].copy()
+        for word in words:
+            a, b, c, d = (v // INK_SHRINK for v in word.box)
+            region[max(0, b - y0) : d - y0 + 1, max(0, a - x0) : c - x0 + 1] = False
+        columns = region.sum(axis=0) > 0
+        for start, end in _runs(columns):
+            mass = int(region[:, start:end].sum())
+            if end - start < 0.5 * typical or mass < 0.25 * typical * typical:
+                continue
+            pad = int(0.2 * typical)
+            box = (max(0, x0 + start - pad) * INK_SHRINK, max(0, y0 - pad) * INK_SHRINK,
+                   min(ink.shape[1], x0 + end + pad) * INK_SHRINK,
+                   min(ink.shape[0], y1 + 1 + pad) * INK_SHRINK)
+            found.append((key, box))
+    return found

@@ -22,6 +22,9 @@ from kashf.ocr.result import PageOCR
 MAX_DROPPED_BANDS = 12
 # A re-read band this unsure is a picture, a stamp or noise, not a dropped line.
 DROPPED_MIN_CONFIDENCE = 50.0
+# Words left out inside a line: re-read this many at most, accepted when this sure.
+MAX_DROPPED_WORDS = 40
+DROPPED_WORD_MIN_CONFIDENCE = 60.0
 
 
 def ocr_image(
@@ -35,7 +38,7 @@ def ocr_image(
     prepared = prepare(image, dpi)
     choice = language.choose(prepared.image, prepared.dpi, given)
     upright = prepared.image.transpose(Image.Transpose.ROTATE_180) if choice.flipped else prepared.image
-    reading, retried = _read_with_retry(upright, choice.language, prepared.dpi)
+    reading, retried, rereads = _read_with_retry(upright, choice.language, prepared.dpi)
     if _is_arabic_script(choice.language):
         reading = mixed.reread_latin_words(upright, reading, prepared.dpi)
     text = mixed.tidy_text(reading.text, choice.language)
@@ -48,6 +51,7 @@ def ocr_image(
         engine=f"tesseract {engine.engine_version()} {choice.language}:"
         f"{engine.model_version(choice.language)}",
         retried=retried,
+        rereads=rereads,
         rotation=_rotation(prepared, choice.flipped),
         skew=prepared.skew,
         seconds=time.perf_counter() - started,
@@ -65,15 +69,18 @@ def ocr_file(
         page.image.close()
 
 
-def _read_with_retry(image: Image.Image, model: str, dpi: float | None) -> tuple[Reading, bool]:
+def _read_with_retry(
+    image: Image.Image, model: str, dpi: float | None
+) -> tuple[Reading, bool, int]:
     """Full layout analysis first; then re-read the lines it dropped, and when it merged
     or garbled lines, read the page again as one block and keep the better reading."""
     reading = engine.recognize(image, model, PSM_AUTO, dpi)
     ink = layout.page_ink(image)
-    reading, patched = _read_dropped_lines(image, reading, ink, model, dpi)
+    reading, lines = _read_dropped_lines(image, reading, ink, model, dpi)
+    reading, words = _read_dropped_words(image, reading, ink, model, dpi)
     best_score = layout.score(reading, layout.check(reading, ink))
     if layout.check(reading, ink).suspect <= layout.MAX_SUSPECT:
-        return reading, patched
+        return reading, False, lines + words
     # Merged or garbled lines: read again as one block, and from a binarized copy
     # (blur and noise that survive the flattening confuse the line finder less
     # there); keep the reading that is most confident over the most ink.
@@ -81,23 +88,25 @@ def _read_with_retry(image: Image.Image, model: str, dpi: float | None) -> tuple
     for candidate, psm in ((image, PSM_BLOCK), (binary, PSM_AUTO), (binary, PSM_BLOCK)):
         other = engine.recognize(candidate, model, psm, dpi)
         other, _ = _read_dropped_lines(candidate, other, ink, model, dpi)
+        other, _ = _read_dropped_words(candidate, other, ink, model, dpi)
         other_score = layout.score(other, layout.check(other, ink))
         if other_score > best_score:
             reading, best_score = other, other_score
-    return reading, True
+    return reading, True, lines + words
 
 
 def _read_dropped_lines(
     image: Image.Image, reading: Reading, ink, model: str, dpi: float | None
-) -> tuple[Reading, bool]:
+) -> tuple[Reading, int]:
     """Read each band of ink that no recognised line covers, and put it in reading order."""
     boxes = layout.unread_bands(reading, ink)[:MAX_DROPPED_BANDS]
     if not boxes:
-        return reading, False
+        return reading, 0
     heights = sorted(b[3] - b[1] for b in reading.line_boxes.values())
     typical = heights[len(heights) // 2]
     words = list(reading.words)
     line_boxes = dict(reading.line_boxes)
+    read = 0
     for number, (x0, y0, x1, y1) in enumerate(boxes):
         # A line that layout analysis dropped is usually dropped again by its line
         # finder (PSM 7 returns nothing): read it as a raw line.
@@ -115,7 +124,34 @@ def _read_dropped_lines(
             new_words.append(Word(box, word.confidence, word.text, key))
             line_boxes.setdefault(key, box)
         words[at:at] = new_words
-    return Reading(reading.language, reading.psm, words, line_boxes), True
+        read += 1
+    return Reading(reading.language, reading.psm, words, line_boxes), read
+
+
+def _read_dropped_words(
+    image: Image.Image, reading: Reading, ink, model: str, dpi: float | None
+) -> tuple[Reading, int]:
+    """Read the ink inside a line that none of its words covers, and put it in the line."""
+    gaps = layout.unread_gaps(reading, ink)[:MAX_DROPPED_WORDS]
+    if not gaps:
+        return reading, 0
+    words = list(reading.words)
+    right_to_left = _is_arabic_script(model)
+    read = 0
+    for key, (x0, y0, x1, y1) in gaps:
+        part = engine.recognize(image.crop((x0, y0, x1, y1)), model, PSM_RAW_LINE, dpi)
+        if not part.words or part.confidence < DROPPED_WORD_MIN_CONFIDENCE:
+            continue
+        found = [Word((w.box[0] + x0, w.box[1] + y0, w.box[2] + x0, w.box[3] + y0),
+                      w.confidence, w.text, key) for w in part.words]
+        line = [i for i, w in enumerate(words) if w.line == key]
+        # Words run right to left in Arabic script: the new ones go before the
+        # first word that lies beyond them in reading order.
+        after = [i for i in line if (words[i].box[0] < x0 if right_to_left else words[i].box[0] > x0)]
+        at = after[0] if after else line[-1] + 1
+        words[at:at] = found
+        read += 1
+    return Reading(reading.language, reading.psm, words, dict(reading.line_boxes)), read
 
 
 def _insertion_point(words: list[Word], line_boxes: dict, top: int) -> int:

@@ -7,7 +7,7 @@ from typing import Any
 
 # Bump when preprocessing, language choice or retries change what a page reads as:
 # it is part of the cache key, so cached readings of older versions are redone.
-KASHF_OCR_VERSION = 1
+KASHF_OCR_VERSION = 2
 # Pages read with less mean confidence than this are flagged for a human look.
 LOW_CONFIDENCE = 0.75
 
@@ -26,7 +26,8 @@ class PageOCR:
     language: str
     words: list[tuple[int, int, int, int, float, str]] = field(default_factory=list)
     engine: str = ""
-    retried: bool = False
+    retried: bool = False  # read a second time whole, with another segmentation or binarized
+    rereads: int = 0  # lines and words layout analysis dropped, read on their own
     rotation: int = 0  # degrees the page was turned (clockwise) to read upright, 0/90/180/270
     skew: float = 0.0
     seconds: float = 0.0
@@ -47,6 +48,7 @@ class PageOCR:
             "language": self.language,
             "engine": self.engine,
             "retried": self.retried,
+            "rereads": self.rereads,
             "rotation": self.rotation,
             "seconds": round(self.seconds, 3),
         }
