@@ -121,3 +121,21 @@ def test_normalize_id_lines_and_arguments():
 def test_schema_rejects_malformed_records(bad):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, SCHEMA)
+
+
+def test_every_cable_command_and_option_is_documented():
+    import typer.main
+
+    from kashf.cli import app as kashf_app
+
+    docs = (Path(__file__).resolve().parents[2] / "docs/cables.md").read_text("utf-8")
+    root = typer.main.get_command(kashf_app)
+    commands = {"cable " + name: command
+                for name, command in typer.main.get_command(app).commands.items()}
+    commands["cables"] = root.get_command(None, "cables")  # type: ignore[arg-type]
+    for name, command in commands.items():
+        assert f"kashf {name}" in docs, name
+        for param in command.params:
+            for option in param.opts:
+                if option.startswith("--") and option != "--help":
+                    assert option in docs, (name, option)
