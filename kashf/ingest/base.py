@@ -26,9 +26,12 @@ class Source:
     mime: str  # from detect.py
     head: bytes  # the first bytes, already read for detection
     size: int
+    data: bytes | None = None  # every byte, when the worker already holds them (small files)
 
     def read(self) -> bytes:
         """All bytes of the file; callers have already checked ``size`` against the limits."""
+        if self.data is not None:
+            return self.data
         with open(self.path, "rb") as handle:
             return handle.read()
 

@@ -22,11 +22,17 @@ MAX_REASON = 200
 _WHITESPACE = re.compile(r"\s+")
 
 
-def extract(path: str, name: str, limits: Limits, depth: int = 0) -> Extraction:
-    """Detect the type of the file at ``path`` (known to the user as ``name``) and extract it."""
+def extract(
+    path: str, name: str, limits: Limits, depth: int = 0, data: bytes | None = None
+) -> Extraction:
+    """Detect the type of the file at ``path`` (known to the user as ``name``) and extract it.
+
+    ``data``, when given, is the file's whole content, already in memory: the worker has just
+    hashed and stored a small file, and reading it back from disk would only cost syscalls.
+    """
     mime, ingestor = OCTET, None
     try:
-        size = os.path.getsize(path)
+        size = len(data) if data is not None else os.path.getsize(path)
         if size == 0:
             return _failed(EMPTY, "other", None, "empty file")
         if size > limits.max_file_bytes:
@@ -36,12 +42,16 @@ def extract(path: str, name: str, limits: Limits, depth: int = 0) -> Extraction:
                 None,
                 f"file exceeds the size limit ({_size(limits.max_file_bytes)})",
             )
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD_BYTES)
+        if data is not None:
+            head = data[:HEAD_BYTES]
+        else:
+            with open(path, "rb") as handle:
+                head = handle.read(HEAD_BYTES)
         mime = detect(path, name, head, size)
         ingestor = pick(mime, extension(name))
         source = Source(
-            path=path, name=name, limits=limits, depth=depth, mime=mime, head=head, size=size
+            path=path, name=name, limits=limits, depth=depth, mime=mime, head=head, size=size,
+            data=data,
         )
         result = ingestor().extract(source)
         _cap_text(result, limits.max_text_chars)

@@ -63,26 +63,46 @@ def walk(paths: Iterable[Path]) -> Iterator[FileTask]:
             from kashf.exc import IngestError
 
             raise IngestError(f"no such file or folder: {given}")
-        base = given.resolve().parent
-        if given.is_file():
-            yield _task(given.resolve(), base)
+        resolved = given.resolve()
+        base = str(resolved.parent)
+        if resolved.is_file():
+            stat = resolved.stat()
+            yield _task(str(resolved), base, stat.st_size, stat.st_mtime_ns)
             continue
-        for folder, subfolders, files in os.walk(given.resolve()):
-            subfolders.sort()
-            for name in sorted(files):
-                path = Path(folder) / name
-                if path.is_symlink() or not path.is_file():
-                    continue
-                yield _task(path, base)
+        yield from _walk_folder(str(resolved), base)
 
 
-def _task(path: Path, base: Path) -> FileTask:
-    stat = path.stat()
+def _walk_folder(folder: str, base: str) -> Iterator[FileTask]:
+    """Files in name order, then subfolders in name order; links are not followed.
+
+    os.scandir gives each entry's type without a stat, and one stat per file for size and
+    time: on a 20,000-file leak that is most of what walking costs.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        if entry.is_symlink():
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            subfolders.append(entry.path)
+        elif entry.is_file(follow_symlinks=False):
+            stat = entry.stat(follow_symlinks=False)
+            yield _task(entry.path, base, stat.st_size, stat.st_mtime_ns)
+    for subfolder in subfolders:
+        yield from _walk_folder(subfolder, base)
+
+
+def _task(path: str, base: str, size: int, mtime_ns: int) -> FileTask:
+    display = os.path.relpath(path, base)
     return FileTask(
-        path=str(path),
-        display_path=path.relative_to(base).as_posix(),
-        size=stat.st_size,
-        mtime_ns=stat.st_mtime_ns,
+        path=path,
+        display_path=display.replace(os.sep, "/") if os.sep != "/" else display,
+        size=size,
+        mtime_ns=mtime_ns,
     )
 
 

@@ -76,8 +76,14 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+_BLOB_STORES: dict[str, BlobStore] = {}
+
+
 def run_job(job: IngestJob) -> list[IngestOutcome]:
-    blobs = BlobStore(Path(job.blobs_root))
+    # One store per worker process and case, so its cache of made folders outlives the chunk.
+    blobs = _BLOB_STORES.get(job.blobs_root)
+    if blobs is None:
+        blobs = _BLOB_STORES[job.blobs_root] = BlobStore(Path(job.blobs_root))
     return [ingest_one(task, blobs, job) for task in job.files]
 
 
@@ -86,7 +92,7 @@ def ingest_one(task: FileTask, blobs: BlobStore, job: IngestJob) -> IngestOutcom
     source = SourceFile(path=task.display_path, size=task.size, mtime_ns=task.mtime_ns)
     name = os.path.basename(task.display_path)
     try:
-        sha256, size = blobs.put_file(Path(task.path))
+        sha256, size, data = blobs.store_file(task.path)
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
         record = _failed(
@@ -94,12 +100,12 @@ def ingest_one(task: FileTask, blobs: BlobStore, job: IngestJob) -> IngestOutcom
         )
         return IngestOutcome(source=source, documents=[record], seconds=time.monotonic() - started)
     documents: list[DocumentRecord] = []
-    _extract_tree(blobs, sha256, size, task.display_path, name, None, 0, job, documents)
+    _extract_tree(blobs, sha256, size, task.display_path, name, None, 0, job, documents, data)
     return IngestOutcome(source=source, documents=documents, seconds=time.monotonic() - started)
 
 
-def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -> None:
-    """Extract one stored blob and, depth first, every member it contains."""
+def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out, data=None) -> None:
+    """Extract one stored blob (``data``: its bytes, when in memory) and, depth first, its members."""
     limits = job.limits
     if size > limits.max_file_bytes:
         gib = limits.max_file_bytes / 1024**3
@@ -118,7 +124,8 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -
     if size == 0:
         out.append(_failed(sha256, path, name, size, "empty file", parent_id, depth))
         return
-    extraction = _extract_safely(str(blobs.path(sha256)), name, limits, depth)
+    extraction = _extract_safely(str(blobs.path(sha256)), name, limits, depth, data)
+    data = None  # the extraction holds what it needs; let the bytes go before the members
     record = _record_from(extraction, sha256, path, name, size, parent_id, depth)
     if record.status == "ok" and job.stages:
         record.stages = run_stages_inline(record, str(blobs.path(sha256)), job.stages, job.settings)
@@ -154,22 +161,25 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out) -
                 )
             )
             continue
-        child_sha = blobs.put_bytes(child.data)
-        child_size = len(child.data)
-        child.data = None  # let the bytes go before descending
+        child_data, child.data = child.data, None  # the tree below owns the bytes now
+        child_sha = blobs.put_bytes(child_data)
         before = len(out)
         _extract_tree(
-            blobs, child_sha, child_size, child_path, child_name, sha256, depth + 1, job, out
+            blobs, child_sha, len(child_data), child_path, child_name, sha256, depth + 1, job, out,
+            child_data,
         )
+        child_data = None
         if child.metadata and len(out) > before:
             out[before].metadata.setdefault("member", child.metadata)
     extraction.children.clear()
 
 
-def _extract_safely(blob_path: str, name: str, limits: Limits, depth: int) -> Extraction:
+def _extract_safely(
+    blob_path: str, name: str, limits: Limits, depth: int, data: bytes | None = None
+) -> Extraction:
     try:
         with time_limit(limits.timeout_seconds):
-            return extract(blob_path, name, limits, depth=depth)
+            return extract(blob_path, name, limits, depth=depth, data=data)
     except _Timeout:
         reason = f"extraction took longer than {limits.timeout_seconds:g} s and was stopped"
     except MemoryError:

@@ -38,11 +38,16 @@ class BlobStore:
 
     def put_file(self, source: Path) -> tuple[str, int]:
         """Copy a file in, hashing as it streams; returns (sha256, size)."""
+        sha256, size, _data = self.store_file(source)
+        return sha256, size
+
+    def store_file(self, source: str | Path) -> tuple[str, int, bytes | None]:
+        """Copy a file in; returns (sha256, size, its bytes when small enough to keep in memory)."""
         with open(source, "rb") as reader:
             head = reader.read(SMALL + 1)
             if len(head) <= SMALL:
-                return self.put_bytes(head), len(head)
-        return self._put_large(source)
+                return self.put_bytes(head), len(head), head
+        return *self._put_large(Path(source)), None
 
     def _put_large(self, source: Path) -> tuple[str, int]:
         digest = hashlib.sha256()
@@ -78,10 +83,11 @@ class BlobStore:
         self._counter += 1
         temp_name = str(target.parent / f".tmp-{os.getpid()}-{self._counter}")
         try:
-            with open(temp_name, "wb") as writer:
+            # Created read-only (the open descriptor may still write): no chmod afterwards.
+            fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
+            with os.fdopen(fd, "wb") as writer:
                 for chunk in chunks:
                     writer.write(chunk)
-            os.chmod(temp_name, 0o444)
             os.replace(temp_name, target)
         except BaseException:
             if os.path.exists(temp_name):
