@@ -25,11 +25,16 @@ PAGE_BANNER = re.compile(
 SPACED_BANNER = re.compile(r"(?:\b[A-Za-z] ){4,}[A-Za-z]\b")
 
 
+_WRITTEN_NEWLINE = re.compile(r"\\n(?=[A-Z\s¶(])")
+
+
 def clean_text(text: str) -> str:
     """Undo the release's line-continuation backslashes and HTML entities."""
-    if "\r" not in text and "\\\n" not in text and "\ufffd" not in text and "&" not in text:
+    if "\r" not in text and "\\" not in text and "\ufffd" not in text and "&" not in text:
         return text
     text = text.replace("\r\n", "\n").replace("\\\n", "\n")
+    if "\\n" in text:  # a line break the release wrote out as backslash-n ("TAG2\\nSUBJECT:")
+        text = _WRITTEN_NEWLINE.sub("\n", text)
     text = re.sub(r"\ufffd(?=\s*\d|[A-Z][.)])", "¶", text)  # a pilcrow lost to a wrong encoding
     return html.unescape(text) if "&" in text else text
 
@@ -97,6 +102,7 @@ _SUBJECT_STOP_INLINE = re.compile(
 _SUBJECT_STOP_LINE = re.compile(
     r"^\s*(?:REF|Ref|PROGRAM REF|Classif|CLASSIF|¶|\d+\s*\.|\(\w+(?:/+\w+)*\)\s|-{3,}|={3,}|"
     r"SUMMARY|Summary|E\.?O\.?\s*12958|TAGS|SIPDIS|NOFORN|SENSITIVE|Sensitive|This message|"
+    r"This is an? (?i:action)|PAGE\s+\d{2,3}\b|"
     r"[A-Z][A-Z ]*\s\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3})"
 )
 _LEADING_MARKING = re.compile(r"^\((?:U|C|S|SBU|TS|C/NF|S/NF|S//NF|C//NF|U//FOUO|SBU/NF)\)\s*",
@@ -133,7 +139,7 @@ def parse_subject(text: str, strip_marking: bool = True, cleaned: bool = False) 
 
 
 def _find_subject(text: str) -> re.Match[str] | None:
-    for m in iter_at(_SUBJECT_LABEL, text, "SUBJECT"):
+    for m in iter_at(_SUBJECT_LABEL, text, "SUBJ"):
         if m.group().rstrip().endswith(":"):
             if m.start() == 0 or not text[m.start() - 1].isalpha():
                 return m
@@ -141,10 +147,15 @@ def _find_subject(text: str) -> re.Match[str] | None:
             line_start = text.rfind("\n", 0, m.start()) + 1
             if not text[line_start:m.start()].strip():
                 return m
+    for m in iter_at(_LOST_S_LABEL, text, "UBJECT"):  # "UBJECT:" at a line start
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip():
+            return m
     return None
 
 
-_SUBJECT_LABEL = re.compile(r"SUBJECT(?:\s*:|\s+(?=\S))", re.IGNORECASE)
+_SUBJECT_LABEL = re.compile(r"SUBJ(?:ECT)?(?:\s*:|\s+(?=\S))", re.IGNORECASE)
+_LOST_S_LABEL = re.compile(r"UBJECT\s*:", re.IGNORECASE)
 
 
 def _cut_inline(parts: list[str]) -> bool:

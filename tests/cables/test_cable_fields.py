@@ -62,6 +62,12 @@ SUBJECTS = [
     ("SUBJECT: (C/NF) MARKED SUBJECT", "MARKED SUBJECT"),
     ("SUBJECT: IRAQ - US-\nIRAN TALKS\n\n1. (C) x", "IRAQ - US-IRAN TALKS"),  # a hyphen at the wrap
     ("SUBJECT: GLUED TO ITS REF: BAGHDAD 12", "GLUED TO ITS"),
+    ("TAGS: PREL\\nSUBJECT: A LINE BREAK WRITTEN OUT\n\nREF: X", "A LINE BREAK WRITTEN OUT"),
+    ("SUBJ: Short Label Form\n\nClassified by DCM", "Short Label Form"),
+    ("\nUBJECT: ITS FIRST LETTER LOST\n\n1. (C) Text", "ITS FIRST LETTER LOST"),
+    ("SUBJECT: ENDS BEFORE AN ACTION NOTE\nThis is an action request. See para 2.\n", "ENDS BEFORE AN ACTION NOTE"),
+    ("SUBJECT: ENDS BEFORE THE PAGE BANNER\n CONFIDENTIAL\nPAGE 02 HARARE 01234 01 OF 02 101010Z",
+     "ENDS BEFORE THE PAGE BANNER CONFIDENTIAL"),
     ("subject: lower case subject", "lower case subject"),
     ("SUBJECT:\n\nOn the next line\n1. (U) Body", "On the next line"),
     ("SUBJECT: KEPT\nBAGHDAD 00001234 001.2 OF 003\nMORE", "KEPT"),  # a page banner ends it
