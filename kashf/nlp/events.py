@@ -29,7 +29,7 @@ from typing import Any
 from kashf.nlp import events_lexicon as lex
 from kashf.stages import StageInput, stage
 
-VERSION = 1
+VERSION = 2
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf).
@@ -266,8 +266,8 @@ class _DateTracker:
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
             anchor = self.document
-            if anchor_kind == "story":
-                previous = self.last_before(start)
+            if anchor_kind == "story":  # the last day written before the phrase itself
+                previous = self.last_before(hit.start)
                 anchor = _iso_day(previous[0]) if previous else self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
             found.append((hit.start, day, self.text[hit.start : hit.end]))
@@ -488,6 +488,12 @@ def _venue_span(
 
 _STRENGTH = ("cancelled", "planned", "reported")
 _THAT = re.compile(r"(?<!\w)(?:that|که|ان|انه|بان|بانه)(?!\w)")
+# «در دو هفته آینده», "within the next two weeks": a deadline, not a plan.
+_SPAN = re.compile(
+    r"(?<!\w)(?:[0-9۰-۹٠-٩]+|دو|سه|چهار|یک|two|three|four|a few|several)\s+(?:روز|هفته|ماه|"
+    r"سال|days?|weeks?|months?)\s+$",
+    re.IGNORECASE,
+)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
 # A paragraph that sums up or assesses ("SUMMARY:", «ارزیابی:», «جمع‌بندی:») restates the
@@ -542,7 +548,8 @@ class _Extractor:
             hits = self.told(_first_per_type(self.triggers(s_start, s_end)), s_start, s_end,
                              written)
             if not hits:
-                self.remember(written)
+                if not self.hearsay_or_plan(s_start, s_end):
+                    self.remember(written)
                 self.remember_place(s_start, s_end)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
@@ -634,6 +641,14 @@ class _Extractor:
                 if place is not None:
                     _set_place(event, place)
 
+    def hearsay_or_plan(self, start: int, end: int) -> bool:
+        """A sentence that tells what someone said or what is planned: its day is not the
+        story's ("the source said an embassy employee visited the firm on 2 May")."""
+        return any(
+            c.tag in ("reported", "planned")
+            for c in lex.status_cues().find(self.folded, start, end, self.langs)
+        )
+
     def remember(self, written: list[tuple[int, str | None, str]]) -> None:
         """The last day the narrative gave becomes the story's day."""
         days = [(iso, text) for _, iso, text in written if iso]
@@ -712,6 +727,7 @@ class _Extractor:
         cues = [
             c for c in lex.status_cues().find(self.folded, start, end, self.langs)
             if not (c.tag == "reported" and _QUOTE_CLOSE.search(self.text, c.end, hits[-1].start))
+            and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         out = []
@@ -780,6 +796,11 @@ class _Extractor:
         if not venues:
             return None
         chosen = min(venues, key=lambda v: abs(v.start - anchor))
+        named = next((m for m in places if int(m["start"]) <= chosen.start < int(m["end"])), None)
+        if named is not None:  # the venue word is part of a place's name: «میدان زیونه»
+            return {"text": self.text[int(named["start"]) : int(named["end"])],
+                    "start": int(named["start"]), "end": int(named["end"]),
+                    "place": named.get("place"), "named": True}
         v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places)
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
         ref = next((m.get("place") for m in inside if _linked(m)), None)

@@ -61,7 +61,10 @@ def fold(text: str, lower: bool = True) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
-_WORD = re.compile(r"\w+")
+# Arabic short vowels, shadda, sukun and the dagger alif sit inside words («كُلِّف»): a word
+# runs through them, and they are dropped before comparing.
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
+_MARKS = re.compile(r"[\u064b-\u065f\u0670]")
 _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
 _SUFFIXES = frozenset(
     {"", "هایی", "های", "ها", "ای", "ات", "ان", "شان", "مان", "ش", "م", "ند", "ید", "یم", "ی", "ه",
@@ -112,7 +115,7 @@ class Lexicon:
         for tag, phrase, *lang in entries:
             if not phrase.strip().rstrip("*").strip():
                 raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
-            words = tuple(_WORD.findall(fold(phrase.strip().rstrip("*"))))
+            words = tuple(_MARKS.sub("", w) for w in _WORD.findall(fold(phrase.strip().rstrip("*"))))
             if not words:
                 raise ValueError(f"phrase {phrase!r} for {tag!r} has no letters")
             entry = _Phrase(tag, words, phrase.strip().endswith("*"),
@@ -139,7 +142,10 @@ class Lexicon:
         «قابل», able); None keeps all.
         """
         end = len(folded) if end is None else end
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)]
+        tokens = [
+            (m.start(), m.end(), _MARKS.sub("", m.group()))
+            for m in _WORD.finditer(folded, start, end)
+        ]
         hits: list[Hit] = []
         for i, (t_start, _t_end, token) in enumerate(tokens):
             arabic = bool(_ARABIC_SCRIPT.match(token))

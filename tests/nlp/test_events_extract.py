@@ -257,3 +257,154 @@ def test_tasking_takes_no_place_from_its_subject() -> None:
     text = "از منبع خواسته شد افسران گمرک در بصره را شناسایی کند."
     (event,) = extract_events(text, mentions(text, loc=("بصره",)), [], None)
     assert event["type"] == "tasking" and event["place"] is None
+
+
+# --- sentences that talk about events without telling one --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the press tells someone else's meeting
+        "Local press reported that the Governor met Iran's Consul General.",
+        "او گفت وزیر کشور با سفیر دیدار کرده و این خبر در تلویزیون پخش شد.",
+        # a wish, a habit, an absence, a total, a frequency
+        "He hopes to meet the Ambassador during her next visit.",
+        "منبع علاقه‌مند است روزی به مشهد سفر کند.",
+        "يرغب المصدر في زيارة طهران مستقبلاً.",
+        "The Governor meets with tribal sheikhs every Thursday.",
+        "يُعقد الاجتماع الأمني الأسبوعي كل يوم أحد.",
+        "لم يتم دفع أي مبالغ للمصدر خلال هذه الفترة.",
+        "در سال جاری در مجموع یازده دیدار با منبع صورت گرفته است.",
+        "Station has held 23 meetings with him.",
+        "وحسب مصادرنا فإن المذكور سافر إلى طهران ثلاث مرات.",
+        # an event named as a time, a topic or an aim
+        "He has been reliable since his recruitment.",
+        "پس از لغو دیدار در تیرماه، هیچ پیشرفتی حاصل نشده است.",
+        "تحدث المصدر عن اجتماع مرتقب لقيادات الحشد.",
+        "ادامه ارتباط با هدف جذب مجوز داده شود.",
+        # the event of another report, cited
+        "He linked this to an Iranian who had tried to meet a travel agent (ref B).",
+    ],
+)
+def test_sentences_about_events_are_not_events(text: str) -> None:
+    assert extract_events(text, [], [], "2014-10-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "loc", "expected"),
+    [
+        # a habit with a day of its own is an event
+        ("The weekly meeting with the source took place on 3 May 2014 in Basra.", ("Basra",),
+         [("meeting", "happened", "2014-05-03", "Basra")]),
+        # a code number or a year before a trigger is no count
+        ("از منبع ۷۷ خواسته شد اسامی را تهیه کند.", (), [("tasking", "happened", None, None)]),
+        ("في ١٥ ذو الحجة ١٤٣٥ التقى الضابط بالمصدر في بغداد.", ("بغداد",),
+         [("meeting", "happened", "2014-10-09", "بغداد")]),
+        # the meeting a trip was for goes with the trip
+        ("روز ۲۱ مرداد ۱۳۹۳ برای دیدار با حاج مرتضی به کاظمین رفتم.", ("کاظمین",),
+         [("travel", "happened", "2014-08-12", "کاظمین")]),
+        ("سافر المصدر يوم ٢٨ محرم ١٤٣٦ هـ إلى مشهد برفقة قافلة زوار.", ("مشهد",),
+         [("travel", "happened", "2014-11-21", "مشهد")]),
+        # a test task asked of the source is one tasking
+        ("به عنوان مأموریت آزمایشی از دانا خواسته شد فهرست را در دو هفته آینده تهیه کند.", (),
+         [("tasking", "happened", None, None)]),
+        # a travel verb to an unlinked town is a trip; to a street it is a walk
+        ("منبع ۱۹ قرار است هفته آینده به کرکوک برود.", ("کرکوک",),
+         [("travel", "planned", "2014-10-27", "کرکوک")]),
+    ],
+)
+def test_what_still_counts(text: str, loc: tuple, expected: list) -> None:
+    events = extract_events(text, mentions(text, loc=loc), [], "2014-10-20")
+    assert [(e["type"], e["status"], e["date"], e["place"]) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "day"),
+    [
+        ("Emboff met the hotel owner on October 14 at his hotel.", "2014-10-16", "2014-10-14"),
+        ("روز دوشنبه اول دی با منبع دیدار شد.", "2014-12-23", "2014-12-22"),
+        ("تأجل اللقاء الذي كان مقرراً مع المصدر يوم الخميس ٥ آذار.", "2015-03-03", "2015-03-05"),
+        ("ROSEWOOD met us on 7 April. He flew to Istanbul the following morning.",
+         "2015-04-09", "2015-04-08"),
+        # a month named as what a payment is for is no other time
+        ("On 12 November CO met LANTERN. CO paid LANTERN USD 1,200 for October.", "2014-11-14",
+         "2014-11-12"),
+    ],
+)
+def test_more_ways_to_write_a_day(text: str, doc_date: str, day: str) -> None:
+    events = extract_events(text, [], [], doc_date)
+    assert events[-1]["date"] == day
+
+
+def test_day_of_telling_is_not_the_day_of_the_plan_and_a_later_call_off_dates_it() -> None:
+    text = (
+        "Barzinji told ConOff on July 16 that an Iranian pressed him in early July for a "
+        "meeting at the Erbil Rotana hotel. Barzinji agreed, then cancelled on the morning of "
+        "July 10."
+    )
+    (event,) = extract_events(text, [], [], "2014-07-17")
+    assert (event["status"], event["date"]) == ("cancelled", "2014-07-10")
+    assert event["evidence"]["quote"].endswith("July 10.")
+
+
+def test_an_undated_cable_meeting_takes_the_summary_day() -> None:
+    text = (
+        "1. (C) SUMMARY: An adviser told PolOff on October 19 that suppliers are cultivated. "
+        "END SUMMARY.\n\n2. (C) PolOff met the adviser at his office in Baghdad."
+    )
+    (event,) = extract_events(text, mentions(text, loc=("Baghdad",)), [], "2014-10-20")
+    assert (event["date"], event["place"]) == ("2014-10-19", "Baghdad")
+
+
+def test_a_plan_then_told_as_done_is_one_event() -> None:
+    text = (
+        "هماهنگ شد دیدار در همان محل انجام شود.\n\n"
+        "روز ۱۷ فروردین ۱۳۹۳ در نمایشگاه با منبع گفت‌وگو کردم."
+    )
+    events = extract_events(text, [], [], "2014-04-08")
+    assert [(e["type"], e["status"]) for e in events] == [("meeting", "happened")]
+
+
+def test_a_follow_up_sentence_gives_the_meeting_its_place() -> None:
+    text = "دیدار روز چهارشنبه ۱۷ دی ۱۳۹۳ در تاکسی انجام شد. اینجانب در میدان زیونه سوار شدم."
+    (event,) = extract_events(text, mentions(text, loc=("میدان زیونه",)), [], None)
+    assert event["place"] == "میدان زیونه"
+
+
+def test_hearsay_that_goes_on_shares_the_day() -> None:
+    text = (
+        "بتاريخ ٢٠١٤/١٢/١٥ رصد مصدرنا المدعو وهو يلتقي بشخص إيراني في مقهى.\n"
+        "أفاد المصدر أن الشخص الإيراني سلّمه ظرفاً يحتوي على مبلغ من الدولارات."
+    )
+    events = extract_events(text, [], [], "2014-12-18")
+    assert [(e["type"], e["date"]) for e in events] == [
+        ("meeting", "2014-12-15"), ("payment", "2014-12-15")]
+
+
+def test_a_place_after_a_located_venue_is_located() -> None:
+    text = "منبع ۱۹ در ایستگاه اتوبوس ساحه النصر با اینجانب تماس حضوری برقرار کرد."
+    (event,) = extract_events(text, mentions(text, loc=("ساحه النصر",)), [], None)
+    assert event["place"] == "ساحه النصر"
+
+
+def test_arabic_short_vowels_do_not_hide_a_trigger() -> None:
+    (event,) = extract_events("كُلِّف المصدر بتصوير مدخل المستودع.", [], [], None)
+    assert event["type"] == "tasking"
+
+
+def test_a_relative_day_counts_from_the_date_just_before_it() -> None:
+    text = "عاد المذكور من مدينة قم يوم ١٥/١١/٢٠١٤، والتقى في اليوم التالي بوجهاء العشائر."
+    events = extract_events(text, [], [], "2014-11-18")
+    assert events[-1]["type"] == "meeting" and events[-1]["date"] == "2014-11-16"
+
+
+def test_a_day_told_as_hearsay_is_not_the_story_day() -> None:
+    text = (
+        "التقى الضابط بالمصدر يوم ٢٠١٥/٥/٤ في بغداد.\n"
+        "أفاد المصدر بأن موظفاً زار مقر الشركة يوم ٢٠١٥/٥/٢.\n"
+        "كلف المصدر بتصوير مدخل المستودع."
+    )
+    events = extract_events(text, [], [], "2015-05-07")
+    assert [(e["type"], e["date"]) for e in events] == [
+        ("meeting", "2015-05-04"), ("tasking", "2015-05-04")]
