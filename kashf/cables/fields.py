@@ -442,15 +442,15 @@ def _phrases(words: list[str]) -> list[str]:
 
 # ----------------------------------------------------------------------------- summary
 
+_SUMMARY_AND = r"(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|BACKGROUND|RECOMMENDATIONS?))?"
+_DASHES = "\\-=\u2010\u2011\u2013\u2014"  # hyphen-minus, =, and the typographic dashes
 _SUMMARY_HEAD = re.compile(
-    r"(?<![A-Za-z])SUMMARY(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?))?"
-    r"(?:\s*[:.\-=]+)?",
+    rf"(?<![A-Za-z])SUMMARY{_SUMMARY_AND}(?:\s*[:.{_DASHES}]+)?",
     re.IGNORECASE,
 )
-_SUMMARY_END = re.compile(
-    r"END\s+(?:OF\s+)?SUMMARY(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?))?\.?",
-    re.IGNORECASE,
-)
+_SUMMARY_END = re.compile(rf"END\s+(?:OF\s+)?SUMMARY{_SUMMARY_AND}\.?", re.IGNORECASE)
+# A section heading underlined or framed with dashes ends a summary that has no END SUMMARY.
+_SUMMARY_STOP = re.compile(rf"\n\s*\n|\s[{_DASHES}]{{3,}}")
 _PARA_START = re.compile(r"(?:^|\n)\s*(?:¶\s*)?\d{1,2}\s*\.\s*(?:\([A-Z/ -]+\)\s*)?")
 _MARKINGS = r"\((?:[A-Za-z]{1,4}(?:/+[A-Za-z]{1,6})*|[A-Z]+ - ENTIRE TEXT)\)"
 
@@ -470,8 +470,9 @@ def parse_summary(text: str, cleaned: bool = False) -> str:
     if end is not None:
         body = text[start:end.start()]
     else:
-        stop = re.search(r"\n\s*\n", text[start:].lstrip(" -=\n"))
-        offset = len(text[start:]) - len(text[start:].lstrip(" -=\n"))
+        rest = text[start:].lstrip(" -=\n\u2010\u2011\u2013\u2014")
+        stop = _SUMMARY_STOP.search(rest)
+        offset = len(text[start:]) - len(rest)
         body = text[start:start + offset + (stop.start() if stop else len(text))]
     return _tidy_summary(body)
 
@@ -482,7 +483,7 @@ def _summary_head(text: str) -> re.Match[str] | None:
         before = text[line_start:m.start()]
         if re.search(r"\bEND\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
             continue
-        if re.fullmatch(rf"[\s\-=¶]*(?:\d{{1,2}}\s*\.\s*)?(?:{_MARKINGS}\s*)?[\s\-=]*", before):
+        if re.fullmatch(rf"[\s{_DASHES}¶]*(?:\d{{1,2}}\s*\.\s*)?(?:{_MARKINGS}\s*)?[\s{_DASHES}]*", before):
             return m
     return None
 

@@ -235,7 +235,8 @@ def _title_word(word: str) -> bool:
 _FOOT_NOISE = re.compile(
     r"^(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|SIPDIS|LIMITED OFFICIAL USE|"
     r"BT|NNNN|END OF TEXT\.?|END TEXT\.?|GP-\d+|#+\d*)\s*)+$|^Declassified/Released|^Review \d|"
-    r"^NOTE\b|^[.*=#\-]+$|^\d{4}[A-Z]+\d+\s+-\s+\w+$|^[A-Z][A-Z ]*\s\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}$"
+    r"^NOTE\b|^[.*=#\-]+$|^\d{4}[A-Z]+\d+\s+-\s+\w+$|^[A-Z][A-Z ]*\s\d{5,8}\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}$|"
+    r"^PAGE\s+\d{2,3}\s.*\d{6}Z$"
 )
 _NOT_SIGNERS = {"END", "TEXT", "BT", "NNNN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "NOFORN",
                 "SIPDIS", "STATE", "MINIMIZE", "CONSIDERED", "COMMENT", "SUMMARY"}

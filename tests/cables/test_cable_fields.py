@@ -101,6 +101,10 @@ def test_parse_declassify_on(text, expected):
 
 
 SUMMARIES = [
+    ("1. (C) Summary and Introduction: Talks went well. End Summary and Introduction.\n\n2. X",
+     "Talks went well."),
+    ("SUMMARY AND BACKGROUND\n\u2010\u2010\u2010\u2010\u2010\n\n2. (C) Talks went well.\n\n3. (C) X", "Talks went well."),
+    ("1.(C) Summary: The GOB agreed. -------- Training --------\n\n2.(U) X", "The GOB agreed."),
     ("1. (C) SUMMARY: The minister agreed. END SUMMARY.\n\n2. (C) More.", "The minister agreed."),
     ("SUMMARY\n-------\n\n1. (S) First point.\n\n2. (S) Second point. End Summary.",
      "First point.\nSecond point."),
@@ -166,6 +170,7 @@ SIGNERS = [
     ("WE WILL FOLLOW UP.  RICE\n", ["RICE"]),
     ("Text.\n\nSmith\n", ["Smith"]),
     ("Text.\n\nDE PREE\n", ["DE PREE"]),
+    ("END TEXT.\nROE\n    UNCLASSIFIED\n\nPAGE 04   ZAGREB  01569  04 OF 04  071629Z\n\nNNNN\n", ["ROE"]),
     ("The inflation rate was 5.6 percent. The\n", []),
     ("Just a sentence that ends the cable.\n", []),
 ]
