@@ -233,4 +233,9 @@ def iter_tasks(store, blobs, todo: dict[str, list[str]], settings: dict[str, Any
             )
 
 
+def ocr_pages_read(outcomes: list[StageOutcome]) -> int:
+    """Pages that OCR recognised in these outcomes (cached readings do not count)."""
+    return sum((o.result or {}).get("read", 0) for o in outcomes if o.stage == "ocr")
+
+
 ProgressCallback = Callable[[int, int], None]

@@ -70,17 +70,17 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
         if page.image is None:
             errors.append({"page": page.number, "error": page.error})
             continue
-        if deadline and time.monotonic() > deadline:
-            raise StageError(
-                f"OCR stopped at the time limit with {len(wanted) - len(pages)} of "
-                f"{len(wanted)} pages left; `kashf process` reads the rest (the pages read "
-                "so far are cached)"
-            )
         reading = _read(page)
         page.image.close()
         record = reading.to_json()
         cache.put(inp.document_id, page.number, version, record)
         pages.append({**record, "cached": False})
+        left = len(wanted) - len(pages) - len(errors)
+        if deadline and left and time.monotonic() > deadline:
+            raise StageError(
+                f"OCR stopped at the time limit with {left} of {len(wanted)} pages left; "
+                "`kashf process` reads the rest (the pages read so far are cached)"
+            )
     if errors and not pages:
         raise OCRInputError(f"no page could be rendered: {errors[0]['error']}")
     pages.sort(key=lambda p: p["page"])
@@ -112,8 +112,8 @@ def pages_to_read(inp: StageInput) -> list[int]:
         pdf, image = is_pdf(path, mime), is_image(path, mime)
     else:
         pdf, image = False, is_image(inp.path)
-    if image:
-        return [p.number for p in inp.pages] or [1]
+    if image:  # ingest gives each frame a page; formats it cannot decode get none
+        return [p.number for p in inp.pages if not p.has_text_layer]
     if not pdf:
         return []
     layers = pdf_text_layers(inp.blob_path) if inp.blob_path else {}

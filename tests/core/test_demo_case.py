@@ -98,3 +98,24 @@ def test_events_carry_exact_quotes(demo):
             assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
             assert set(event) >= {"id", "type", "participants", "place", "date", "tradecraft",
                                   "status", "evidence", "participant_ids", "place_id"}
+
+
+def test_the_scanned_report_is_read_by_ocr_and_parsed_as_a_cable(demo):
+    import os
+
+    from kashf.ocr.errors import OCRUnavailable
+    from kashf.ocr.stage import reading_version
+
+    try:
+        reading_version()
+    except OCRUnavailable as error:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Tesseract is not installed here: {error}")
+    root, _report, status = demo
+    ocr = status["stages"]["ocr"]["versions"]
+    assert sum(v.get("ok", 0) for v in ocr.values()) == status["documents"]["ok"]
+    hits = cli_json("search", str(root), "پمپ بنزین")["hits"]
+    assert "case/scans/41-2561.jpg" in {h["path"] for h in hits}
+    cables = {c["path"]: c for c in cli_json("cables", str(root))}
+    assert cables["case/scans/41-2561.jpg"]["reference_id"] == "41/2561"

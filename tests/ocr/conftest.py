@@ -1,4 +1,5 @@
-"""OCR tests use the real Tesseract: skipped with the reason when it is absent, never on CI."""
+"""OCR tests use the real Tesseract: the `tesseract` fixture skips them with the reason when it
+is absent, and fails them on CI (setup.sh installs it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 import pytest
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session")
 def tesseract():
     from kashf.ocr.errors import OCRUnavailable
     from kashf.ocr.stage import reading_version

@@ -8,6 +8,8 @@ from PIL import Image
 
 from kashf.ocr import ocr_image
 
+pytestmark = pytest.mark.usefixtures("tesseract")
+
 CASES = [
     ("en", ENGLISH, False, "eng", 0.02),
     ("fa", PERSIAN, True, "fas", 0.06),

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from ocr_pages import ENGLISH, PERSIAN, page
+from ocr_pages import ARABIC, ENGLISH, PERSIAN, page, pdf_with_text_layer
 from PIL import Image
 from typer.testing import CliRunner
 
 from kashf.cli import app
+
+pytestmark = pytest.mark.usefixtures("tesseract")
 
 runner = CliRunner()
 
@@ -35,6 +37,10 @@ def scanned(tmp_path_factory):
     page(ENGLISH).save(folder / "memo.png", dpi=(300, 300))
     page(PERSIAN, rtl=True).save(folder / "report.pdf", resolution=300)  # image-only PDF
     blurred_scan().save(folder / "blurred.png", dpi=(300, 300))
+    soup = "(cid:12)(cid:7)(cid:99)(cid:41) " * 30  # a font without a Unicode map
+    (folder / "garbled.pdf").write_bytes(pdf_with_text_layer(page(ARABIC, rtl=True), soup))
+    typed = "A typed memo about the embassy garden party, kept as the PDF says it."
+    (folder / "typed.pdf").write_bytes(pdf_with_text_layer(page(ARABIC, rtl=True), typed))
     (folder / "note.txt").write_text("A typed note about the airport.", encoding="utf-8")
     case = root / "case"
     cli("init", str(case))
@@ -50,11 +56,14 @@ def search(case, query: str) -> set[str]:
 def test_scan_words_are_searchable(scanned):
     assert search(scanned, "ambassador") == {"memo.png", "blurred.png"}
     assert search(scanned, "فرودگاه") == {"report.pdf"}
+    assert search(scanned, "المطار") == {"garbled.pdf"}  # the soup was replaced by OCR
+    assert search(scanned, "cid") == set()
+    assert search(scanned, "garden") == {"typed.pdf"}  # a usable text layer is kept, not read
 
 
 def test_status_counts_ocr_runs_and_low_confidence(scanned):
     status = json.loads(cli("status", str(scanned), "--json"))
-    assert status["stages"]["ocr"]["versions"]["1"] == {"ok": 4}
+    assert status["stages"]["ocr"]["versions"]["1"] == {"ok": 6}
     assert status["low_confidence_ocr_documents"] == 1
     assert not status["stage_failures"]
 
@@ -67,6 +76,13 @@ def test_pages_carry_confidence(scanned):
     assert first["has_text_layer"] is False
     assert first["ocr_confidence"] > 0.85
     assert first["ocr_low_confidence"] is False
+
+
+def test_usable_text_layer_is_kept_without_ocr(scanned):
+    hit = json.loads(cli("search", str(scanned), "garden", "--json"))["hits"][0]
+    (first,) = json.loads(cli("show", str(scanned), hit["id"], "--json"))["pages"]
+    assert first["has_text_layer"] is True
+    assert first["ocr_confidence"] is None
 
 
 def test_low_confidence_facet(scanned):
@@ -93,12 +109,12 @@ def test_rerun_does_no_ocr_work(scanned):
 
     assert json.loads(cli("process", str(scanned), "--json"))["documents"] == 0
     summary = json.loads(cli("process", str(scanned), "--stage", "ocr", "--force", "--json"))
-    assert summary["stages"]["ocr"] == {"ok": 4}
+    assert summary["stages"]["ocr"] == {"ok": 6}
     with Case.open(scanned) as case:
         results = [case.store.stage_results(i).get("ocr") for i in case.store.document_ids("ok")]
     read = sum(r["read"] for r in results)
     cached = sum(r["cached"] for r in results)
-    assert (read, cached) == (0, 3)
+    assert (read, cached) == (0, 4)
     assert search(scanned, "ambassador") == {"memo.png", "blurred.png"}
 
 
@@ -133,3 +149,24 @@ def test_text_documents_need_no_tesseract():
     result = ocr_stage(StageInput("0" * 64, "note.txt", "text/plain", text,
                                   (PageSpan(1, 0, len(text)),)))
     assert result["pages"] == []
+
+
+def test_time_limit_stops_between_pages_and_the_next_run_goes_on(tmp_path):
+    from kashf.exc import StageError
+    from kashf.ocr.stage import ocr_stage
+    from kashf.stages import PageSpan, StageInput
+
+    path = tmp_path / "three.tiff"
+    page(ENGLISH).save(path, save_all=True, append_images=[page(ENGLISH[:2]), page(ENGLISH[:1])])
+    spans = tuple(PageSpan(n, 0, 0, False) for n in (1, 2, 3))
+
+    def run(settings):
+        return ocr_stage(StageInput("a" * 64, "three.tiff", "image/tiff", "", spans,
+                                    blob_path=str(path), settings=settings))
+
+    cache = {"ocr_cache": str(tmp_path / "cache")}
+    with pytest.raises(StageError, match="2 of 3 pages left"):
+        run({**cache, "ocr_max_seconds": 1e-6})
+    result = run(cache)
+    assert (result["read"], result["cached"]) == (2, 1)
+    assert [p["page"] for p in result["pages"]] == [1, 2, 3]
