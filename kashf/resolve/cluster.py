@@ -165,6 +165,10 @@ def _single_word_links(spellings: list[_Spelling], union: _UnionFind, blocked: s
     for i, spelling in enumerate(spellings):
         if i in blocked or spelling.label not in NAME_LABELS or spelling.words != 1:
             continue
+        if spelling.label == "LOC" and spelling.place_ids:
+            # A word the gazetteer knows is a place of its own: "Erbil" is the city, not the
+            # "Erbil Rotana" hotel that happens to be the only longer name holding it.
+            continue
         roots = holders.get((spelling.label, spelling.key), set())
         if len(roots) == 1 and len(spelling.key) >= 3:
             union.union(i, next(iter(roots)))

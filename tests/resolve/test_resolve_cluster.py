@@ -49,6 +49,11 @@ SOLEIMANI = [
         ([("LOC", "Karbala", {"gazetteer_id": 94824}), ("LOC", "كربلاء", {"gazetteer_id": 94824}),
           ("LOC", "Kerbela", {"gazetteer_id": 94824})],
          {frozenset({"Karbala", "كربلاء", "Kerbela"})}),
+        # a city the gazetteer knows stays the city, not the one hotel named after it;
+        # the hotel's own one-word name still joins the hotel
+        ([("LOC", "Erbil", {"gazetteer_id": 95446}), ("LOC", "ERBIL", {"gazetteer_id": 95446}),
+          ("LOC", "Erbil Rotana"), ("LOC", "Rotana")],
+         {frozenset({"Erbil", "ERBIL"}), frozenset({"Erbil Rotana", "Rotana"})}),
         # pattern entities merge on their characters
         ([("PHONE", "+964 770 123 4567"), ("PHONE", "00964-770-123-4567"),
           ("PHONE", "+98 912 000 0000")],
