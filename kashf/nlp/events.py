@@ -40,6 +40,7 @@ _LOCATIVE = re.compile(
     r"مدينة|امام|أمام))\s*$",
     re.IGNORECASE,
 )
+_DECL = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
 _HEADER = re.compile(
     r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
     r"المرجع|من|إلى|الى)\s*[:：]",
@@ -237,10 +238,9 @@ class _DateTracker:
         return bool(_SUMMARY.match(self.folded, p_start, p_end))
 
     def _in_header(self, offset: int) -> bool:
+        """A date on a header line (Date:, تاریخ:, DECL:, E.O.), not in the narrative."""
         line = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
-        return bool(re.match(r"\s*[^\W\d][^:：\n]{0,30}[:：]", line)) and not re.search(
-            r"\b(?:summary|comment)\b", line, re.IGNORECASE
-        )
+        return bool(_HEADER.match(line) or _DECL.search(line))
 
     def _after(self, iso: str) -> bool:
         day = _iso_day(iso)
@@ -650,8 +650,12 @@ class _Extractor:
         )
 
     def remember(self, written: list[tuple[int, str | None, str]]) -> None:
-        """The last day the narrative gave becomes the story's day."""
-        days = [(iso, text) for _, iso, text in written if iso]
+        """The last day the narrative gave becomes the story's day (not a header line's,
+        "DECL: 10/15/2019", nor one after the document's own day)."""
+        days = [
+            (iso, text) for at, iso, text in written
+            if iso and not self.dates._in_header(at) and not self.dates._after(iso)
+        ]
         if days:
             self.story_date = days[-1]
 
@@ -698,6 +702,11 @@ class _Extractor:
             return []
         if "generic" in kinds and not any(iso for _, iso, _ in written):
             return []
+        hits = [  # "called on all workers to join": an appeal, not a visit
+            h for h in hits
+            if not (self.folded.startswith("called on", h.start)
+                    and re.search(r"\bto\s+\w+", self.folded[h.end : min(end, h.end + 80)]))
+        ]
         if any(h.tag == "tasking" for h in hits):
             # "as a test task he was asked to…": one tasking (a test), not a recruitment too
             hits = [

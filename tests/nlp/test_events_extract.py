@@ -408,3 +408,21 @@ def test_a_day_told_as_hearsay_is_not_the_story_day() -> None:
     events = extract_events(text, [], [], "2015-05-07")
     assert [(e["type"], e["date"]) for e in events] == [
         ("meeting", "2015-05-04"), ("tasking", "2015-05-04")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Franz called on all 55,000 Opel workers across Europe to join in.",  # an appeal
+        "Frequent high-level meetings will be needed to manage our differences.",  # plural
+        "تعقد اللجنة اجتماعات دورية مع الوزارات.",
+    ],
+)
+def test_appeals_and_plural_meetings_are_not_events(text: str) -> None:
+    assert extract_events(text, [], [], None) == []
+
+
+def test_a_declassification_date_is_not_the_story_day() -> None:
+    text = "E.O. 12958: DECL: 10/15/2019\n\n1. (C) The Ambassador met the minister in Rome."
+    (event,) = extract_events(text, mentions(text, loc=("Rome",)), [], "2009-10-15")
+    assert event["date"] is None and event["place"] == "Rome"
