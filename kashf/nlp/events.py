@@ -35,7 +35,7 @@ VERSION = 2
 # from Baghdad to Najaf took place in Najaf).
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
-    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|"
+    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
     r"مدينة|امام|أمام))\s*$",
     re.IGNORECASE,
@@ -78,13 +78,21 @@ _REFERENCE = re.compile(
     r"(?:the|his|her|their|its|our|this|that|a|an)\s+(?:last\s+|first\s+|recent\s+)?|since\s+|"
     r"(?:with the aim of|aimed at|the possibility of|a possibility of|the prospect of|"
     r"از زمان|پس از|بعد از|قبل از|پیش از|درباره|درباره ی|در باره|در مورد|در خصوص|پیرامون|"
-    r"با هدف|به هدف|احتمال|امکان|منذ|بعد|قبل|عن|حول|بشان|بخصوص|بهدف|امکانیه|احتمال)\s+"
+    r"با هدف|به هدف|احتمال|امکان|موضوع|منذ|بعد|قبل|عن|حول|بشان|بخصوص|بهدف|امکانیه|احتمال)\s+"
     r"(?:لغو\s+|الغاء\s+|اولین\s+|نخستین\s+)?)$",
     re.IGNORECASE,
 )
 # Company on a trip ("travelled … with a group of pilgrims") is not a meeting.
 _COMPANY = re.compile(r"برفقه|in the company of|accompanied by|به همراه|همراه")
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
+# A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
+# unless it is where the talk happened ("discussed it during the meeting").
+_DISCUSSED = re.compile(
+    r"(?<!\w)(?:discuss\w*|talked about|spoke about|ناقش\w*|بحث|بحثوا|بررسی کرد\w*)\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_WHERE_TALKED = re.compile(r"(?<!\w)(?:during|at|in|خلال|في|اثناء|در|طی)\s+(?:the\s+|a\s+)?$")
 # A meeting that is the purpose of a trip told in the same sentence («برای دیدار با … به
 # کاظمین رفتم», "went to Najaf to meet"): the trip is the event.
 _PURPOSE = re.compile(
@@ -682,6 +690,8 @@ class _Extractor:
             h for h in hits
             if not _counted(self.folded, start, h.start)
             and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
+            and not (_DISCUSSED.search(self.folded, max(start, h.start - 50), h.start)
+                     and not _WHERE_TALKED.search(self.folded, max(start, h.start - 12), h.start))
         ]
 
     def told(

@@ -426,3 +426,32 @@ def test_a_declassification_date_is_not_the_story_day() -> None:
     text = "E.O. 12958: DECL: 10/15/2019\n\n1. (C) The Ambassador met the minister in Rome."
     (event,) = extract_events(text, mentions(text, loc=("Rome",)), [], "2009-10-15")
     assert event["date"] is None and event["place"] == "Rome"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister discussed the upcoming OPEC meeting with reporters.",
+        "ناقش المجلس موضوع الاجتماع المقبل للمحافظين.",
+        "أنكر أنه طلب مني أي معلومات عن المطار.",  # a denial
+    ],
+)
+def test_topics_and_denials_are_not_events(text: str) -> None:
+    assert extract_events(text, [], [], None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "loc", "expected"),
+    [
+        ("We arranged to meet at the Ishtar Hotel on 12 June.", ("Ishtar Hotel",),
+         [("meeting", "planned", "2014-06-12", "Ishtar Hotel")]),
+        ("They discussed the airport during the meeting in Basra on 3 June.", ("Basra",),
+         [("meeting", "happened", "2014-06-03", "Basra")]),
+        ("سوژه در روز ۵ تیر وارد نجف شد.", ("نجف",), [("travel", "happened", "2014-06-26", "نجف")]),
+        ("وصل المصدر إلى البصرة يوم 2014/6/5 قادماً من الكويت.", ("البصرة", "الكويت"),
+         [("travel", "happened", "2014-06-05", "البصرة")]),
+    ],
+)
+def test_more_ways_to_tell_an_event(text: str, loc: tuple, expected: list) -> None:
+    events = extract_events(text, mentions(text, loc=loc), [], "2014-07-10")
+    assert [(e["type"], e["status"], e["date"], e["place"]) for e in events] == expected
