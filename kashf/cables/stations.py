@@ -31,9 +31,12 @@ ALIASES = {
     "VAT": "VATICAN", "HAGUE": "THEHAGUE", "RIO": "RIODEJANEIRO", "SANJSE": "SANJOSE",
     "USEU": "USEUBRUSSELS", "AIT": "AITTAIPEI", "HK": "HONGKONG", "USNATOBRUSSELS": "USNATO",
     "USMISSIONGENEVA": "GENEVA", "USMISSIONUSUNNEWYORK": "USUNNEWYORK", "TELAVIVISRAEL": "TELAVIV",
+    "PAUP": "PORTAUPRINCE", "BKK": "BANGKOK",
 }
+# Place words typed after a station code: the capital's "CITY", the Department's "WASHDC".
+PLACE_SUFFIXES = ("WASHINGTONDC", "WASHDC", "CITY")
 # Originators that are not embassies and so are missing from the id table.
-EXTRA_STATIONS = ("SECDEF", "USDAFAS", "USCBP", "BONN", "CIA", "DIA", "NSC", "JCS")
+EXTRA_STATIONS = ("SECDEF", "USDAFAS", "USCBP", "USDOC", "BONN", "CIA", "DIA", "NSC", "JCS")
 # Words that may stand before a station code and are not part of it.
 PREFIX_WORDS = ("AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION", "MISSION")
 
@@ -59,8 +62,11 @@ def station_counts() -> dict[str, int]:
     # Posts in the routing table that sent no cable in the 2010 release (ERBIL opened later).
     for name in routing_names().values():
         m = re.match(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|REO|RRT|USOFFICE)\s+([A-Z][A-Z .\-]+)$", name)
-        if m and len(squash(m.group(1))) >= 4:
-            counts.setdefault(squash(m.group(1)), 0)
+        code = squash(m.group(1)) if m else ""
+        if any(code.endswith(suffix) and code[: -len(suffix)] in counts for suffix in PLACE_SUFFIXES):
+            continue  # AMEMBASSY MEXICO CITY sends as MEXICO
+        if len(code) >= 4:
+            counts.setdefault(code, 0)
     return counts
 
 
@@ -126,7 +132,19 @@ def resolve_station(raw: str) -> Resolution | None:
             return inner
     if len(code) < 5:
         return None
-    return _near_miss(code, counts)
+    return _near_miss(code, counts) or _with_suffix(code, counts)
+
+
+def _with_suffix(code: str, counts: dict[str, int]) -> Resolution | None:
+    """``MEXICOCITY``, ``USDOCWASHDC``, ``MADRIDSP`` (a country code appended) → the station."""
+    for suffix in PLACE_SUFFIXES:
+        if code.endswith(suffix) and len(code) - len(suffix) >= 4:
+            inner = resolve_station(code[: -len(suffix)])
+            if inner is not None and inner.quality >= 2:
+                return Resolution(inner.code, 1)
+    if len(code) >= 7 and code[:-2] in counts:
+        return Resolution(code[:-2], 1)
+    return None
 
 
 def _near_miss(code: str, counts: dict[str, int]) -> Resolution | None:
@@ -142,11 +160,15 @@ def _near_miss(code: str, counts: dict[str, int]) -> Resolution | None:
                     best = key
     if best is not None:
         return Resolution(best[2], 1)
-    # A truncated code: the longest-standing station it is the start of.
-    if len(code) >= 6:
-        starts = [other for other in counts if other.startswith(code)]
-        if starts:
-            return Resolution(max(starts, key=lambda o: counts[o]), 1)
+    for alias, target in ALIASES.items():  # a short form typed wrong (SECTSTATE)
+        if len(alias) >= 6 and abs(len(alias) - len(code)) <= 1 and \
+                OSA.distance(code, alias, score_cutoff=1) <= 1:
+            return Resolution(target, 1)
+    # A truncated code: the longest-standing station it is the start of (of five letters,
+    # only when a single station starts so).
+    starts = [other for other in counts if other.startswith(code)] if len(code) >= 5 else []
+    if len(code) >= 6 and starts or len(starts) == 1:
+        return Resolution(max(starts, key=lambda o: counts[o]), 1)
     return None
 
 

@@ -25,6 +25,13 @@ IDS = [
     ("02SECDEF7", "02SECDEF7"),
     ("14ERBIL245", "14ERBIL245"),  # a post that sent nothing in the 2010 release
     ("not an id", "NOTANID"),
+    ("07PAUP3", "07PORTAUPRINCE3"),  # short forms
+    ("08BKK23", "08BANGKOK23"),
+    ("08HALIF9", "08HALIFAX9"),  # cut short to five letters: one station starts so
+    ("03ANKARATU14", "03ANKARA14"),  # a country code appended
+    ("09MEXICOCITY12", "09MEXICO12"),  # the place word the id leaves out
+    ("10USDOCWASHDC12", "10USDOC12"),
+    ("03SECTSTATE12", "03STATE12"),  # a short form typed wrong
 ]
 
 
