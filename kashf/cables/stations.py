@@ -141,7 +141,7 @@ def _with_suffix(code: str, counts: dict[str, int]) -> Resolution | None:
         if code.endswith(suffix) and len(code) - len(suffix) >= 4:
             inner = resolve_station(code[: -len(suffix)])
             if inner is not None and inner.quality >= 2:
-                return Resolution(inner.code, 1)
+                return inner
     if len(code) >= 7 and code[:-2] in counts:
         return Resolution(code[:-2], 1)
     return None
