@@ -302,6 +302,9 @@ def _station_origins() -> dict[str, str]:
         m = re.match(r"^(AMEMBASSY|AMCONSUL|USMISSION|USDEL|AIT)\s+(.+)$", name)
         if m:
             origins.setdefault(squash(m.group(2)), name)
+            resolved = resolve_station(m.group(2))  # AMEMBASSY MEXICO CITY sends as MEXICO
+            if resolved is not None and resolved.quality >= 2:
+                origins.setdefault(resolved.code, name)
     return origins
 
 
