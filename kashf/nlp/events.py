@@ -515,6 +515,12 @@ _SUMMARY = re.compile(
 )
 
 
+_SUMMARY_PROPER = re.compile(
+    r"\W*(?:[0-9۰-۹٠-٩]+\W*)?(?:\([a-z/]+\)\s*)?(?:summary|خلاصه|الخلاصه|ملخص)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
 class _Extractor:
     """One document's events; holds the text in its three forms and the current language."""
 
@@ -532,17 +538,30 @@ class _Extractor:
         self.story_place: dict | None = None
 
     def run(self) -> list[dict]:
+        summarised: list[dict] = []
         for p_start, p_end, language in self.spans:
             self.langs = _languages(self.text, p_start, p_end, language)
             if not self.triggers(p_start, p_end):
                 continue  # no event here: skip its sentences and dates
-            told = len(self.events)
+            before = {id(e) for e in self.events}
             self.paragraph(p_start, p_end)
             if _SUMMARY.match(self.folded, p_start, p_end):
                 # A summary retells what happened or was reported; only a plan is new.
-                self.events[told:] = [
-                    e for e in self.events[told:] if e["status"] in ("planned", "cancelled")
-                ]
+                new = [e for e in self.events if id(e) not in before]
+                retold = [e for e in new if e["status"] not in ("planned", "cancelled")]
+                self.events[:] = [e for e in self.events if e not in retold]
+                if _SUMMARY_PROPER.match(self.folded, p_start, p_end):
+                    summarised += retold
+        # ...unless the body never tells it: a meeting, trip or payment that only a
+        # summary tells (its hearsay the cable does not repeat). Patterns a summary states
+        # ("are cultivating officials") and an assessment's verdicts are no events.
+        for event in summarised:
+            if event["type"] in ("meeting", "travel", "payment") and not any(
+                e["type"] == event["type"] and e["status"] == event["status"]
+                for e in self.events
+            ):
+                self.events.append(event)
+        self.events.sort(key=lambda e: e["evidence"]["start"])
         return self.events
 
     def paragraph(self, p_start: int, p_end: int) -> None:

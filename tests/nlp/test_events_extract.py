@@ -455,3 +455,15 @@ def test_topics_and_denials_are_not_events(text: str) -> None:
 def test_more_ways_to_tell_an_event(text: str, loc: tuple, expected: list) -> None:
     events = extract_events(text, mentions(text, loc=loc), [], "2014-07-10")
     assert [(e["type"], e["status"], e["date"], e["place"]) for e in events] == expected
+
+
+def test_a_summary_retells_but_keeps_what_only_it_tells() -> None:
+    text = (
+        "1. (C) SUMMARY: A port employee told PolOff on May 12 that he had seen the director "
+        "sitting with an Iranian in a parked car near the Ashar market. Iranians are "
+        "cultivating customs officers. END SUMMARY.\n\n"
+        "2. (C) PolOff met the employee at a cafe in Basra on May 12."
+    )
+    events = extract_events(text, mentions(text, loc=("Basra",)), [], "2014-05-14")
+    assert [(e["type"], e["status"]) for e in events] == [
+        ("meeting", "reported"), ("meeting", "happened")]
