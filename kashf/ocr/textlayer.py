@@ -63,8 +63,10 @@ def text_layer_is_usable(text: str) -> bool:
     visible = [c for c in stripped if not c.isspace()]
     if not visible:
         return False
+    # Symbol and math fonts map a few glyphs (bracket pieces) to private-use code
+    # points in good text; a font without a Unicode map makes most of the page so.
     bad = sum(1 for c in visible if _is_private_use(c) or c in "\ufffd\x00")
-    if _share(bad, len(visible)) > 0.02:
+    if _share(bad, len(visible)) > 0.10:
         return False
     controls = sum(1 for c in visible if unicodedata.category(c) == "Cc")
     if _share(controls, len(visible)) > 0.02:
@@ -116,9 +118,14 @@ def _not_letter_salad(words: list[str]) -> bool:
 
 
 def _latin_words_look_real(text: str) -> bool:
-    """Latin text extracted with a space after every letter reads as single letters."""
+    """Latin text extracted with a space after every letter reads as single letters.
+
+    Counted in letters, not words: mathematics has many one-letter words (x, U,
+    R) between real ones, spaced-out text has almost nothing else.
+    """
     words = _LATIN_WORD_RE.findall(text)
-    if sum(len(w) for w in words) < MIN_LETTERS:
+    letters = sum(len(w) for w in words)
+    if letters < MIN_LETTERS:
         return True
     single = sum(1 for w in words if len(w) == 1 and w not in "aAI")
-    return _share(single, len(words)) <= 0.5
+    return _share(single, letters) <= 0.5

@@ -31,6 +31,9 @@ TABLE = [
     ("mirrored Arabic", mirrored(ARABIC), False),
     ("unjoined Persian letters", " ".join(PERSIAN.replace(" ", "")), False),
     ("spaced-out Latin", " ".join(ENGLISH.replace(" ", "")), False),
+    ("mathematics", "Sei X ein topologischer Raum und U offen in X. Dann ist U = R \\ N "
+                    "und f : X → Y stetig, wenn x in U und y in V liegen.", True),
+    ("a few symbol-font glyphs", ENGLISH + " \uf8eb x \uf8ed " + ENGLISH, True),
 ]
 
 
