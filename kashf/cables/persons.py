@@ -111,7 +111,11 @@ def _names_in(segment: str) -> list[str]:
 
 def _join_broken_words(segment: str) -> str:
     """``Richa \\nrd Hoagland`` → ``Richard Hoagland``: a word cut by the 70-column wrap."""
-    return re.sub(r"(?<=[A-Za-z]) *\n *(?!(?:for|per|and|the|of|to|in|on|by)\b)([a-z]{1,3})(?=[\s,.;)])", r"\1", segment)
+    segment = re.sub(r"(?<=[A-Za-z]) *\n *(?!(?:for|per|and|the|of|to|in|on|by)\b)([a-z]{1,3})(?=[\s,.;)])",
+                     r"\1", segment)
+    # "Hoyt Y ee": a capital standing alone (no initial's period) and a lower-case piece
+    return re.sub(r"(?<=\b[A-Z]) (?!(?:for|per|and|the|of|to|in|on|by|at|as|is|an|a)\b)([a-z]{1,3})"
+                  r"(?=[\s,.;)])", r"\1", segment)
 
 
 _REDACTED = re.compile(r"X{5,}")
@@ -174,6 +178,8 @@ _DIGIT = re.compile(r"[0-9]")
 _CAPS_DIGITS = re.compile(r"[A-Z0-9]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+,?")
 _AD_INTERIM = re.compile(r"[a-z]\.[a-z]\.?,?")
+_GARBLED = re.compile(r"[A-Z][a-z]{2,}[A-Z]")
+_NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Des", "Dos", "Das")
 _LONG_TITLES = tuple(title for title in _TITLES if len(title) >= 6)
 _FIVE_TITLES = tuple(title for title in _TITLES if len(title) == 5)
 
@@ -191,6 +197,8 @@ def _name_like(word: str, mixed_case: bool) -> bool:
     if word.rstrip(",") == "0.":
         return True  # an initial O typed as a zero ("LEE 0. COLDREN")
     core = word.strip(",.;")
+    if _GARBLED.match(core) and not core.startswith(_NAME_PREFIXES):
+        return False  # a capital inside a word ("CooQnator"): damage, not a name
     if not core or "/" in core or "(" in core or ")" in core or not core[0].isupper():
         return False
     if _DIGIT.search(core) and not _CAPS_DIGITS.fullmatch(core):

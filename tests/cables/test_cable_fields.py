@@ -140,6 +140,8 @@ CLASSIFIED_BY = [
     ("CLASSIFIED BY: XXXXXXXXXXXX, Ambassador, U.S. Embassy Rome. REASON: 1.4 (b)", []),  # withheld
     ("Classified By: JOHN ROE, CHARGE D'AFFAIRES, A.I.\n¶1. (S) SUMMARY. Officials in Rome", ["JOHN ROE"]),
     ("Classified By: A...", []),
+    ("Classified By: Deputy CooQnator Jan Y oo for reasons 1.4 (b)", ["Jan Yoo"]),  # damage
+    ("Classified By: Ambassador Douglas MacArthur for reasons 1.4 (b)", ["Douglas MacArthur"]),
 ]
 
 
