@@ -9,6 +9,7 @@ offset is an offset into the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,6 +71,33 @@ _SUFFIXES = frozenset(
     {"", "هایی", "های", "ها", "ای", "ات", "ان", "شان", "مان", "ش", "م", "ند", "ید", "یم", "ی", "ه",
      "ین", "ون", "نا", "هم"}
 )
+
+
+# The words of the last text searched: a document's sentences are searched by several
+# lexicons in turn, so its words are found once. One tuple, replaced whole: safe to share.
+_LAST: tuple[str, list[int], list[tuple[int, int, str]]] = ("", [], [])
+
+
+def _tokens_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word without vowel marks) of the words that begin in ``[start, end)``."""
+    last = _LAST
+    if last[0] is not folded:
+        globals()["_LAST"] = last = (folded, *_tokenize(folded))
+    _, starts, words = last
+    out = words[bisect_left(starts, start) : bisect_left(starts, end)]
+    if out and out[-1][1] > end:  # a word cut by the end of the span
+        s, _, word = out[-1]
+        out[-1] = (s, end, word[: end - s])
+    return out
+
+
+def _tokenize(folded: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    marks = bool(_MARKS.search(folded))
+    words = [
+        (m.start(), m.end(), _MARKS.sub("", m.group()) if marks else m.group())
+        for m in _WORD.finditer(folded)
+    ]
+    return [w[0] for w in words], words
 
 
 @dataclass(frozen=True)
@@ -142,10 +170,7 @@ class Lexicon:
         «قابل», able); None keeps all.
         """
         end = len(folded) if end is None else end
-        tokens = [
-            (m.start(), m.end(), _MARKS.sub("", m.group()))
-            for m in _WORD.finditer(folded, start, end)
-        ]
+        tokens = _tokens_in(folded, start, end)
         hits: list[Hit] = []
         for i, (t_start, _t_end, token) in enumerate(tokens):
             arabic = bool(_ARABIC_SCRIPT.match(token))
