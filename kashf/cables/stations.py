@@ -37,8 +37,12 @@ ALIASES = {
 PLACE_SUFFIXES = ("WASHINGTONDC", "WASHDC", "CITY")
 # Originators that are not embassies and so are missing from the id table.
 EXTRA_STATIONS = ("SECDEF", "USDAFAS", "USCBP", "USDOC", "BONN", "CIA", "DIA", "NSC", "JCS")
-# Words that may stand before a station code and are not part of it.
-PREFIX_WORDS = ("AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION", "MISSION")
+# Words that may stand before a station code and are not part of it: the post's kind, and
+# the banner words the release glued onto some ids (07EFTOATHENS123, 06SIFIEDTEHRAN1).
+PREFIX_WORDS = ("AMEMBASSY", "EMBASSY", "AMCONSUL", "CONSULATE", "USMISSION", "MISSION",
+                "EFTO", "NOFORN", "SIFIED")
+# "SECTION 01 OF 03" glued into an id by the release: 09SECTION01OF03SANJOSE525.
+_SECTION = re.compile(r"^(\d{2})S?ECTION\d{1,2}OF\d{1,2}(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,7 @@ def normalize_cable_id(raw: str) -> str:
     as described in the module docstring. Text that is not shaped like an id
     (two digits, letters, digits) is returned upper-cased and stripped of spaces.
     """
-    text = re.sub(r"[\s\-'’_]", "", raw.strip().upper())
+    text = _SECTION.sub(r"\1", re.sub(r"[\s\-'’_]", "", raw.strip().upper()))
     m = _ID.match(text)
     if not m:
         return text

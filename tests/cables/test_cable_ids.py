@@ -32,6 +32,8 @@ IDS = [
     ("09MEXICOCITY12", "09MEXICO12"),  # the place word the id leaves out
     ("10USDOCWASHDC12", "10USDOC12"),
     ("03SECTSTATE12", "03STATE12"),  # a short form typed wrong
+    ("09SECTION01OF03SANJOSE525", "09SANJOSE525"),  # banner words the release glued in
+    ("07EFTOATHENS123", "07ATHENS123"),
 ]
 
 
