@@ -23,6 +23,7 @@ from kashf.index.snippets import make_snippet
 from kashf.model import IngestOutcome, record_results, record_row
 from kashf.store import BlobStore, Store
 from kashf.store import findings as found
+from kashf.store.db import now
 
 #: At most this many other spellings are added to one query word.
 MAX_EXPANSIONS = 12
@@ -109,9 +110,10 @@ class Case:
                 self.index.replace(record.index_fields or fields_for(record_row(record),
                                                                      record_results(record)))
         self.index.commit()
+        stamp = now()
         with self.store.transaction():
             for outcome in outcomes:
-                self.store.write_ingested(outcome.source, outcome.documents)
+                self.store.write_ingested(outcome.source, outcome.documents, stamp)
 
     def process(self, stages: list[str] | None = None, force: bool = False,
                 workers: int | None = None, scheduler: str | None = None, progress=None):

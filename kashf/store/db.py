@@ -112,9 +112,14 @@ class Store:
         )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
-    def write_ingested(self, source: SourceFile, documents: list[DocumentRecord]) -> None:
-        """Store one top-level file and its descendants (call inside a transaction)."""
-        stamp = now()
+    def write_ingested(
+        self, source: SourceFile, documents: list[DocumentRecord], stamp: str | None = None
+    ) -> None:
+        """Store one top-level file and its descendants (call inside a transaction).
+
+        ``stamp`` is the time to record; a batch passes one for all its files.
+        """
+        stamp = stamp or now()
         for position, doc in enumerate(documents):
             top = position == 0
             self._upsert_document(doc, stamp)
