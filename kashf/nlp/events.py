@@ -53,6 +53,7 @@ _OTHER_TIME = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december)(?!\s+\d)|"
     r"earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
+    r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر)(?!\w)",
     re.IGNORECASE,
 )
@@ -77,6 +78,7 @@ _REFERENCE = re.compile(
     r"(?<!\w)(?:(?:since|after|before|until|following|about|regarding|concerning|on)\s+"
     r"(?:the|his|her|their|its|our|this|that|a|an)\s+(?:last\s+|first\s+|recent\s+)?|since\s+|"
     r"(?:with the aim of|aimed at|the possibility of|a possibility of|the prospect of|"
+    r"at the end of the|at the start of the|در پایان|در ابتدای|در انتهای|فی نهایه|فی ختام|"
     r"از زمان|پس از|بعد از|قبل از|پیش از|درباره|درباره ی|در باره|در مورد|در خصوص|پیرامون|"
     r"با هدف|به هدف|احتمال|امکان|موضوع|منذ|بعد|قبل|عن|حول|بشان|بخصوص|بهدف|امکانیه|احتمال)\s+"
     r"(?:لغو\s+|الغاء\s+|اولین\s+|نخستین\s+)?)$",
@@ -591,9 +593,15 @@ class _Extractor:
             ]
             context_start = approach[0][0] if approach else s_start
             sentence_events = []
-            for hit, status, own in zip(hits, statuses, owned, strict=True):
+            for index, (hit, status, own) in enumerate(zip(hits, statuses, owned, strict=True)):
                 date = (own[1], own[2]) if own else (None, None)
-                if own is None and not _OTHER_TIME.search(self.folded, s_start, s_end):
+                chained = index and owned[index - 1] and statuses[index - 1] == status
+                if own is not None or _OTHER_TIME.search(self.folded, s_start, s_end):
+                    pass
+                elif chained:
+                    # "travelled on 14 August to Beirut and met them there": one time
+                    date = (owned[index - 1][1], owned[index - 1][2])
+                else:
                     date = self.undated(status, s_start, last)
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 if status == "happened":
@@ -606,6 +614,12 @@ class _Extractor:
                     sentence_events.append(event)
             self.events.extend(sentence_events)
             last = sentence_events or last
+            for event in sentence_events:  # "I reached Karbala. …met the source…": there
+                if event["type"] == "travel" and event["status"] == "happened" \
+                        and event["place_span"]:
+                    start, end = event["place_span"]
+                    self.story_place = {"text": event["place"], "start": start, "end": end,
+                                        "place": event["place_ref"]}
             # A plan's or a hearsay's day is not the story's day.
             self.remember([
                 own for own, status in zip(owned, statuses, strict=True)

@@ -467,3 +467,33 @@ def test_a_summary_retells_but_keeps_what_only_it_tells() -> None:
     events = extract_events(text, mentions(text, loc=("Basra",)), [], "2014-05-14")
     assert [(e["type"], e["status"]) for e in events] == [
         ("meeting", "reported"), ("meeting", "happened")]
+
+
+def test_a_second_trigger_shares_the_first_ones_day() -> None:
+    text = "أبلغ المصدر أن المدعو سافر يوم ٢٠١٥/٨/١٤ إلى بيروت والتقى هناك بأشخاص من حزب الله."
+    events = extract_events(text, mentions(text, loc=("بيروت",)), [], "2015-08-20")
+    assert [(e["type"], e["date"]) for e in events] == [
+        ("travel", "2015-08-14"), ("meeting", "2015-08-14")]
+
+
+def test_the_place_a_trip_reached_is_where_the_next_meeting_was() -> None:
+    text = "۱- روز ۸ تیر ۱۳۹۴ عازم کربلا شدیم.\n۲- روز بعد با منبع ۲۱۱ دیدار شد."
+    events = extract_events(text, mentions(text, loc=("کربلا",)), [], "2015-07-01")
+    assert [(e["type"], e["place"]) for e in events] == [("travel", "کربلا"), ("meeting", "کربلا")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتشير المعلومات إلى أن المذكور يجتمع بالإيرانيين بصورة دورية.",  # a habit
+        "He offered to meet PolOff again after his return.",  # an offer, not a plan
+    ],
+)
+def test_habits_and_offers_are_not_events(text: str) -> None:
+    assert extract_events(text, [], [], None) == []
+
+
+def test_at_the_end_of_the_meeting_names_the_meeting_just_told() -> None:
+    text = "آرش را روز ۱ آذر ۱۳۹۳ در بغداد ملاقات کردم. در پایان ملاقات مبلغ هزار دلار به آرش پرداخت شد."
+    events = extract_events(text, mentions(text, loc=("بغداد",)), [], None)
+    assert [e["type"] for e in events] == ["meeting", "payment"]
