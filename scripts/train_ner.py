@@ -42,8 +42,11 @@ def training_data(lang: str, mix_arabic: bool = False) -> list[Sentence]:
         return list(read_conll(SHARED / "ner/newsfane-arabic/NewsFANE_Gold_2014_170K.txt",
                                NEWSFANE_MAP))
     data = load_jsonl(BUILD / f"silver-{lang}.jsonl")
-    for extra in (BUILD / f"templates-{lang}.jsonl", BUILD / "silver-prs.jsonl"):
-        if extra.exists() and (lang == "fa" or "templates" in extra.name):
+    extras = [BUILD / f"templates-{lang}.jsonl"]
+    if lang == "fa":
+        extras += [BUILD / "silver-prs.jsonl", BUILD / "swapped-fa.jsonl"]
+    for extra in extras:
+        if extra.exists():
             data += load_jsonl(extra)
     if lang == "fa" and mix_arabic:
         # Arabic gold teaches the Persian model names in the shared script; the
@@ -53,11 +56,11 @@ def training_data(lang: str, mix_arabic: bool = False) -> list[Sentence]:
     return data
 
 
-def score(tagger: pycrfsuite.Tagger, sentences: list[Sentence]) -> tuple[float, float, float]:
+def score(tagger: pycrfsuite.Tagger, sentences: list[Sentence], lang: str) -> tuple[float, float, float]:
     gazetteer = default_gazetteer()
     tp = fp = fn = 0
     for tokens, tags in sentences:
-        predicted = spans_of(tagger.tag(token_features(tokens, gazetteer)))
+        predicted = spans_of(tagger.tag(token_features(tokens, gazetteer, lang)))
         gold = spans_of(tags)
         tp += len(predicted & gold)
         fp += len(predicted - gold)
@@ -87,7 +90,7 @@ def main() -> int:
     trainer = pycrfsuite.Trainer(verbose=False)
     started = time.time()
     for tokens, tags in train:
-        trainer.append(token_features(tokens, gazetteer), tags)
+        trainer.append(token_features(tokens, gazetteer, args.lang), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     MODELS.mkdir(parents=True, exist_ok=True)
@@ -98,7 +101,7 @@ def main() -> int:
     if dev:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(out))
-        p, r, f = score(tagger, dev)
+        p, r, f = score(tagger, dev, args.lang)
         print(f"dev ({len(dev)} sentences): P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     return 0
 

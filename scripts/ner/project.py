@@ -75,6 +75,36 @@ ORG_WORDS = {
     "google": ["گوگل", "جوجل", "غوغل"],
     "twitter": ["توییتر", "تويتر"],
     "apple": ["اپل", "آبل"],
+    "navy": ["نیروی دریایی", "البحرية"],
+    "labour party": ["حزب کارگر", "حزب العمال"],
+    "judiciary committee": ["کمیته قضایی", "اللجنة القضائية"],
+    "senate judiciary committee": ["کمیته قضایی سنا", "کمیته قضایی مجلس سنا", "اللجنة القضائية"],
+    "kremlin": ["کرملین", "الكرملين"],
+    "house of representatives": ["مجلس نمایندگان", "مجلس النواب"],
+}
+# Places whose names are translated or abbreviated, so neither the gazetteer nor
+# the consonant skeleton finds them.
+LOC_WORDS = {
+    "us": ["آمریکا", "امریکا", "ایالات متحده", "الولايات المتحدة", "أمريكا"],
+    "u.s.": ["آمریکا", "امریکا", "ایالات متحده", "الولايات المتحدة", "أمريكا"],
+    "united states": ["آمریکا", "ایالات متحده", "الولايات المتحدة"],
+    "america": ["آمریکا", "امریکا", "أمريكا"],
+    "uk": ["انگلستان", "بریتانیا", "انگلیس", "المملكة المتحدة", "بريطانيا"],
+    "britain": ["انگلستان", "بریتانیا", "انگلیس", "بريطانيا"],
+    "united kingdom": ["انگلستان", "بریتانیا", "پادشاهی متحده", "المملكة المتحدة"],
+    "england": ["انگلستان", "انگلیس", "إنجلترا"],
+    "europe": ["اروپا", "أوروبا", "اوروبا"],
+    "asia": ["آسیا", "آسيا"],
+    "africa": ["آفریقا", "أفريقيا", "افريقيا"],
+    "middle east": ["خاورمیانه", "الشرق الأوسط"],
+    "pacific ocean": ["اقیانوس آرام", "المحيط الهادئ"],
+    "pacific": ["اقیانوس آرام", "آرام", "المحيط الهادئ"],
+    "atlantic": ["اقیانوس اطلس", "المحيط الأطلسي"],
+    "north korea": ["کره شمالی", "كوريا الشمالية"],
+    "south korea": ["کره جنوبی", "كوريا الجنوبية"],
+    "new york": ["نیویورک", "نيويورك"],
+    "new york city": ["نیویورک", "شهر نیویورک", "مدينة نيويورك"],
+    "washington": ["واشنگتن", "واشنطن"],
 }
 
 
@@ -105,8 +135,16 @@ def align(entity: str, label: str, words: list[str], taken: set[int],
           pairs: dict[str, set[str]]) -> tuple[int, int] | None:
     """Token range (i, j) of ``words`` naming ``entity``, or None."""
     gazetteer = default_gazetteer()
+    for suffix in ("'s", "’s"):
+        if entity.endswith(suffix):
+            entity = entity[: -len(suffix)]
+    latin = entity.split()
+    # Translators keep many foreign names in Latin letters: the same words are the name.
+    for i in range(len(words) - len(latin) + 1):
+        if words[i : i + len(latin)] == latin and not any(k in taken for k in range(i, i + len(latin))):
+            return i, i + len(latin)
     places = {p.id for p in gazetteer.candidates(entity)} if label == "LOC" else set()
-    dictionary = {fold(w) for w in ORG_WORDS.get(entity.lower(), [])}
+    dictionary = {fold(w) for w in {**ORG_WORDS, **LOC_WORDS}.get(entity.lower(), [])}
     target = latin_skeleton(entity)
     best: tuple[float, int, int] | None = None
     for i in range(len(words)):

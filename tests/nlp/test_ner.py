@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 1 and registered.depends == ("language",)
+    assert registered.version == 2 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -138,3 +138,116 @@ def test_stage_survives_unknown_languages_and_empty_text() -> None:
     odd = [{"start": 0, "end": len(text), "language": "und", "score": 0.1}]
     mentions = entities(_stage_input(text, odd))["mentions"]
     assert ("LOC", "Baghdad") in {(m["label"], m["text"]) for m in mentions}
+
+
+# --- tokens, sentence ends and span edges -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Sturridge told LiverpoolFC and Menga's strike won.", "en", "Menga"),
+    ("Police chief Murphy J. Paul spoke.", "en", "Murphy J. Paul"),
+    ("Foreign Minister Ri Yong-ho spoke.", "en", "Ri Yong-ho"),
+])
+def test_span_edges(text: str, language: str, expected: str) -> None:
+    found = [text[n.start : n.end] for n in tag_names(text, language)]
+    assert expected in found
+    assert not any(name.endswith("'s") for name in found)
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Murphy J. Paul spoke. Then he left.", 2),
+    ("Dr. Ali met Gen. Smith in Baghdad.", 1),
+    ("He met Mr. Smith. It rained.", 2),
+    ("جلسه برگزار شد. او رفت.", 2),
+])
+def test_abbreviations_do_not_end_sentences(text: str, count: int) -> None:
+    assert len(sentences(text, tokenize(text))) == count
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Tim Berners-Lee مخترع شبکه جهانی وب است", ["Tim Berners-Lee"]),
+    ("سازمان National Trust for Scotland و NTS", ["National Trust for Scotland", "NTS"]),
+    ("بر اساس گزارش West Virginia Metro News، گردهمایی", ["West Virginia Metro News"]),
+    ("تماس با شماره بدون نام لاتین", []),
+])
+def test_latin_runs_in_arabic_script_text(text: str, runs: list[str]) -> None:
+    from kashf.nlp.ner.tagger import _latin_run_ranges
+
+    tokens = tokenize(text)
+    found = [text[tokens[i].start : tokens[j - 1].end] for i, j in _latin_run_ranges([t.text for t in tokens])]
+    assert found == runs
+
+
+def test_latin_names_in_persian_are_tagged_by_the_english_model() -> None:
+    text = "سخنگوی Washington Examiner گفت که Angela Merkel به تهران سفر کرد."
+    found = {(n.label, text[n.start : n.end], n.extractor) for n in tag_names(text, "fa")}
+    assert ("PER", "Angela Merkel", "crf-en") in found
+
+
+@pytest.mark.parametrize(("language", "word", "common"), [
+    ("fa", "است", True), ("fa", "هازاردیچ", False),
+    ("ar", "في", True), ("en", "the", True), ("en", "arrizabalaga", False),
+])
+def test_word_frequency_lists(language: str, word: str, common: bool) -> None:
+    from kashf.nlp.ner.lexicons import word_frequency
+
+    assert (word_frequency(language).get(word, 0) >= 4) is common
+
+
+def test_frequency_features_only_with_a_language() -> None:
+    from kashf.nlp.ner.features import token_features
+
+    with_language = token_features(["The", "Baghdad", "office"], None, "en")
+    assert "zf=7" in with_language[0] or "zf=6" in with_language[0]
+    assert not any(f.startswith("zf=") for f in token_features(["The"], None)[0])
+
+
+# --- the evaluation benchmark ---------------------------------------------------------------
+
+def test_gold_files_are_well_formed() -> None:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
+    for language in ("en", "fa"):
+        rows = [json.loads(line) for line in (root / f"ner-gold-{language}.jsonl").read_text().splitlines()]
+        assert len(rows) >= 150
+        assert sum(1 for r in rows if r["spans"]) >= 100
+        for row in rows:
+            spans = sorted(row["spans"])
+            assert all(label in ("PER", "ORG", "LOC") and 0 <= s < e for s, e, label in spans)
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_eval_ner_quick() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from datapaths import shared_data
+
+    shared_data("ner", "anercorp-arabic")
+    shared_data("parallel", "ntrex128")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "benchmarks/eval_ner.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300, cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = {line[:26].strip(): line for line in result.stdout.splitlines() if "micro" in line}
+    assert {"ar ANERcorp, model+rules", "fa NTREX held-out (hand)", "en NTREX held-out (hand)"} <= set(rows)
+    f1 = {name: float(line.split()[-4]) for name, line in rows.items()}
+    assert all(0.0 <= value <= 1.0 for value in f1.values())
+    assert f1["ar ANERcorp, model+rules"] >= 0.6
+    assert "extract_entities" in result.stdout
+
+
+@pytest.mark.parametrize(("words", "label", "parts"), [
+    (["سوريا", "ومصر"], "LOC", [(0, 1), (1, 2)]),
+    (["علي", "وحسن"], "PER", [(0, 1), (1, 2)]),
+    (["سعد", "بن", "ابي", "وقاص"], "PER", [(0, 4)]),
+    (["بوب", "وودورد"], "PER", [(0, 2)]),
+    (["وزارة", "وبغداد"], "ORG", [(0, 2)]),
+])
+def test_coordinated_names_are_split(words: list[str], label: str, parts: list[tuple[int, int]]) -> None:
+    from kashf.nlp.gazetteer import default_gazetteer
+    from kashf.nlp.ner.tagger import _split_coordinated
+
+    assert _split_coordinated(words, 0, len(words), label, default_gazetteer()) == parts

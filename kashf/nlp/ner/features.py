@@ -10,6 +10,8 @@ place. Latin script adds the capitalisation that Arabic script lacks.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kashf.nlp.gazetteer import Gazetteer
 from kashf.nlp.ner.lexicons import (
     LOC_CUES,
@@ -17,7 +19,9 @@ from kashf.nlp.ner.lexicons import (
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
+    english_lowercase,
     person_names,
+    word_frequency,
 )
 from kashf.nlp.ner.tokens import fold, is_arabic_script, key_from_words, strip_clitics
 
@@ -94,31 +98,68 @@ def _kind(gazetteer: Gazetteer, hits: list[int]) -> str:
     return "s"
 
 
-def token_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
-    """The feature strings of every token of one sentence (``words`` as written)."""
-    folded = [fold(w) for w in words]
-    stems = [strip_clitics(f) for f in folded]
+@lru_cache(maxsize=200_000)
+def _word(word: str, language: str | None) -> tuple[str, str, str, str, str, tuple[str, ...]]:
+    """What a word says about itself: folded form, stem, lexicon flags, shape, frequency
+    bucket and its own features (the same wherever the word stands)."""
+    f = fold(word)
+    s = strip_clitics(f)
+    flags = _lexicon_flags(f, s, person_names())
+    shape = _shape(word)
+    frequency = word_frequency(language) if language else {}
+    zipf = str(frequency.get(f, 0)) if frequency else ""
+    own = ["b", "w=" + f, "s=" + s, "p3=" + s[:3], "x2=" + f[-2:], "x3=" + f[-3:],
+           "sh=" + shape, "lx=" + flags, "ln=" + str(min(len(f), 8))]
+    if word[:1].isupper():
+        own.append("cap")
+        # Latin only: a capitalised common word is a sentence start or a title more
+        # often than a name.
+        if f in english_lowercase():
+            own.append("lc")
+    if s != f:
+        own.append("clitic=" + f[: len(f) - len(s)])
+    if zipf:
+        own.append("zf=" + zipf)
+        if s != f:
+            own.append("zfs=" + str(frequency.get(s, 0)))
+    return f, s, flags, shape, zipf, tuple(own)
+
+
+def token_features(words: list[str], gazetteer: Gazetteer | None,
+                   language: str | None = None) -> list[list[str]]:
+    """The feature strings of every token of one sentence (``words`` as written).
+
+    With ``language``, each word also gets how common it is in that language
+    (``zf=0`` never seen .. ``zf=7``), and so do its neighbours.
+    """
+    info = [_word(w, language) for w in words]
+    folded = [x[0] for x in info]
+    stems = [x[1] for x in info]
+    flags = [x[2] for x in info]
+    shapes = [x[3] for x in info]
+    zipf = [x[4] for x in info]
     # Latin words count as gazetteer hits only when capitalised ("Sur" the town, not "sur").
     gaz_words = [f if (is_arabic_script(w) or w[:1].isupper()) else "\x00"
                  for w, f in zip(words, folded, strict=True)]
     gaz = gazetteer_tags(gaz_words, gazetteer)
-    names = person_names()
-    flags = [_lexicon_flags(f, s, names) for f, s in zip(folded, stems, strict=True)]
-    shapes = [_shape(w) for w in words]
     n = len(words)
     out = []
     for i in range(n):
-        f, s, w = folded[i], stems[i], words[i]
-        feats = [
-            "b", "w=" + f, "s=" + s, "p3=" + s[:3], "x2=" + f[-2:], "x3=" + f[-3:],
-            "sh=" + shapes[i], "lx=" + flags[i], "g=" + gaz[i], "ln=" + str(min(len(f), 8)),
-        ]
+        w = words[i]
+        feats = [*info[i][5], "g=" + gaz[i]]
         if w[:1].isupper():
-            feats.append("cap")
             if i == 0 or words[i - 1] in (".", "!", "?", ":", '"', "“"):
                 feats.append("cap_first")
-        if s != f:
-            feats.append("clitic=" + f[: len(f) - len(s)])
+            # Capitalised neighbours make a run of name words.
+            for offset in (-1, 1):
+                j = i + offset
+                if 0 <= j < n and words[j][:1].isupper():
+                    feats.append(f"{offset}cap")
+        if zipf[i]:
+            if i > 0:
+                feats.append("-1zf=" + zipf[i - 1])
+            if i + 1 < n:
+                feats.append("1zf=" + zipf[i + 1])
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
@@ -128,6 +169,6 @@ def token_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[s
             else:
                 feats.append(f"{offset}pad")
         if i > 0:
-            feats.append(f"bi-1={folded[i - 1]}|{f}")
+            feats.append(f"bi-1={folded[i - 1]}|{folded[i]}")
         out.append(feats)
     return out

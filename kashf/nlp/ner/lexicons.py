@@ -7,6 +7,7 @@ so spelling variants (ي/ی, ك/ک, hamza, ZWNJ) all hit.
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,3 +83,23 @@ STOPWORDS = _folded("""
 يوم عام شهر ساعة هذا هذه ذلك تلك كل بين خلال منذ حتى
 the of and in on at to for with by from a an is was he she it they this that his her their
 """)
+
+
+@lru_cache(maxsize=1)
+def english_lowercase() -> frozenset[str]:
+    """English words usually written in lower case (see ``scripts/ner/build_en_words.py``)."""
+    path = Path(__file__).resolve().parents[1] / "models" / "en_lowercase.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=4)
+def word_frequency(language: str) -> dict[str, int]:
+    """Folded word -> whole Zipf frequency (1..7) in ``language`` (``scripts/ner/build_wordfreq.py``).
+
+    Empty for a language without a list. Data: wordfreq (CC BY-SA 4.0).
+    """
+    path = Path(__file__).resolve().parents[1] / "models" / f"wordfreq-{language}.tsv.gz"
+    if not path.exists():
+        return {}
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return {word: int(zipf) for word, zipf in (line.split("\t") for line in text.splitlines())}

@@ -32,7 +32,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 1
+VERSION = 2
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -78,6 +78,8 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     start = 0
     for i, token in enumerate(tokens):
         end_here = token.text in _SENTENCE_END or i - start + 1 >= _MAX_SENTENCE
+        if end_here and token.text == "." and i > start and _abbreviation(tokens[i - 1], token):
+            end_here = i - start + 1 >= _MAX_SENTENCE
         if not end_here and i + 1 < len(tokens):
             end_here = "\n" in text[token.end : tokens[i + 1].start]
         if end_here:
@@ -86,6 +88,36 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     if start < len(tokens):
         out.append((start, len(tokens)))
     return out
+
+
+# Latin abbreviations whose full stop does not end a sentence ("Murphy J. Paul", "Dr. Ali").
+_ABBREVIATIONS = frozenset("""
+Mr Mrs Ms Dr St Jr Sr Gen Col Lt Capt Maj Sgt Adm Cmdr Brig Sen Rep Gov Prof Rev Mt Ft
+Inc Co Corp Ltd No vs
+""".split())
+
+
+def _abbreviation(previous: Token, stop: Token) -> bool:
+    word = previous.text
+    if previous.end != stop.start or not word.isascii():
+        return False
+    return (len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS
+
+
+def _hyphen_end(tokens: list[Token], i: int, j: int, label: str = "") -> int:
+    """End of a span grown over hyphenated parts written without spaces ("Ri Yong-ho"),
+    and, for a person, over an initial and the name after it ("Murphy J. Paul")."""
+    while label == "PER" and j + 1 < len(tokens) and len(tokens[j - 1].text) == 1 \
+            and tokens[j - 1].text.isascii() and tokens[j - 1].text.isupper() and tokens[j].text == "." \
+            and tokens[j].start == tokens[j - 1].end and tokens[j + 1].text[:1].isupper():
+        j += 2
+    while j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end \
+            and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text[:1].isalpha():
+        j += 2
+    if j - i > 1 and tokens[j - 1].text == "-" and j < len(tokens) and tokens[j].start == tokens[j - 1].end \
+            and tokens[j].text[:1].isalpha():
+        j += 1
+    return j
 
 
 def _decode(labels: list[str], tagger: pycrfsuite.Tagger) -> list[tuple[int, int, str, float]]:
@@ -118,14 +150,23 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
         if chosen is None:
             break
         tagger = chosen[1]
-        predicted = tagger.tag(token_features(words[start:end], gazetteer))
+        predicted = tagger.tag(token_features(words[start:end], gazetteer, model_name))
+        covered = start
         for i, j, label, confidence in _decode(predicted, tagger):
+            if start + i < covered:
+                continue  # swallowed by the span before it ("Murphy J." + "Paul")
             # Titles stay outside the name: "آقای ابومهدی" is the person ابومهدی.
             while label == "PER" and j - i > 1 and fold(words[start + i]) in PERSON_TITLES:
                 i += 1
-            found.append((start + i, start + j, label, confidence, "crf"))
-            for k in range(start + i, start + j):
-                labels[k] = label
+            j = _trim(words, start + i, start + j) - start
+            j = min(end, _hyphen_end(tokens, start + i, start + j, label)) - start
+            covered = start + j
+            for a, b in _split_coordinated(words, start + i, start + j, label, gazetteer):
+                found.append((a, b, label, confidence, "crf"))
+                for k in range(a, b):
+                    labels[k] = label
+    if model_name != "en":
+        found = _latin_runs(words, labels, found, gazetteer)
     found += _title_rule(words, labels)
     found += _place_rule(words, labels, gazetteer)
     found += _document_rule(words, labels, found)
@@ -134,6 +175,91 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
          for i, j, label, conf, how in found),
         key=lambda s: s.start,
     )
+
+
+# Words that may sit inside a Latin name ("National Trust for Scotland").
+_LATIN_LINKS = frozenset({"of", "for", "and", "the", "de", "al", "bin", "-", "&", ".", "'"})
+
+
+def _latin_run_ranges(words: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of Latin-script names written inside Arabic-script text."""
+    runs = []
+    i = 0
+    while i < len(words):
+        if not words[i][:1].isupper() or is_arabic_script(words[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            word = words[j]
+            if word[:1].isupper() or (word[:1].isascii() and word[:1].isalnum()):
+                j += 1
+            elif word in _LATIN_LINKS and j + 1 < len(words) and words[j + 1][:1].isascii() \
+                    and words[j + 1][:1].isalnum():
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _latin_runs(words: list[str], labels: list[str], found: list, gazetteer: Gazetteer) -> list:
+    """Latin-script names in Persian or Arabic text are tagged by the English model.
+
+    Persian news and reports keep many foreign names in Latin letters
+    ("Tim Berners-Lee", "FBI"); the Arabic-script models have never seen them.
+    """
+    runs = _latin_run_ranges(words)
+    english = model_for("en") if runs else None
+    if english is None:
+        return found
+    tagger = english[1]
+    for start, end in runs:
+        kept = [f for f in found if f[1] <= start or f[0] >= end]
+        if len(kept) != len(found):
+            for k in range(start, end):
+                labels[k] = "O"
+            found = kept
+        predicted = tagger.tag(token_features(words[start:end], gazetteer, "en"))
+        for i, j, label, confidence in _decode(predicted, tagger):
+            j = _trim(words, start + i, start + j) - start
+            if _claim(labels, start + i, start + j, label):
+                found.append((start + i, start + j, label, confidence, "crf-en"))
+    return found
+
+
+def _split_coordinated(words: list[str], i: int, j: int, label: str,
+                       gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """A person or place span over "X وY" is two names when وY is و + a known name.
+
+    "نوفاك وريكل", "وسوريا ومصر": the conjunction joins two names. Only where the word
+    without و is a known given name or place and the word itself is not a name
+    (وليد, وقاص stay whole); in NewsFANE gold such words start a new name.
+    """
+    if label not in ("PER", "LOC") or j - i < 2:
+        return [(i, j)]
+    names = person_names()
+    cuts = []
+    for k in range(i + 1, j):
+        folded = fold(words[k])
+        # "وو" is how a Latin W is written (وودورد, Woodward), not a conjunction.
+        if not folded.startswith("و") or folded.startswith("وو") or len(folded) < 4:
+            continue
+        if folded not in names and folded not in gazetteer.by_key \
+                and (folded[1:] in names or folded[1:] in gazetteer.by_key):
+            cuts.append(k)
+    bounds = [i, *cuts, j]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _trim(words: list[str], i: int, j: int) -> int:
+    """End of a span without a trailing possessive: "Menga's" names Menga."""
+    if j - i > 2 and words[j - 1] in ("s", "S") and words[j - 2] in ("'", "’"):
+        return j - 2
+    if j - i > 1 and words[j - 1] in ("'", "’"):
+        return j - 1
+    return j
 
 
 def _claim(labels: list[str], i: int, j: int, label: str) -> bool:
@@ -215,6 +341,8 @@ def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer) -> li
     for i in range(len(words)):
         if labels[i] != "O" or not (is_arabic_script(words[i]) or words[i][:1].isupper()):
             continue
+        if not _may_start_place(words, i, gazetteer):
+            continue
         for length in range(min(5, len(words) - i), 0, -1):
             if any(labels[k] != "O" for k in range(i, i + length)):
                 continue
@@ -223,6 +351,19 @@ def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer) -> li
                 out.append((i, i + length, "LOC", 0.6, "rule-gazetteer"))
                 break
     return out
+
+
+def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a place key could start at word ``i`` (a cheap test before trying spans)."""
+    first = fold(words[i])
+    for article in _ARTICLES:
+        if first.startswith(article) and len(first) - len(article) >= 3:
+            first = "ال" + first[len(article):]
+            break
+    heads = {key_from_words([first])}
+    if i + 1 < len(words):
+        heads.add(fold(words[i + 1]))  # after a Latin article ("al Hillah") or a joiner
+    return any(head in gazetteer.first_words for head in heads)
 
 
 def _strong_place(span: list[str], gazetteer: Gazetteer) -> bool:
