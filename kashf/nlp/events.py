@@ -86,6 +86,13 @@ _REFERENCE = re.compile(
 )
 # Company on a trip ("travelled … with a group of pilgrims") is not a meeting.
 _COMPANY = re.compile(r"برفقه|in the company of|accompanied by|به همراه|همراه")
+# English verbs in the simple present ("meets", "travels", "pays") tell a habit, unless a
+# modal makes them a plan ("is to meet", "will meet") or a determiner a noun ("the meet").
+_HABIT = re.compile(r"meets?|travels?|pays|recruits?", re.IGNORECASE)
+_WILL = re.compile(
+    r"(?:will|to|shall|would|could|may|might|can|the|a|next|this|that|our|his|her|first|"
+    r"second)\s+$"
+)
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
 # unless it is where the talk happened ("discussed it during the meeting").
@@ -743,8 +750,12 @@ class _Extractor:
         if kinds & {"news", "wish", "negated", "retold", "total"} \
                 or _TIMES.search(self.folded, start, end):
             return []
-        if "generic" in kinds and not any(iso for _, iso, _ in written):
+        undated = not any(iso for _, iso, _ in written)
+        if "generic" in kinds and undated:
             return []
+        if undated:  # "Officers meet sources in pharmacies": the simple present is a habit
+            hits = [h for h in hits if not _HABIT.fullmatch(self.folded, h.start, h.end)
+                    or _WILL.search(self.folded, max(start, h.start - 16), h.start)]
         hits = [  # "called on all workers to join": an appeal, not a visit
             h for h in hits
             if not (self.folded.startswith("called on", h.start)

@@ -497,3 +497,18 @@ def test_at_the_end_of_the_meeting_names_the_meeting_just_told() -> None:
     text = "آرش را روز ۱ آذر ۱۳۹۳ در بغداد ملاقات کردم. در پایان ملاقات مبلغ هزار دلار به آرش پرداخت شد."
     events = extract_events(text, mentions(text, loc=("بغداد",)), [], None)
     assert [e["type"] for e in events] == ["meeting", "payment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Officers meet sources in pharmacies because they are busy.", []),
+        ("The KDP routinely meets Iranian consular staff.", []),
+        ("تاکنون هیچ‌گونه پرداخت غیرنقدی به عامل صورت نگرفته است.", []),
+        ("He will meet the source in Basra.", ["meeting"]),
+        ("The next meet was aborted.", ["meeting"]),
+        ("The source meets his handler on 5 May in Basra.", ["meeting"]),
+    ],
+)
+def test_the_simple_present_is_a_habit(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2014-05-01")] == types
