@@ -29,7 +29,8 @@ FLIP_MARGIN = 10.0
 CLEARLY_ENGLISH = 85.0
 STRIP_LINES = 2
 STRIP_WIDTH = 1.0  # of the text's width: words cut at the ends read as noise and mislead
-STRIP_MAX_SHARE = 0.2  # of the page height, when lines cannot be told apart
+MAX_LINE_SHARE = 0.04  # of the page height: a taller band of ink is a picture, not a line
+STRIP_MAX_PIXELS = 600_000  # about two lines across a page at 300 dpi
 
 _FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
 _PERSIAN_LETTERS = set("پچژگ")
@@ -66,22 +67,32 @@ def text_strip(image: Image.Image) -> Image.Image:
     bands = _runs(rows)
     if not bands:
         return image
+    # A picture makes one band much taller than the page's lines (and than a
+    # line of even a large heading): leave it out unless there is nothing else.
+    heights = sorted(b - a for a, b in bands)
+    usual = heights[(len(heights) - 1) // 2]
+    lines = [(a, b) for a, b in bands
+             if b - a <= max(MAX_LINE_SHARE * ink.shape[0], 3 * usual)]
     # Noise, specks and page-edge shadows make faint bands too: keep the bands
     # that carry ink like a line of text does.
+    bands = lines or bands
     mass = [int(ink[a:b].sum()) for a, b in bands]
     bands = [band for band, m in zip(bands, mass, strict=True) if m >= 0.3 * max(mass)]
     middle = len(bands) // 2
     chosen = bands[max(0, middle - STRIP_LINES // 2) : middle + STRIP_LINES - STRIP_LINES // 2]
     top, bottom = chosen[0][0], chosen[-1][1]
-    typical = sorted(b - a for a, b in bands)[len(bands) // 2]
-    limit = max(int(STRIP_MAX_SHARE * ink.shape[0]), (STRIP_LINES + 1) * typical)
+    columns = np.flatnonzero(ink.any(axis=0))
+    width = int(columns[-1]) + 1 - int(columns[0])
+    limit = (STRIP_LINES + 1) * sorted(b - a for a, b in bands)[len(bands) // 2]
+    # Lines that run together, or a picture with no text beside it: a strip of
+    # bounded area, so that the first pass stays a fraction of the real one.
+    limit = min(limit, int(STRIP_MAX_PIXELS / small_factor**2 / max(1, width)))
     if bottom - top > limit:
         centre = (top + bottom) // 2
         top, bottom = centre - limit // 2, centre + limit // 2
     pad = 3
     top = max(0, (top - pad) * small_factor)
     bottom = min(image.height, (bottom + pad) * small_factor)
-    columns = np.flatnonzero(ink.any(axis=0))
     left, right = int(columns[0]) * small_factor, (int(columns[-1]) + 1) * small_factor
     margin = int((right - left) * (1.0 - STRIP_WIDTH) / 2)
     return image.crop((left + margin, top, right - margin, bottom))

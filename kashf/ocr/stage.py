@@ -56,9 +56,7 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
         raise StageError("the original is not in the case: nothing to read pages from")
     version = reading_version()
     cache = PageCache(cache_folder(inp))
-    deadline = _deadline(inp.settings)
     pages: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
     fresh = []
     for number in wanted:
         hit = cache.get(inp.document_id, number, version)
@@ -66,7 +64,24 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
             pages.append({**hit, "cached": True})
         else:
             fresh.append(number)
-    for page in page_images(inp.blob_path, fresh, _mime(inp), skip_broken=True) if fresh else ():
+    errors: list[dict[str, Any]] = []
+    if fresh:
+        try:
+            _read_fresh(inp, fresh, len(wanted), version, cache, pages, errors)
+        except OCRInputError as error:  # the blob's name is its hash: say what is wrong only
+            raise OCRInputError(str(error).replace(f"{Path(inp.blob_path).name}: ", "")) from None
+    if errors and not pages:
+        raise OCRInputError(f"no page could be rendered: {errors[0]['error']}")
+    pages.sort(key=lambda p: p["page"])
+    return {"pages": pages, "read": sum(not p["cached"] for p in pages),
+            "cached": sum(p["cached"] for p in pages), "errors": errors}
+
+
+def _read_fresh(inp: StageInput, numbers: list[int], wanted: int, version: str,
+                cache: PageCache, pages: list[dict[str, Any]], errors: list[dict[str, Any]]) -> None:
+    """Read ``numbers`` one page at a time, caching each reading as soon as it is made."""
+    deadline = _deadline(inp.settings)
+    for page in page_images(inp.blob_path, numbers, _mime(inp), skip_broken=True):
         if page.image is None:
             errors.append({"page": page.number, "error": page.error})
             continue
@@ -75,17 +90,12 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
         record = reading.to_json()
         cache.put(inp.document_id, page.number, version, record)
         pages.append({**record, "cached": False})
-        left = len(wanted) - len(pages) - len(errors)
+        left = wanted - len(pages) - len(errors)
         if deadline and left and time.monotonic() > deadline:
             raise StageError(
-                f"OCR stopped at the time limit with {left} of {len(wanted)} pages left; "
+                f"OCR stopped at the time limit with {left} of {wanted} pages left; "
                 "`kashf process` reads the rest (the pages read so far are cached)"
             )
-    if errors and not pages:
-        raise OCRInputError(f"no page could be rendered: {errors[0]['error']}")
-    pages.sort(key=lambda p: p["page"])
-    return {"pages": pages, "read": sum(not p["cached"] for p in pages),
-            "cached": sum(p["cached"] for p in pages), "errors": errors}
 
 
 def _read(page) -> PageOCR:

@@ -20,6 +20,8 @@ import unicodedata
 # we still accept the layer unless it is plainly broken (it is probably a
 # nearly blank page, and OCR would find no more).
 MIN_LETTERS = 20
+# A page with this many letters is judged by its words, not by a few odd glyphs.
+MANY_LETTERS = 200
 
 CID_RE = re.compile(r"\(cid:\d+\)|/g\d{2,}|/uni[0-9A-Fa-f]{4}|glyph\d+")
 
@@ -63,16 +65,17 @@ def text_layer_is_usable(text: str) -> bool:
     visible = [c for c in stripped if not c.isspace()]
     if not visible:
         return False
-    # Symbol and math fonts map a few glyphs (bracket pieces) to private-use code
-    # points in good text; a font without a Unicode map makes most of the page so.
-    bad = sum(1 for c in visible if _is_private_use(c) or c in "\ufffd\x00")
-    if _share(bad, len(visible)) > 0.10:
+    # Symbol and maths fonts map a few glyphs (bracket pieces) to private-use or
+    # control code points in good text; a font without a Unicode map makes most
+    # of the page so. A few such glyphs are tolerated on a page of many letters.
+    odd = sum(1 for c in visible
+              if _is_private_use(c) or c in "\ufffd\x00" or unicodedata.category(c) == "Cc")
+    letters = sum(1 for c in visible if c.isalpha())
+    if _share(odd, len(visible)) > 0.10:
         return False
-    controls = sum(1 for c in visible if unicodedata.category(c) == "Cc")
-    if _share(controls, len(visible)) > 0.02:
+    if _share(odd, len(visible)) > 0.02 and letters < MANY_LETTERS:
         return False
     forms = sum(1 for c in visible if _is_presentation_form(c))
-    letters = sum(1 for c in visible if c.isalpha())
     if _share(forms, letters) > 0.10:
         return False
     if letters < MIN_LETTERS:

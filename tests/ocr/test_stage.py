@@ -170,3 +170,19 @@ def test_time_limit_stops_between_pages_and_the_next_run_goes_on(tmp_path):
     result = run(cache)
     assert (result["read"], result["cached"]) == (2, 1)
     assert [p["page"] for p in result["pages"]] == [1, 2, 3]
+
+
+def test_damaged_image_fails_the_stage_with_a_reason_and_no_hash(tmp_path):
+    from kashf.runner import run_stage, selected_stages
+    from kashf.stages import PageSpan, StageInput
+
+    good = tmp_path / "good.jpg"
+    page(ENGLISH).save(good, "JPEG")
+    blob = tmp_path / ("b" * 64)
+    blob.write_bytes(good.read_bytes()[: good.stat().st_size // 3])  # cut short
+    (ocr,) = selected_stages(["ocr"])
+    outcome = run_stage(ocr, StageInput("b" * 64, "scan.jpg", "image/jpeg", "",
+                                        (PageSpan(1, 0, 0, False),), blob_path=str(blob)))
+    assert outcome.status == "failed"
+    assert outcome.error.startswith("damaged image") or outcome.error.startswith("cannot open")
+    assert "b" * 64 not in outcome.error

@@ -34,6 +34,8 @@ TABLE = [
     ("mathematics", "Sei X ein topologischer Raum und U offen in X. Dann ist U = R \\ N "
                     "und f : X → Y stetig, wenn x in U und y in V liegen.", True),
     ("a few symbol-font glyphs", ENGLISH + " \uf8eb x \uf8ed " + ENGLISH, True),
+    ("maths-font brackets on a long page", (ENGLISH + " \x12 a b \x13 ") * 4, True),
+    ("glyph codes in a short mirrored line", " يبيبَح˴ ϲΒϴΒ\x03habibi يبيبَح", False),
 ]
 
 
