@@ -62,3 +62,11 @@ def test_run_batch_counts_failures() -> None:
     sink = io.StringIO()
     failed = run_batch(io.StringIO('{"id": 1, "text": "a"}\nnope\n'), sink, "en")
     assert failed == 1 and len(sink.getvalue().splitlines()) == 2
+
+
+def test_persian_text_with_latin_names() -> None:
+    text = "ترامپ با Angela Merkel در برلین دیدار کرد."
+    out = _run([json.dumps({"id": 1, "text": text}, ensure_ascii=False)], "--lang", "fa")
+    found = {(e["label"], e["text"]) for e in out[0]["entities"]}
+    assert ("PER", "Angela Merkel") in found
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in out[0]["entities"])
