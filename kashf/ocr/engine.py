@@ -122,6 +122,14 @@ def require_languages(language: str) -> None:
         raise OCRUnavailable(f"Tesseract model(s) {', '.join(missing)} not installed: {INSTALL_HINT}")
 
 
+def installed(code: str) -> bool:
+    """Whether the model ``code`` (``fas``) is installed."""
+    try:
+        return (Path(tessdata_dir()) / f"{code}.traineddata").is_file()
+    except OCRUnavailable:
+        return False
+
+
 @cache
 def engine_version() -> str:
     """The Tesseract library version, e.g. ``5.3.0``."""

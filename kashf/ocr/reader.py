@@ -39,6 +39,10 @@ def ocr_image(
     choice = language.choose(prepared.image, prepared.dpi, given)
     upright = prepared.image.transpose(Image.Transpose.ROTATE_180) if choice.flipped else prepared.image
     reading, retried, rereads = _read_with_retry(upright, choice.language, prepared.dpi)
+    model = choice.language
+    if not given or "+" not in given:
+        reading, other = mixed.reread_other_script_lines(upright, reading, model, prepared.dpi)
+        model = f"{model}+{other}" if other and other not in model.split("+") else model
     if _is_arabic_script(choice.language):
         reading = mixed.reread_latin_words(upright, reading, prepared.dpi)
     text = mixed.tidy_text(reading.text, choice.language)
@@ -46,10 +50,9 @@ def ocr_image(
         page=page,
         text=text,
         confidence=reading.confidence / 100.0,
-        language=choice.language,
+        language=model,
         words=_source_words(reading, prepared, image.size, choice.flipped),
-        engine=f"tesseract {engine.engine_version()} {choice.language}:"
-        f"{engine.model_version(choice.language)}",
+        engine=f"tesseract {engine.engine_version()} {model}:{engine.model_version(model)}",
         retried=retried,
         rereads=rereads,
         rotation=_rotation(prepared, choice.flipped),
@@ -111,7 +114,14 @@ def _read_dropped_lines(
         # A line that layout analysis dropped is usually dropped again by its line
         # finder (PSM 7 returns nothing): read it as a raw line.
         psm = PSM_RAW_LINE if (y1 - y0) < 1.8 * typical else PSM_BLOCK
-        part = engine.recognize(image.crop((x0, y0, x1, y1)), model, psm, dpi)
+        crop = image.crop((x0, y0, x1, y1))
+        part = engine.recognize(crop, model, psm, dpi)
+        if part.confidence < DROPPED_MIN_CONFIDENCE:
+            # A line in the other script (an Arabic line on an English page) is
+            # dropped because the page's model cannot read it.
+            tries = [engine.recognize(crop, other, psm, dpi)
+                     for other in mixed.other_script_models(model)]
+            part = max([part, *tries], key=lambda r: r.confidence)
         if not part.words or part.confidence < DROPPED_MIN_CONFIDENCE:
             continue
         at = _insertion_point(words, line_boxes, y0)

@@ -7,7 +7,7 @@ from typing import Any
 
 # Bump when preprocessing, language choice or retries change what a page reads as:
 # it is part of the cache key, so cached readings of older versions are redone.
-KASHF_OCR_VERSION = 2
+KASHF_OCR_VERSION = 3
 # Pages read with less mean confidence than this are flagged for a human look.
 LOW_CONFIDENCE = 0.75
 

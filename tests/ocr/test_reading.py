@@ -67,3 +67,22 @@ def test_noise_reads_with_low_confidence():
     noise = noise.resize((1200, 900)).point(lambda v: 0 if v < 128 else 255)
     result = ocr_image(noise, dpi=300)
     assert not result.words or result.low_confidence
+
+
+def _stack(*pages: Image.Image) -> Image.Image:
+    sheet = Image.new("L", (max(p.width for p in pages), sum(p.height for p in pages)), 255)
+    top = 0
+    for part in pages:
+        sheet.paste(part, (0, top))
+        top += part.height
+    return sheet
+
+
+@pytest.mark.parametrize("order", ["en+fa", "fa+en+fa", "ar+en"])
+def test_mixed_pages_read_each_line_in_its_own_script(order):
+    blocks = {"en": (ENGLISH, False), "fa": (PERSIAN, True), "ar": (ARABIC, True)}
+    parts = [blocks[code] for code in order.split("+")]
+    image = _stack(*(page(lines, rtl=rtl) for lines, rtl in parts))
+    result = ocr_image(image, dpi=300)
+    reference = "\n".join(line for lines, _ in parts for line in lines)
+    assert cer(reference, result.text) <= 0.04
