@@ -42,7 +42,8 @@ Abu Abou Abo Ibn Bin Bint Umm Um Al Ul Ben
 ORG_HEADS = _folded("""
 وزارت سازمان سپاه شرکت بانک دانشگاه حزب مجلس ستاد قرارگاه نیروی نیروهای اداره دفتر شورای
 کمیته بنیاد سفارت کنسولگری روزنامه خبرگزاری گروه جنبش ارتش اطلاعات دادگاه قوه مرکز انجمن
-هیئت جبهه گردان لشکر تیپ کتائب عصائب
+هیئت جبهه گردان لشکر تیپ کتائب عصائب باشگاه لیگ فدراسیون اتحادیه مجمع دیوان کنسرسیوم
+پلیس کنفرانس آژانس
 وزارة منظمة حزب شركة بنك جامعة مجلس هيئة الحشد حركة جيش قوات فيلق وكالة صحيفة مؤسسة مديرية
 الأمم السفارة القنصلية كتائب عصائب سرايا جبهة اتحاد الاتحاد الجيش المجلس الحزب الهيئة تنظيم
 جماعة لجنة اللجنة محكمة المحكمة مصرف المصرف مكتب
@@ -50,14 +51,16 @@ Ministry Corps Company Bank University Party Council Agency Army Forces Organiza
 Organisation Committee Embassy Consulate Movement Brigade Brigades Inc Inc. Ltd Ltd. Corp Corp.
 Group Association Front Office Department Guard Guards Court Commission Institute Union League
 Foundation Authority Service Services News Times Post Network Coalition Alliance Assembly
+Club FC Federation Trust Conference Police Centre Center Institution Consortium
 """)
 
 # Words that head a place's name (or stand just before it).
 LOC_HEADS = _folded("""
 شهر استان روستا منطقه خیابان میدان بازار حرم فرودگاه پایگاه مرز شهرستان بندر کوه رود جزیره
+ایالت ورزشگاه استادیوم خلیج اقیانوس دریای دریا قاره
 مدينة محافظة قرية منطقة شارع ساحة سوق مطار قاعدة منفذ حي ناحية قضاء ميناء جبل نهر جزيرة مدينه
 City Province Street Square Airport Base River Mountain Governorate District Village Port
-Island Lake Valley Gulf Sea Bridge Camp
+Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 """)
 
 # Words after which a capitalised or unknown word is likely a place.
