@@ -17,6 +17,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 from kashf.ocr.errors import OCRInputError
 
 PDF_DPI = 300
+REOPEN_EVERY = 20  # PDF pages rendered before the document is opened again (see _pdf_pages)
 # Pdfium renders in memory; a page this many pixels on a side (a poster, a
 # corrupt MediaBox) is rendered at a lower dpi instead of exhausting memory.
 MAX_SIDE_PX = 7000
@@ -126,9 +127,17 @@ def _open_pdf(path: Path):
 def _pdf_pages(path: Path, wanted: set[int] | None, skip_broken: bool) -> Iterator[PageImage]:
     document = _open_pdf(path)
     try:
-        for index in range(len(document)):
+        count = len(document)
+        done = 0
+        for index in range(count):
             if wanted is not None and index + 1 not in wanted:
                 continue
+            if done and done % REOPEN_EVERY == 0:
+                # pdfium keeps what it decoded for a page (images, fonts) with the
+                # document: opening it again keeps a long scan at one page's memory.
+                document.close()
+                document = _open_pdf(path)
+            done += 1
             try:
                 image, dpi = _render(document, index)
             except Exception as error:  # pdfium raises bare errors for broken pages

@@ -37,7 +37,7 @@ from typing import Any
 from kashf.exc import StageError
 from kashf.ocr import engine
 from kashf.ocr.errors import OCRInputError
-from kashf.ocr.images import is_image, is_pdf, page_images
+from kashf.ocr.images import REOPEN_EVERY, is_image, is_pdf, page_images
 from kashf.ocr.result import KASHF_OCR_VERSION, PageOCR, cache_key
 from kashf.ocr.textlayer import text_layer_is_usable
 from kashf.stages import StageInput, stage
@@ -126,7 +126,8 @@ def pages_to_read(inp: StageInput) -> list[int]:
         return [p.number for p in inp.pages if not p.has_text_layer]
     if not pdf:
         return []
-    layers = pdf_text_layers(inp.blob_path) if inp.blob_path else {}
+    layered = [page.number for page in inp.pages if page.has_text_layer]
+    layers = pdf_text_layers(inp.blob_path, layered) if inp.blob_path and layered else {}
     wanted = []
     for page in inp.pages:
         layer = layers.get(page.number, inp.text[page.start : page.end])
@@ -135,7 +136,7 @@ def pages_to_read(inp: StageInput) -> list[int]:
     return wanted
 
 
-def pdf_text_layers(path: str) -> dict[int, str]:
+def pdf_text_layers(path: str, numbers: list[int]) -> dict[int, str]:
     """page number → the text pdfium extracts from the original (empty for unreadable pages)."""
     import pypdfium2 as pdfium
 
@@ -145,18 +146,33 @@ def pdf_text_layers(path: str) -> dict[int, str]:
     except pdfium.PdfiumError:
         return layers
     try:
-        for index in range(len(document)):
-            try:
-                page = document[index]
-                textpage = page.get_textpage()
-                layers[index + 1] = textpage.get_text_bounded()
-                textpage.close()
-                page.close()
-            except pdfium.PdfiumError:
-                layers[index + 1] = ""
+        for done, number in enumerate(numbers):
+            if done and done % REOPEN_EVERY == 0:  # as images.py does, for memory
+                document.close()
+                document = pdfium.PdfDocument(path)
+            layers[number] = _page_text(document, number - 1)
     finally:
         document.close()
     return layers
+
+
+def _page_text(document, index: int) -> str:
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[index]
+    except (pdfium.PdfiumError, IndexError):
+        return ""
+    try:
+        textpage = page.get_textpage()
+        try:
+            return textpage.get_text_bounded()
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError:
+        return ""
+    finally:
+        page.close()
 
 
 def reading_version() -> str:
