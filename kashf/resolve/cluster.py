@@ -63,6 +63,7 @@ class _Spelling:
     texts: Counter = field(default_factory=Counter)
     mention_ids: list = field(default_factory=list)
     place_ids: Counter = field(default_factory=Counter)
+    places: dict = field(default_factory=dict)  # gazetteer id → the place record mentions carry
     key: str = ""
     words: int = 0
 
@@ -101,6 +102,7 @@ def _spellings(mentions: Iterable[dict]) -> list[_Spelling]:
         place_id = _place_id(mention)
         if place_id:
             spelling.place_ids[place_id] += 1
+            spelling.places.setdefault(place_id, mention["place"])
     for spelling in groups.values():
         if spelling.label in NAME_LABELS:
             spelling.key = name_key(spelling.texts.most_common(1)[0][0])
@@ -204,8 +206,11 @@ def _build(spellings: list[_Spelling], union: _UnionFind) -> list[dict]:
         place_ids = Counter()
         for spelling in members:
             place_ids.update(spelling.place_ids)
+        place = None
         if label == "LOC" and place_ids:
-            anchor = "gazetteer:" + place_ids.most_common(1)[0][0]
+            place_id = place_ids.most_common(1)[0][0]
+            anchor = "gazetteer:" + place_id
+            place = next(s.places[place_id] for s in members if place_id in s.places)
         else:
             anchor = name_key(name) if label in NAME_LABELS else members[0].key
         entity_id = _entity_id(label, anchor)
@@ -221,6 +226,7 @@ def _build(spellings: list[_Spelling], union: _UnionFind) -> list[dict]:
                 "aliases": aliases,
                 "mention_ids": [m for spelling in members for m in spelling.mention_ids],
                 "score": _cluster_score(name, aliases, label),
+                "place": place,  # the gazetteer record (coordinates) most of its mentions name
             }
         )
     entities.sort(key=lambda e: (-len(e["mention_ids"]), e["type"], e["name"]))

@@ -119,3 +119,17 @@ def test_the_scanned_report_is_read_by_ocr_and_parsed_as_a_cable(demo):
     assert "case/scans/41-2561.jpg" in {h["path"] for h in hits}
     cables = {c["path"]: c for c in cli_json("cables", str(root))}
     assert cables["case/scans/41-2561.jpg"]["reference_id"] == "41/2561"
+
+
+def test_places_have_coordinates_for_the_map(demo):
+    root, _report, _status = demo
+    case = Case.open(root)
+    try:
+        places = {p["name"]: p for p in case.places()}
+    finally:
+        case.close()
+    baghdad = next(p for name, p in places.items() if name in ("بغداد", "Baghdad", "BAGHDAD"))
+    assert 33.0 < baghdad["lat"] < 33.6 and 44.1 < baghdad["lon"] < 44.6
+    assert len(places) >= 5
+    entities = cli_json("entities", str(root))
+    assert any(e["type"] == "LOC" and e.get("place") for e in entities)

@@ -117,3 +117,13 @@ def test_hundred_thousand_mentions_in_seconds() -> None:
     elapsed = time.perf_counter() - started
     assert sum(len(e["mention_ids"]) for e in entities) == 100_000
     assert elapsed < 20, elapsed
+
+
+def test_a_place_entity_carries_its_gazetteer_record() -> None:
+    najaf = {"gazetteer_id": "geonames:98860", "name": "Najaf", "lat": 32.02594, "lon": 44.34625}
+    entities = resolve_mentions(mentions(("LOC", "Najaf", najaf), ("LOC", "النجف", najaf),
+                                         ("LOC", "Rotana"), ("PER", "Ali Larijani")))
+    by_name = {frozenset(e["aliases"]): e for e in entities}
+    assert by_name[frozenset({"Najaf", "النجف"})]["place"] == najaf
+    assert by_name[frozenset({"Rotana"})]["place"] is None
+    assert by_name[frozenset({"Ali Larijani"})]["place"] is None
