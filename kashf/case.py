@@ -18,7 +18,7 @@ from typing import Any
 from kashf.config import Settings
 from kashf.exc import CaseError
 from kashf.index.engine import SearchIndex
-from kashf.index.schema import fields_for, to_tantivy
+from kashf.index.schema import document_date, fields_for, to_tantivy
 from kashf.index.snippets import make_snippet
 from kashf.model import IngestOutcome, record_results, record_row
 from kashf.store import BlobStore, Store
@@ -27,6 +27,8 @@ from kashf.store.db import now
 
 #: At most this many other spellings are added to one query word.
 MAX_EXPANSIONS = 12
+#: Quote marks, brackets and other punctuation a mention's edge may carry («…», "…", (…)).
+_NOT_NAME_EDGE = "«»\"'“”‘’()[]{}<>.,:;!?؟،؛-–—_ـ"
 
 
 class Case:
@@ -333,7 +335,7 @@ class Case:
                 "snippet": snippet,
                 "highlights": highlights,
                 "language": document["language"],
-                "date": document["date"],
+                "date": document_date(document),
                 "kind": document["kind"],
                 "status": document["status"],
             })
@@ -367,7 +369,8 @@ class Case:
                 if len(words) > 1:
                     words = [w for w in words if match_score(term, w) >= 0.88]
                 for word in words:
-                    if word.casefold() != term.casefold():
+                    word = word.strip(_NOT_NAME_EDGE)
+                    if len(word) >= 2 and word.casefold() != term.casefold():
                         others[word] = None
             others_list = list(others)[:MAX_EXPANSIONS]
             if others_list:

@@ -60,6 +60,12 @@ def top_folder(path: str) -> str:
     return parts[0] if len(parts) > 1 else "(top)"
 
 
+def document_date(doc: dict[str, Any]) -> str | None:
+    """The date a document is filed under: its own (a cable's), else its file's (e-mail, Office)."""
+    metadata = doc.get("metadata") or {}
+    return doc.get("date") or metadata.get("date") or metadata.get("created")
+
+
 def index_document(doc: dict[str, Any], findings: dict[str, Any]) -> dict[str, Any]:
     """The fields of one index document, from a store row and what stages found.
 
@@ -76,10 +82,7 @@ def index_document(doc: dict[str, Any], findings: dict[str, Any]) -> dict[str, A
     }
     if doc.get("language"):
         fields["lang"] = doc["language"]
-    date = doc.get("date") or (doc.get("metadata") or {}).get("date") or (
-        doc.get("metadata") or {}
-    ).get("created")
-    day = day_number(date)
+    day = day_number(document_date(doc))
     if day:
         fields["day"] = day
         fields["year"] = str(day // 10000)

@@ -174,7 +174,9 @@ def expand_query_term(term: str, known_names: Iterable[str], min_score: float = 
     for variant in name_variants(term):
         out.setdefault(variant, 1.5)
     query = _keys(term)
-    if query.primary:
+    # A skeleton of one consonant ("abu" → B) matches any short word with that letter
+    # ("BIAP", "P.", «ب»): too little to say two spellings are one name.
+    if len(query.primary.replace(" ", "")) >= 2:
         for name in dict.fromkeys(known_names):
             score = _expansion_score(query, name)
             if score >= min_score:

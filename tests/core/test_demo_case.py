@@ -133,3 +133,20 @@ def test_places_have_coordinates_for_the_map(demo):
     assert len(places) >= 5
     entities = cli_json("entities", str(root))
     assert any(e["type"] == "LOC" and e.get("place") for e in entities)
+
+
+def test_a_short_word_is_not_expanded_into_junk(demo):
+    root, _report, _status = demo
+    out = cli_json("search", str(root), "abu")
+    spellings = [s for e in out["expansions"] for s in e["spellings"]]
+    # "abu" has a one-consonant skeleton: no "P.", «ب» or BIAP may ride along
+    assert all(len(s.strip("«».")) >= 2 for s in spellings)
+    assert not {"BIAP", "Biap", "P", "P.", "ب"} & set(spellings)
+    assert out["total"] == cli_json("search", str(root), "abu", "--no-expand")["total"]
+
+
+def test_hits_carry_the_date_of_an_email(demo):
+    root, _report, _status = demo
+    hits = cli_json("search", str(root), "type:email", "--limit", "50")["hits"]
+    messages = [h for h in hits if h["path"].endswith(".eml")]
+    assert messages and all(h["date"] for h in messages)
