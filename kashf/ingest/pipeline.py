@@ -55,24 +55,31 @@ class IngestReport:
         }
 
 
-def walk(paths: Iterable[Path]) -> Iterator[FileTask]:
-    """Every regular file under the given paths, named relative to each path's parent folder."""
+def walk(paths: Iterable[Path], case_root: Path | None = None) -> Iterator[FileTask]:
+    """Every regular file under the given paths, named relative to each path's parent folder.
+
+    The case's own folder is never walked into: a leak folder that holds the case (or
+    `kashf ingest CASE CASE`) would otherwise ingest its database and index as documents.
+    """
+    from kashf.exc import IngestError
+
+    skip = str(case_root.resolve()) if case_root is not None else None
     for given in paths:
         given = Path(given)
         if not given.exists():
-            from kashf.exc import IngestError
-
             raise IngestError(f"no such file or folder: {given}")
         resolved = given.resolve()
+        if skip and (str(resolved) == skip or str(resolved).startswith(skip + os.sep)):
+            raise IngestError(f"{given} is the case folder or inside it: give the leak, not the case")
         base = str(resolved.parent)
         if resolved.is_file():
             stat = resolved.stat()
             yield _task(str(resolved), base, stat.st_size, stat.st_mtime_ns)
             continue
-        yield from _walk_folder(str(resolved), base)
+        yield from _walk_folder(str(resolved), base, skip)
 
 
-def _walk_folder(folder: str, base: str) -> Iterator[FileTask]:
+def _walk_folder(folder: str, base: str, skip: str | None = None) -> Iterator[FileTask]:
     """Files in name order, then subfolders in name order; links are not followed.
 
     os.scandir gives each entry's type without a stat, and one stat per file for size and
@@ -88,12 +95,13 @@ def _walk_folder(folder: str, base: str) -> Iterator[FileTask]:
         if entry.is_symlink():
             continue
         if entry.is_dir(follow_symlinks=False):
-            subfolders.append(entry.path)
+            if entry.path != skip:
+                subfolders.append(entry.path)
         elif entry.is_file(follow_symlinks=False):
             stat = entry.stat(follow_symlinks=False)
             yield _task(entry.path, base, stat.st_size, stat.st_mtime_ns)
     for subfolder in subfolders:
-        yield from _walk_folder(subfolder, base)
+        yield from _walk_folder(subfolder, base, skip)
 
 
 def _task(path: str, base: str, size: int, mtime_ns: int) -> FileTask:
@@ -155,7 +163,7 @@ class IngestCoordinator:
         started = time.monotonic()
         known = self.case.store.known_sources()
         todo: list[FileTask] = []
-        for task in walk(paths):
+        for task in walk(paths, self.case.root):
             self.report.files_given += 1
             seen = known.get(task.display_path)
             done = (

@@ -6,6 +6,8 @@ import io
 import tarfile
 import zipfile
 
+import pytest
+
 from kashf.execute import LocalExecutor, WorkerLost
 
 
@@ -90,3 +92,21 @@ def test_a_worker_that_dies_fails_only_its_own_task():
         executor.close()
     assert isinstance(results.pop(3), WorkerLost)
     assert results == {n: n * 10 for n in range(8) if n != 3}
+
+
+def test_a_case_never_ingests_itself(tmp_path):
+    from kashf.case import Case
+    from kashf.exc import IngestError
+
+    leak = tmp_path / "leak"
+    (leak / "docs").mkdir(parents=True)
+    (leak / "docs" / "memo.txt").write_text("a memo about Baghdad", encoding="utf-8")
+    case = Case.create(leak / "mycase")  # the analyst made the case inside the leak folder
+    try:
+        report = case.ingest([leak], process=False)
+        assert report.files_given == 1
+        assert [d["path"] for d in case.ls()] == ["leak/docs/memo.txt"]
+        with pytest.raises(IngestError, match="case folder"):
+            case.ingest([leak / "mycase"], process=False)
+    finally:
+        case.close()
