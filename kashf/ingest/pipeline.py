@@ -149,6 +149,7 @@ class IngestCoordinator:
         self._buffer: list[IngestOutcome] = []
         self._buffered_documents = 0
         self._last_flush = time.monotonic()
+        self._counted: set[str] = set()  # document ids this run has counted (duplicates once)
 
     def _job(self, files: list[FileTask]) -> IngestJob:
         return IngestJob(
@@ -225,6 +226,9 @@ class IngestCoordinator:
         self.report.files_done += 1
         self.report.bytes += outcome.source.size
         for document in outcome.documents:
+            if document.id in self._counted:
+                continue  # the same bytes under another path: one document, more paths
+            self._counted.add(document.id)
             self.report.documents += 1
             self.report.by_kind_status[(document.kind or "other", document.status)] += 1
             if document.status == "failed":

@@ -17,7 +17,8 @@ def test_a_file_seen_twice_is_stored_once_with_every_path(case, tmp_path):
     (leak / "b").mkdir()
     (leak / "a" / "memo.txt").write_text("the same memo")
     (leak / "b" / "copy of memo.txt").write_text("the same memo")
-    case.ingest([leak], workers=1, process=False)
+    report = case.ingest([leak], workers=1, process=False)
+    assert (report.files_given, report.documents) == (2, 1)  # the summary counts it once too
     rows = list(case.ls())
     assert len(rows) == 1
     assert sorted(rows[0]["paths"]) == ["leak/a/memo.txt", "leak/b/copy of memo.txt"]
