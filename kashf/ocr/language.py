@@ -83,10 +83,9 @@ def text_strip(image: Image.Image) -> Image.Image:
     top, bottom = chosen[0][0], chosen[-1][1]
     columns = np.flatnonzero(ink.any(axis=0))
     width = int(columns[-1]) + 1 - int(columns[0])
-    limit = (STRIP_LINES + 1) * sorted(b - a for a, b in bands)[len(bands) // 2]
     # Lines that run together, or a picture with no text beside it: a strip of
     # bounded area, so that the first pass stays a fraction of the real one.
-    limit = min(limit, int(STRIP_MAX_PIXELS / small_factor**2 / max(1, width)))
+    limit = int(STRIP_MAX_PIXELS / small_factor**2 / max(1, width))
     if bottom - top > limit:
         centre = (top + bottom) // 2
         top, bottom = centre - limit // 2, centre + limit // 2
