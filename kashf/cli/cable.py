@@ -10,7 +10,6 @@ status is non-zero only when the batch cannot run at all (unreadable input).
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, TextIO
 import typer
 
 from kashf.cables import normalize_cable_id, parse_cable
+from kashf.cli.jsonl import EMPTY_LINE, answer_lines, open_input
 
 app = typer.Typer(
     help="Parse cable texts and normalize cable ids.", no_args_is_help=True, add_completion=False
@@ -32,24 +32,10 @@ def cable() -> None:
     """Parse cable texts and normalize cable ids (no case needed)."""
 
 
-def _open_input(file: str) -> TextIO:
-    """The input as text whose lines end at ``\n`` only: a stray ``\r`` inside a JSONL line
-    must not split it (one line out per line in), and bad bytes become U+FFFD."""
-    if file == "-":
-        raw = getattr(sys.stdin, "buffer", None)
-        if raw is None:
-            return sys.stdin
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="\n")
-    path = Path(file)
-    if not path.is_file():
-        raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
-    return path.open(encoding="utf-8", errors="replace", newline="\n")
-
-
 def parse_line(line: str, number: int) -> dict[str, Any]:
     """The output record for one JSONL input line (never raises for bad data)."""
     if not line.strip():
-        return {"id": None, "error": "empty line"}
+        return {"id": None, "error": EMPTY_LINE}
     try:
         query = json.loads(line)
     except json.JSONDecodeError as error:
@@ -77,13 +63,7 @@ def parse_line(line: str, number: int) -> dict[str, Any]:
 
 def parse_stream(lines: TextIO, out: TextIO) -> int:
     """Answer each input line with one output line; returns how many were errors."""
-    errors = 0
-    for number, line in enumerate(lines, 1):
-        record = parse_line(line, number)
-        errors += "error" in record
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
-    return errors
+    return answer_lines(lines, out, parse_line)
 
 
 @app.command()
@@ -95,7 +75,7 @@ def parse(
 ) -> None:
     """Parse a cable, report, memo or letter and print its header record."""
     try:
-        source = _open_input(file)
+        source = open_input(file)
         if jsonl:
             parse_stream(source, sys.stdout)
             return
@@ -129,7 +109,7 @@ def normalize_id(
     ids: list[str] = typer.Argument(None, help="Cable ids; read one a line from stdin if none."),
 ) -> None:
     """Print the canonical form of each cable id (05PARISFR1 → 05UNESCOPARISFR1), one a line."""
-    lines = ids if ids else _open_input("-")
+    lines = ids if ids else open_input("-")
     for raw in lines:
         raw = raw.rstrip("\n")
         typer.echo(normalize_cable_id(raw) if raw.strip() else "")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kashf.exc import KashfError
+from kashf.config import ALL_STAGES
+from kashf.exc import CaseError, KashfError
+from kashf.nlp.events_lexicon import EVENT_TYPES
 
 console = Console()
 errors = Console(stderr=True)
@@ -33,6 +37,42 @@ def handle_errors(function):
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+#: Most hits one search returns; page with --offset for more (the web API has the same cap).
+MAX_LIMIT = 1000
+#: Stage failures shown by plain ``kashf status`` (``--json`` has them all).
+STAGE_FAILURE_ROWS = 20
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_date(value: str | None) -> str | None:
+    """A typer callback: ``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD and a real date."""
+    if value is None:
+        return None
+    found = _ISO_DATE.fullmatch(value.strip())
+    if found:
+        year, month, day = (int(part) if part else 1 for part in found.groups())
+        try:
+            date(year, month, day)
+            return value.strip()
+        except ValueError:
+            pass
+    raise typer.BadParameter(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _one_of(valid: list[str] | tuple[str, ...], what: str):
+    """A typer callback that refuses any value (or list item) not in ``valid``."""
+
+    def check(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        unknown = [v for v in values if v is not None and v not in valid]
+        if unknown:
+            raise typer.BadParameter(f"unknown {what} {', '.join(map(repr, unknown))} "
+                                     f"(choose from {', '.join(valid)})")
+        return value
+
+    return check
 
 
 def print_json(value: Any) -> None:
@@ -60,7 +100,8 @@ def init(case: Path = CaseArg, json_: bool = JsonOpt) -> None:
 def ingest(
     case: Path = CaseArg,
     paths: list[Path] = typer.Argument(..., help="Files and folders to ingest."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                help="Worker processes (0: one per core)."),
     process: bool = typer.Option(True, "--process/--no-process",
                                  help="Run the enrichment stages after extraction."),
     scheduler: str = typer.Option(None, "--scheduler",
@@ -96,9 +137,11 @@ def ingest(
 
 def process(
     case: Path = CaseArg,
-    stage: list[str] = typer.Option(None, "--stage", help="Only these stages (repeatable)."),
+    stage: list[str] = typer.Option(None, "--stage", callback=_one_of(ALL_STAGES, "stage"),
+                                    help=f"Only these stages (repeatable): {', '.join(ALL_STAGES)}."),
     force: bool = typer.Option(False, "--force", help="Re-run even what is up to date."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: one per core)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0,
+                                help="Worker processes (0: one per core)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address."),
     json_: bool = JsonOpt,
 ) -> None:
@@ -146,6 +189,24 @@ def status(case: Path = CaseArg, json_: bool = JsonOpt) -> None:
         for failure in info["failures"]:
             failures.add_row(failure["path"], failure["reason"] or "")
         console.print(failures)
+    _print_stage_failures(info)
+
+
+def _print_stage_failures(info: dict[str, Any]) -> None:
+    """Why each failed stage failed (stage, path, reason), at most STAGE_FAILURE_ROWS rows."""
+    rows = info.get("stage_failures") or []
+    if not rows:
+        return
+    total = max(len(rows), sum(counts.get("failed", 0) for entry in info["stages"].values()
+                               for counts in entry["versions"].values()))
+    table = Table("stage", "path", "reason", title="Stage failures")
+    for row in rows[:STAGE_FAILURE_ROWS]:
+        table.add_row(row["stage"], row["path"], row.get("error") or "")
+    console.print(table)
+    shown = min(len(rows), STAGE_FAILURE_ROWS)
+    if total > shown:
+        console.print(f"… and {total - shown} more: kashf status {info['case']} --json",
+                      highlight=False)
 
 
 def ls(case: Path = CaseArg, json_: bool = JsonOpt,
@@ -170,8 +231,9 @@ def ls(case: Path = CaseArg, json_: bool = JsonOpt,
 def search(
     case: Path = CaseArg,
     query: str = typer.Argument(..., help="Words, \"phrases\", prefix*, AND/OR/NOT, lang:fa …"),
-    limit: int = typer.Option(10, "--limit", help="How many hits to return."),
-    offset: int = typer.Option(0, "--offset", help="Skip this many hits (paging)."),
+    limit: int = typer.Option(10, "--limit", min=1, max=MAX_LIMIT,
+                              help=f"How many hits to return (1-{MAX_LIMIT})."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many hits (paging)."),
     sort: str = typer.Option("relevance", "--sort", help="relevance or date"),
     no_expand: bool = typer.Option(False, "--no-expand",
                                    help="Do not add other spellings of known names."),
@@ -270,8 +332,10 @@ def cables(
     tag: str = typer.Option(None, "--tag", help="Only cables with this TAG, e.g. PREL."),
     classification: str = typer.Option(None, "--classification",
                                        help="Only this classification, e.g. secret."),
-    date_from: str = typer.Option(None, "--from", help="ISO date, inclusive."),
-    date_to: str = typer.Option(None, "--to", help="ISO date, inclusive."),
+    date_from: str = typer.Option(None, "--from", callback=iso_date,
+                                  help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive."),
+    date_to: str = typer.Option(None, "--to", callback=iso_date,
+                                help="YYYY, YYYY-MM or YYYY-MM-DD, inclusive."),
     ref: str = typer.Option(None, "--ref",
                             help="Show what this cable cites and what cites it (in both directions)."),
     graph: bool = typer.Option(False, "--graph",
@@ -282,6 +346,9 @@ def cables(
     with open_case(case) as opened:
         if ref or graph:
             links = opened.cable_links(ref) if ref else opened.cable_graph()
+            if ref and not links["document_id"] and not links["cited_by"]:
+                raise CaseError(f"{links['reference_id']} is neither in the case nor cited by "
+                                "any cable in it")
             if json_:
                 print_json(links)
             elif ref:
@@ -302,22 +369,30 @@ def cables(
     if json_:
         print_json(rows)
         return
-    table = Table("reference", "date", "classification", "from", "subject", "path")
-    for column in table.columns[:3]:
-        column.no_wrap = True
-    for column in table.columns[3:]:
-        column.overflow = "ellipsis"
-        column.no_wrap = True
-        column.max_width = 30
+    console.print(_cables_table(rows))
+
+
+def _cables_table(rows: list[dict[str, Any]]) -> Table:
+    """Reference ids and dates never wrap or shrink (a "1…" cannot be read or copied); the
+    free text (origin, subject) wraps instead, and long paths fold."""
+    widest = max((len(row.get("reference_id") or "") for row in rows), default=9)
+    table = Table()
+    table.add_column("reference", no_wrap=True, min_width=min(max(widest, 9), 28))
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("classification", overflow="fold", max_width=14)
+    table.add_column("from", overflow="fold")
+    table.add_column("subject", overflow="fold")
+    table.add_column("path", overflow="fold")
     for row in rows:
         table.add_row(row.get("reference_id") or "", (row.get("date") or "")[:10],
                       row.get("classification") or "", row.get("origin") or "",
                       row.get("subject") or "", row["path"])
-    console.print(table)
+    return table
 
 
 def events(case: Path = CaseArg, json_: bool = JsonOpt,
-           event_type: str = typer.Option(None, "--type", help="meeting, recruitment, …")) -> None:
+           event_type: str = typer.Option(None, "--type", callback=_one_of(EVENT_TYPES, "event type"),
+                                          help=f"Only this type: {', '.join(EVENT_TYPES)}.")) -> None:
     """Meetings, recruitment, tasking, payments and travel, each with its evidence."""
     with open_case(case) as opened:
         rows = [e for e in opened.events() if not event_type or e["type"] == event_type]

@@ -2,8 +2,9 @@
 
 Without CASE it is a batch filter: JSON lines ``{"id", "text"}`` in, one line
 ``{"id", "entities": [{"start", "end", "label", "text"}]}`` out per input line,
-in order; a line that cannot be read gives ``{"id", "error"}`` and the batch goes
-on. With CASE it lists the case's entities (``--json`` for machines).
+in order; a line that cannot be read (a blank one included) gives ``{"id", "error"}``
+and the batch goes on (:mod:`kashf.cli.jsonl`). With CASE it lists the case's
+entities (``--json`` for machines).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import typer
+
+from kashf.cli.jsonl import answer_lines, open_input
 
 LANGUAGES = ("fa", "ar", "en")
 
@@ -38,19 +41,16 @@ def _entities_of(line: str, lang: str | None) -> dict[str, Any]:
 
 
 def run_batch(source: TextIO, sink: TextIO, lang: str | None) -> int:
-    """Stream JSON lines from ``source`` to ``sink``; returns how many lines failed."""
-    failed = 0
-    for line in source:
-        if not line.strip():
-            continue
+    """Stream JSON lines from ``source`` to ``sink``, one line out per line in (a blank line
+    gives ``{"id": null, "error": "empty line"}``); returns how many lines failed."""
+
+    def answer(line: str, _number: int) -> dict[str, Any]:
         try:
-            result = _entities_of(line, lang)
+            return _entities_of(line, lang)
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
-            result = {"id": None, "error": f"extraction failed: {type(error).__name__}: {error}"}
-        failed += "error" in result
-        sink.write(json.dumps(result, ensure_ascii=False) + "\n")
-        sink.flush()
-    return failed
+            return {"id": None, "error": f"extraction failed: {type(error).__name__}: {error}"}
+
+    return answer_lines(source, sink, answer)
 
 
 def _show_case(case: Path, as_json: bool, as_jsonl: bool) -> None:
@@ -87,4 +87,4 @@ def entities(
     if case is not None:
         _show_case(case, json_, jsonl)
         return
-    run_batch(sys.stdin, sys.stdout, lang)
+    run_batch(open_input("-"), sys.stdout, lang)

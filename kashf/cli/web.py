@@ -19,7 +19,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "case"
 def serve(
     case: Path = typer.Argument(..., help="The case folder."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     exposed: bool = typer.Option(False, "--i-know-this-is-exposed",
                                  help="Allow binding to a non-loopback address."),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser."),
@@ -51,12 +51,16 @@ def build_demo(case: Path, workers: int | None = None, quiet: bool = False):
 
 def demo(
     case: Path = typer.Option(Path("demo-case"), "--case", help="Where to build the example case."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     no_serve: bool = typer.Option(False, "--no-serve", help="Build the case, then stop."),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser."),
     json_: bool = typer.Option(False, "--json", help="Print the build summary as JSON."),
 ) -> None:
     """Build the bundled example case and serve it in the workbench."""
+    if not no_serve:
+        from kashf.web.server import check_port
+
+        check_port("127.0.0.1", port)  # before minutes of building, not after
     report, status = build_demo(case, quiet=json_)
     if json_:
         sys.stdout.write(json.dumps({"ingest": report, "status": status}, ensure_ascii=False,

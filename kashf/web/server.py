@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import secrets
+import socket
 import threading
 import webbrowser
 from pathlib import Path
@@ -28,6 +30,24 @@ def allowed_hosts_for(host: str) -> list[str]:
     if not is_loopback(host) and host not in ("0.0.0.0", "::"):
         names.append(host)
     return names
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise a one-line KashfError unless ``host:port`` can be bound now.
+
+    Binds the way uvicorn will (SO_REUSEADDR, IPv6 when the host has a colon) and lets go
+    at once, so a port in use is reported before a launch URL that would never work.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise KashfError(f"port {port} is in use: pass --port") from None
+            reason = error.strerror or str(error)
+            raise KashfError(f"cannot listen on {host}:{port}: {reason}") from None
 
 
 def launch_url(host: str, port: int, token: str) -> str:
@@ -55,6 +75,7 @@ def serve(
             f"refusing to listen on {host}: that exposes the case beyond this machine. "
             "Use --host 127.0.0.1, or pass --i-know-this-is-exposed if you really mean it."
         )
+    check_port(host, port)
     import uvicorn
 
     from kashf.case import Case

@@ -48,9 +48,18 @@ def test_bad_lines_get_an_error_and_the_batch_goes_on() -> None:
     assert out[3]["entities"] == [{"start": 0, "end": 7, "label": "LOC", "text": "Baghdad"}]
 
 
-def test_blank_lines_are_skipped() -> None:
-    out = _run(["", json.dumps({"id": 1, "text": "x"}), "   "])
-    assert [row["id"] for row in out] == [1]
+def test_blank_lines_get_an_error_line_so_lines_stay_aligned() -> None:
+    out = _run(["", json.dumps({"id": 1, "text": "x"}), "   "], "--lang", "fa", "--jsonl")
+    assert out == [{"id": None, "error": "empty line"}, {"id": 1, "entities": []},
+                   {"id": None, "error": "empty line"}]
+
+
+def test_run_batch_answers_blank_lines_too() -> None:
+    sink = io.StringIO()
+    failed = run_batch(io.StringIO('{"id": 1, "text": "a"}\n\n\r\n{"id": 2, "text": "b"}\n'),
+                       sink, "en")
+    out = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert failed == 2 and [row["id"] for row in out] == [1, None, None, 2]
 
 
 def test_unknown_language_is_refused() -> None:

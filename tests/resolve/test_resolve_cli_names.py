@@ -86,3 +86,52 @@ def test_missing_case_is_a_clean_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "not a case folder" in result.output
+
+
+def test_blank_lines_get_an_error_line_so_lines_stay_aligned() -> None:
+    good = json.dumps({"id": "ok", "name": "Soleimani", "candidates": ["Soleimani"]})
+    code, out = run([good, "", "   ", good])
+    assert code == 0
+    assert out[1:3] == [{"id": None, "error": "empty line"}] * 2
+    assert [o["id"] for o in out] == ["ok", None, None, "ok"]
+
+
+def _case_with_a_date_and_a_person(tmp_path: Path) -> Path:
+    from kashf.case import Case
+    from kashf.store import findings
+
+    case = Case.create(tmp_path / "case")
+    findings.replace_entities(
+        case.store,
+        [
+            {"id": "per-1", "type": "PER", "name": "Qasem Soleimani",
+             "aliases": ["Qasem Soleimani"], "score": 1.0, "mention_ids": []},
+            {"id": "org-1", "type": "ORG", "name": "Quds Force",
+             "aliases": ["Quds Force"], "score": 1.0, "mention_ids": []},
+            {"id": "date-1", "type": "DATE", "name": "Qasem 1400",
+             "aliases": ["Qasem 1400"], "score": 1.0, "mention_ids": []},
+        ],
+    )
+    case.close()
+    return tmp_path / "case"
+
+
+def test_case_candidates_are_names_by_default(tmp_path: Path) -> None:
+    root = _case_with_a_date_and_a_person(tmp_path)
+    line = json.dumps({"id": "q", "name": "Qasem"})
+    code, out = run([line], "--case", str(root), "--top", "5")
+    assert code == 0, out
+    assert {m["type"] for m in out[0]["matches"]} <= {"PER", "ORG", "LOC"}
+    assert "date-1" not in {m["entity_id"] for m in out[0]["matches"]}
+    assert out[0]["matches"][0]["entity_id"] == "per-1"
+
+
+def test_type_chooses_the_candidate_types(tmp_path: Path) -> None:
+    root = _case_with_a_date_and_a_person(tmp_path)
+    line = json.dumps({"id": "q", "name": "Qasem"})
+    _, out = run([line], "--case", str(root), "--type", "DATE")
+    assert [m["entity_id"] for m in out[0]["matches"]] == ["date-1"]
+    _, out = run([line], "--case", str(root), "--type", "per", "--type", "ORG", "--top", "5")
+    assert {m["entity_id"] for m in out[0]["matches"]} <= {"per-1", "org-1"}
+    result = runner.invoke(app, ["match", "--case", str(root), "--type", "BOGUS"], input=line)
+    assert result.exit_code == 2 and "BOGUS" in result.output and "PER" in result.output
