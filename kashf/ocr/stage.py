@@ -44,6 +44,7 @@ from kashf.stages import StageInput, stage
 
 #: The models a page may be read with when the language is not given.
 CANDIDATE_MODELS = "ara+eng+fas"
+MODELS = {"fa": "fas", "ar": "ara", "en": "eng"}
 
 
 @stage("ocr", version=1, needs_blob=True, changes_text=True)
@@ -54,7 +55,8 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
         return {"pages": [], "read": 0, "cached": 0, "errors": []}
     if not inp.blob_path or not Path(inp.blob_path).is_file():
         raise StageError("the original is not in the case: nothing to read pages from")
-    version = reading_version()
+    language = case_language(inp.settings)
+    version = reading_version(language)
     cache = PageCache(cache_folder(inp))
     pages: list[dict[str, Any]] = []
     fresh = []
@@ -67,7 +69,7 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     if fresh:
         try:
-            _read_fresh(inp, fresh, len(wanted), version, cache, pages, errors)
+            _read_fresh(inp, fresh, len(wanted), version, language, cache, pages, errors)
         except OCRInputError as error:  # the blob's name is its hash: say what is wrong only
             raise OCRInputError(str(error).replace(f"{Path(inp.blob_path).name}: ", "")) from None
     if errors and not pages:
@@ -78,14 +80,15 @@ def ocr_stage(inp: StageInput) -> dict[str, Any]:
 
 
 def _read_fresh(inp: StageInput, numbers: list[int], wanted: int, version: str,
-                cache: PageCache, pages: list[dict[str, Any]], errors: list[dict[str, Any]]) -> None:
+                language: str | None, cache: PageCache, pages: list[dict[str, Any]],
+                errors: list[dict[str, Any]]) -> None:
     """Read ``numbers`` one page at a time, caching each reading as soon as it is made."""
     deadline = _deadline(inp.settings)
     for page in page_images(inp.blob_path, numbers, _mime(inp), skip_broken=True):
         if page.image is None:
             errors.append({"page": page.number, "error": page.error})
             continue
-        reading = _read(page)
+        reading = _read(page, language)
         page.image.close()
         record = reading.to_json()
         cache.put(inp.document_id, page.number, version, record)
@@ -98,10 +101,19 @@ def _read_fresh(inp: StageInput, numbers: list[int], wanted: int, version: str,
             )
 
 
-def _read(page) -> PageOCR:
+def _read(page, language: str | None) -> PageOCR:
     from kashf.ocr.reader import ocr_image
 
-    return ocr_image(page.image, dpi=page.dpi, page=page.number)
+    return ocr_image(page.image, language, dpi=page.dpi, page=page.number)
+
+
+def case_language(settings: dict[str, Any]) -> str | None:
+    """The model when the case expects one language only (``languages = ["en"]``), else None.
+
+    Such a case needs only that model installed, and its pages skip the choice.
+    """
+    known = {MODELS[c] for c in settings.get("languages") or () if c in MODELS}
+    return known.pop() if len(known) == 1 else None
 
 
 def _mime(inp: StageInput) -> str | None:
@@ -175,14 +187,15 @@ def _page_text(document, index: int) -> str:
         page.close()
 
 
-def reading_version() -> str:
+def reading_version(language: str | None = None) -> str:
     """Engine and model versions: readings made with other ones are not reused.
 
     Raises :class:`OCRUnavailable` (a stage error with the install hint) when
     Tesseract or one of its models is missing.
     """
-    engine.require_languages(CANDIDATE_MODELS)
-    return f"{engine.engine_version()}-{engine.model_version(CANDIDATE_MODELS)}"
+    models = language or CANDIDATE_MODELS
+    engine.require_languages(models)
+    return f"{engine.engine_version()}-{engine.model_version(models)}"
 
 
 def cache_folder(inp: StageInput) -> Path | None:

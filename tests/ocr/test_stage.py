@@ -186,3 +186,23 @@ def test_damaged_image_fails_the_stage_with_a_reason_and_no_hash(tmp_path):
     assert outcome.status == "failed"
     assert outcome.error.startswith("damaged image") or outcome.error.startswith("cannot open")
     assert "b" * 64 not in outcome.error
+
+
+@pytest.mark.parametrize(("languages", "expected"), [
+    (["fa", "ar", "en"], None), (["en"], "eng"), (["fa", "de"], "fas"), ([], None)])
+def test_a_one_language_case_skips_the_choice(languages, expected):
+    from kashf.ocr.stage import case_language
+
+    assert case_language({"languages": languages}) == expected
+
+
+def test_one_language_case_reads_with_its_model(tmp_path):
+    from kashf.ocr.stage import ocr_stage
+    from kashf.stages import PageSpan, StageInput
+
+    path = tmp_path / "memo.png"
+    page(ENGLISH).save(path)
+    result = ocr_stage(StageInput("c" * 64, "memo.png", "image/png", "", (PageSpan(1, 0, 0, False),),
+                                  blob_path=str(path), settings={"languages": ["en"]}))
+    (first,) = result["pages"]
+    assert first["language"] == "eng" and "ambassador" in first["text"]
