@@ -39,7 +39,7 @@ def ocr_image(
     choice = language.choose(prepared.image, prepared.dpi, given)
     upright = prepared.image.transpose(Image.Transpose.ROTATE_180) if choice.flipped else prepared.image
     reading, retried, rereads = _read_with_retry(upright, choice.language, prepared.dpi)
-    model = choice.language
+    model = reading.language  # with the other script's model when a dropped line took it
     if not given or "+" not in given:
         reading, other = mixed.reread_other_script_lines(upright, reading, model, prepared.dpi)
         model = f"{model}+{other}" if other and other not in model.split("+") else model
@@ -110,6 +110,7 @@ def _read_dropped_lines(
     words = list(reading.words)
     line_boxes = dict(reading.line_boxes)
     read = 0
+    label = reading.language
     for number, (x0, y0, x1, y1) in enumerate(boxes):
         # A line that layout analysis dropped is usually dropped again by its line
         # finder (PSM 7 returns nothing): read it as a raw line.
@@ -124,6 +125,8 @@ def _read_dropped_lines(
             part = max([part, *tries], key=lambda r: r.confidence)
         if not part.words or part.confidence < DROPPED_MIN_CONFIDENCE:
             continue
+        if part.language not in label.split("+"):
+            label = f"{label}+{part.language}"
         at = _insertion_point(words, line_boxes, y0)
         near = words[at - 1] if at > 0 else (words[at] if words else None)
         block, paragraph = near.line[:2] if near else (1, 1)
@@ -135,7 +138,7 @@ def _read_dropped_lines(
             line_boxes.setdefault(key, box)
         words[at:at] = new_words
         read += 1
-    return Reading(reading.language, reading.psm, words, line_boxes), read
+    return Reading(label, reading.psm, words, line_boxes), read
 
 
 def _read_dropped_words(
