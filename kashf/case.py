@@ -121,7 +121,7 @@ class Case:
                 workers: int | None = None, scheduler: str | None = None, progress=None):
         """Run every enabled stage that is missing or outdated; returns counts."""
         from kashf.execute import make_executor
-        from kashf.runner import iter_tasks, plan, run_task
+        from kashf.runner import iter_tasks, ocr_pages_read, plan, run_task
 
         names = stages or self.settings.enabled_stages()
         todo = plan(self.store, names, force=force)
@@ -145,7 +145,8 @@ class Case:
                         counts = summary["stages"].setdefault(outcome.stage, {})
                         counts[outcome.status] = counts.get(outcome.status, 0) + 1
                     if progress:
-                        progress.advance(0, sum(o.status == "failed" for o in outcomes))
+                        progress.advance(0, sum(o.status == "failed" for o in outcomes),
+                                         pages=ocr_pages_read(outcomes))
                     if len(pending) >= self.settings.batch_size:
                         self._write_stage_batch(pending)
                         pending = []

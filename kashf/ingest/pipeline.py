@@ -20,6 +20,7 @@ from kashf.execute import WorkerLost
 from kashf.ingest.model import Limits
 from kashf.ingest.pipeline_worker import FileTask, IngestJob, run_job
 from kashf.model import DocumentRecord, IngestOutcome, SourceFile
+from kashf.runner import ocr_pages_read
 
 #: Small files travel to a worker together; a chunk closes at this many files or bytes.
 CHUNK_FILES = 32
@@ -235,7 +236,8 @@ class IngestCoordinator:
                 self.report.failed += 1
         if self.progress:
             failed = sum(d.status == "failed" for d in outcome.documents)
-            self.progress.advance(outcome.source.size, failed)
+            pages = sum(ocr_pages_read(d.stages or []) for d in outcome.documents)
+            self.progress.advance(outcome.source.size, failed, pages=pages)
         if (
             self._buffered_documents >= self.case.settings.batch_size
             or time.monotonic() - self._last_flush > FLUSH_SECONDS
