@@ -9,7 +9,7 @@ from kashf.nlp.entities_stage import entities
 from kashf.nlp.ner.corpus import spans_of
 from kashf.nlp.ner.extract import LABELS, guess_language
 from kashf.nlp.ner.tagger import model_for, sentences, tag_names
-from kashf.nlp.ner.tokens import tokenize
+from kashf.nlp.ner.tokens import is_arabic_script, tokenize
 from kashf.stages import REGISTRY, PageSpan, StageInput
 
 # text, language, (label, text) pairs that must be among the names found
@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 2 and registered.depends == ("language",)
+    assert registered.version == 3 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -251,3 +251,100 @@ def test_coordinated_names_are_split(words: list[str], label: str, parts: list[t
     from kashf.nlp.ner.tagger import _split_coordinated
 
     assert _split_coordinated(words, 0, len(words), label, default_gazetteer()) == parts
+
+
+# Span and precision errors seen on the example case: text, language, (label, text)
+# pairs that must be found, and written forms that must not be (part of) any name.
+_CABLE = """VZCZCXRO4471
+PP RUEHDE RUEHDIR
+DE RUEHBC #0061/01 1341015
+ZNY CCCCC ZZH
+P 141015Z MAY 14
+FM AMCONSUL BASRAH
+TO RUEHC/SECSTATE WASHDC PRIORITY 0412
+INFO RUEHGB/AMEMBASSY BAGHDAD PRIORITY 2207
+RUCNIRA/IRAN COLLECTIVE
+RUEHKUK/AMCONSUL ERBIL 0388
+RHEHAAA/DEPT OF HOMELAND SECURITY WASHINGTON DC IMMEDIATE
+C O N F I D E N T I A L SECTION 01 OF 02 BASRAH 000061
+
+1. (C/NF) Majid Kadhim al-Hilfi met the RSO in Basrah.
+2. (SBU) The Karbala Provincial Council met on Monday.
+3. (S/NF) Action: RSO asked RUEHBC to report, S/NF.
+"""
+_REPORT_HEADER = """شماره: ۴۱/۲۳۷۱     تاریخ: ۱۳۹۳/۰۲/۰۵     طبقه‌بندی: سری
+از: سلمان (شعبه بصره)
+به: اداره ۴۱
+پیرو: ۴۱/۲۱۹۸ و ۴۱/۲۲۵۰
+موضوع: دیدار با منبع ۱۳۴ و پرداخت ماهانه
+پیوست: ندارد
+به وی گفته شد دیدار آینده در یکی از رستوران‌های کورنیش شط‌العرب خواهد بود."""
+SPAN_CASES = [
+    (_CABLE, "en", [("PER", "Majid Kadhim al-Hilfi"), ("ORG", "Karbala Provincial Council")],
+     ["RUEH", "RUCN", "RHEH", "DE ", "ZNY", "CCCCC", "MAY 14", "S/NF", "C/NF", "SBU", "SECSTATE",
+      "COLLECTIVE", "HOMELAND", "C O N"]),
+    ("Travel records show that al-Sa'adi flew to Mashhad twice.", "en",
+     [("PER", "al-Sa'adi"), ("LOC", "Mashhad")], ["al-Sa'adi flew"]),
+    ("Haidar Abd al-Zahra al-Sa’adi owns the company.", "en",
+     [("PER", "Haidar Abd al-Zahra al-Sa’adi")], []),
+    ("وقال «أبو حيدر» إن الشحنة وصلت إلى بغداد.", "ar", [("PER", "أبو حيدر"), ("LOC", "بغداد")],
+     ["«", "»"]),
+    ('وقال "أبو حيدر" إن الشحنة وصلت.', "ar", [("PER", "أبو حيدر")], ['"']),
+    ("زار حرم حضرت ابوالفضل (ع) في كربلاء.", "ar", [("LOC", "كربلاء")], ["(", ")"]),
+    ("3\t1393/05/28\tعباس جبار\tبغداد\t200000\tدینار\tهزینه پیک\tحامد\n\t\tجمع دینار\t\t\tدینار",
+     "fa", [("PER", "عباس جبار"), ("LOC", "بغداد")], ["\t", "\n", "دینار"]),
+    ("The Ministry of\nTransport said so.", "en", [], ["\n"]),
+    ("شاركت وفود من العراق وإيران والبحرين ولبنان في المعرض.", "ar",
+     [("LOC", "إيران"), ("LOC", "البحرين"), ("LOC", "لبنان")], ["وإيران", "والبحرين", "ولبنان"]),
+    (_REPORT_HEADER, "fa", [], ["شماره", "تاریخ", "طبقه", "از", "به", "پیرو", "موضوع", "پیوست", "یکی"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "never"), SPAN_CASES)
+def test_span_cases_from_the_example_case(text: str, language: str, expected: list[tuple[str, str]],
+                                          never: list[str]) -> None:
+    found = [(n.label, text[n.start : n.end]) for n in tag_names(text, language)]
+    assert set(expected) <= set(found), found
+    words = {w for _, name in found for w in name.split()}
+    for bad in never:
+        # An Arabic-script word must not be a word of a name; anything else not a part of one.
+        if is_arabic_script(bad) and bad.isalpha():
+            assert bad not in words, (bad, found)
+        else:
+            assert not any(bad in name for _, name in found), (bad, found)
+
+
+def test_no_person_or_organisation_in_a_cable_header() -> None:
+    header_end = _CABLE.index("1. (C/NF)")
+    names = [n for n in tag_names(_CABLE, "en") if n.label in ("PER", "ORG")]
+    assert names and all(n.start >= header_end for n in names)
+
+
+@pytest.mark.parametrize(("words", "cut"), [
+    (["وإيران"], 1), (["والبحرين"], 1), (["ولبنان"], 1), (["للبحرين"], 2), (["وبغداد"], 1),
+    (["واسط"], 0), (["بغداد"], 0), (["بابل"], 0), (["لبنان"], 0), (["وليد"], 0),
+])
+def test_conjunction_and_prepositions_are_not_part_of_a_place(words: list[str], cut: int) -> None:
+    from kashf.nlp.gazetteer import default_gazetteer
+    from kashf.nlp.ner.tagger import _place_prefix
+
+    assert _place_prefix(words, default_gazetteer()) == cut
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("al-Sa'adi", ["al", "-", "Sa'adi"]),
+    ("Ma’rib O'Brien", ["Ma’rib", "O'Brien"]),
+    ("Menga's don't", ["Menga", "'", "s", "don", "'", "t"]),
+])
+def test_apostrophes_inside_latin_names(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_cable_mask_keeps_offsets_and_lines() -> None:
+    from kashf.nlp.ner.cable import mask
+
+    masked = mask(_CABLE)
+    assert len(masked) == len(_CABLE) and masked.count("\n") == _CABLE.count("\n")
+    assert "RUEH" not in masked and "S/NF" not in masked and "(SBU)" not in masked
+    assert "FM AMCONSUL BASRAH" in masked and "Majid Kadhim al-Hilfi" in masked
+    assert mask("RUSSIAN officials met RUEFUL clerks.") == "RUSSIAN officials met RUEFUL clerks."

@@ -14,6 +14,7 @@ other news misses in leaked reports:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,18 +22,20 @@ from pathlib import Path
 import pycrfsuite
 
 from kashf.nlp.gazetteer import Gazetteer, default_gazetteer
+from kashf.nlp.ner import cable
 from kashf.nlp.ner.features import token_features
 from kashf.nlp.ner.lexicons import (
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
     STOPWORDS,
+    english_lowercase,
     person_names,
 )
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 2
+VERSION = 3
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -72,8 +75,13 @@ def model_for(language: str) -> tuple[str, pycrfsuite.Tagger] | None:
     return None
 
 
+_APOSTROPHES = re.compile(r"['’ʼ`]")
+# A line break or a tab (a spreadsheet cell) between two words: no name runs across it.
+_BREAK = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token index ranges of sentences: split after . ! ? ؟ and at line breaks."""
+    """Token index ranges of sentences: split after . ! ? ؟, at line breaks and tabs."""
     out = []
     start = 0
     for i, token in enumerate(tokens):
@@ -81,7 +89,7 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         if end_here and token.text == "." and i > start and _abbreviation(tokens[i - 1], token):
             end_here = i - start + 1 >= _MAX_SENTENCE
         if not end_here and i + 1 < len(tokens):
-            end_here = "\n" in text[token.end : tokens[i + 1].start]
+            end_here = _BREAK.search(text, token.end, tokens[i + 1].start) is not None
         if end_here:
             out.append((start, i + 1))
             start = i + 1
@@ -140,8 +148,12 @@ def _decode(labels: list[str], tagger: pycrfsuite.Tagger) -> list[tuple[int, int
 def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> list[NameSpan]:
     """PER/ORG/LOC spans in ``text`` written in ``language`` (fa, ar, en...), in text order."""
     gazetteer = gazetteer or default_gazetteer()
-    tokens = tokenize(text)
+    tokens = tokenize(cable.mask(text))
     words = [t.text for t in tokens]
+    # The models never saw "Sa'adi" as one token: they read it as "Saadi".
+    model_words = [_APOSTROPHES.sub("", w) if len(w) > 2 else w for w in words]
+    breaks = [k > 0 and _BREAK.search(text, tokens[k - 1].end, tokens[k].start) is not None
+              for k in range(len(tokens))]
     chosen = model_for(language)
     labels = ["O"] * len(tokens)
     found: list[tuple[int, int, str, float, str]] = []
@@ -150,7 +162,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
         if chosen is None:
             break
         tagger = chosen[1]
-        predicted = tagger.tag(token_features(words[start:end], gazetteer, model_name))
+        predicted = tagger.tag(token_features(model_words[start:end], gazetteer, model_name))
         covered = start
         for i, j, label, confidence in _decode(predicted, tagger):
             if start + i < covered:
@@ -161,20 +173,134 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
             j = _trim(words, start + i, start + j) - start
             j = min(end, _hyphen_end(tokens, start + i, start + j, label)) - start
             covered = start + j
-            for a, b in _split_coordinated(words, start + i, start + j, label, gazetteer):
+            cleaned = _clean(words, start + i, start + j)
+            if cleaned is None:
+                continue
+            for a, b in _split_coordinated(words, *cleaned, label, gazetteer):
                 found.append((a, b, label, confidence, "crf"))
                 for k in range(a, b):
                     labels[k] = label
     if model_name != "en":
-        found = _latin_runs(words, labels, found, gazetteer)
-    found += _title_rule(words, labels)
-    found += _place_rule(words, labels, gazetteer)
-    found += _document_rule(words, labels, found)
-    return sorted(
-        (NameSpan(tokens[i].start, tokens[j - 1].end, label, round(conf, 3), how, model_name)
-         for i, j, label, conf, how in found),
-        key=lambda s: s.start,
-    )
+        found = _latin_runs(words, labels, found, gazetteer, breaks, model_words)
+    found += _title_rule(words, labels, breaks)
+    found += _place_rule(words, labels, gazetteer, breaks)
+    found += _document_rule(words, labels, found, breaks)
+    out = []
+    for i, j, label, conf, how in found:
+        for a, b in _pieces(words, i, j, breaks):
+            shift = _place_prefix(words[a:b], gazetteer) if label == "LOC" else 0
+            out.append(NameSpan(tokens[a].start + shift, tokens[b - 1].end, label, round(conf, 3),
+                                how, model_name))
+    return sorted(out, key=lambda s: s.start)
+
+
+# Quote marks and brackets never open or close a name («أبو حيدر», "Abu Haidar").
+_OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‘": "’", "‹": "›", "„": "“"}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+
+# Words that are never (the edge of) a name: the labels of a Persian or Arabic report's
+# header ("شماره: ۴۱/۲۳۷۱", "از: ...", "پیرو: ..."), "یکی" ("one of"), a letter's
+# "المحترم" ("the respected") and currency words, which the models tag when they stand
+# beside a name or in a spreadsheet's cells.
+NEVER_NAMES = frozenset(fold(w) for w in """
+شماره تاریخ طبقه‌بندی طبقه بندی از به پیرو موضوع پیوست پیوستها پیوست‌ها رونوشت یکی
+العدد التاريخ الموضوع المرفقات المرفق إلى الى من المحترم المحترمة
+دینار دلار ریال تومان یورو دولار دولارات الدينار الدولار جمع
+""".split())
+
+
+def _clean(words: list[str], i: int, j: int) -> tuple[int, int] | None:
+    """Span (i, j) without punctuation, quote marks, brackets or header words at its
+    edges; an opening bracket left unclosed inside it ends the name before it."""
+    while True:
+        while i < j and (_punctuation(words[i]) or fold(words[i]) in NEVER_NAMES):
+            i += 1
+        while j > i and (_punctuation(words[j - 1]) or fold(words[j - 1]) in NEVER_NAMES):
+            j -= 1
+        if i >= j:
+            return None
+        # A Latin name does not run on over a lower-case English word: "al-Sa'adi flew".
+        cut = next((k for k in range(i + 1, j) if words[k][:1].islower() and words[k].isascii()
+                    and words[k - 1] not in ("-", "'", "’") and words[k] not in _LOWER_IN_NAMES
+                    and words[k] in english_lowercase()), j)
+        j = cut
+        # "حرم ابوالفضل (ع" after the closing bracket went: the bracketed part goes too.
+        depth: list[int] = []
+        for k in range(i, j):
+            if words[k] in _OPENERS:
+                depth.append(k)
+            elif words[k] in _CLOSERS and depth:
+                depth.pop()
+        if not depth:
+            return i, j
+        if depth[0] > i:
+            j = depth[0]
+        else:
+            i = depth[0] + 1
+
+
+# Lower-case words that do sit inside Latin names ("Ministry of Transport", "Nizar al-Khafaji").
+_LOWER_IN_NAMES = frozenset("""
+of for and the de del della da di du des la le el al ul ibn bin bint bani abu van von der den y e et
+on upon in at
+""".split())
+
+
+def _punctuation(word: str) -> bool:
+    return not any(ch.isalnum() for ch in word)
+
+
+def _pieces(words: list[str], i: int, j: int, breaks: list[bool]) -> list[tuple[int, int]]:
+    """A span cut at line breaks and tabs, each part cleaned (a name never spans them)."""
+    bounds = [i, *(k for k in range(i + 1, j) if breaks[k]), j]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        cleaned = _clean(words, a, b)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def _crosses(breaks: list[bool], i: int, j: int) -> bool:
+    return any(breaks[k] for k in range(i + 1, j))
+
+
+_PLACE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
+    """How many characters of a place span are a clitic, not the place: و, ف, ب, ل (and
+    و/ف with ب/ل) are cut off when the rest is a gazetteer place ("وإيران" -> "إيران",
+    "والبحرين" -> "البحرين") and the word as written is not a place itself (واسط, بابل)."""
+    word = span[0]
+    folded = fold(word)
+    if len(folded) < 4 or not is_arabic_script(word) or folded[0] not in "وفبل":
+        return 0
+    rest = [fold(w) for w in span[1:]]
+    if gazetteer.by_key.get(key_from_words([folded, *rest])):
+        return 0
+    for prefix in _PLACE_PREFIXES:
+        if not folded.startswith(prefix):
+            continue
+        remainder = folded[len(prefix):]
+        letters = len(prefix)
+        if prefix.endswith("ل") and remainder.startswith("ل"):
+            remainder = remainder[1:]  # للبحرين = ل + (ا)ل + بحرين: the name is بحرين
+            letters += 1
+        if len(remainder) >= 3 and gazetteer.by_key.get(key_from_words([remainder, *rest])):
+            return _chars_for(word, letters)
+    return 0
+
+
+def _chars_for(word: str, letters: int) -> int:
+    """Characters of ``word`` that hold its first ``letters`` folded letters (and their marks)."""
+    seen = 0
+    for index, ch in enumerate(word):
+        if fold(ch):
+            if seen == letters:
+                return index
+            seen += 1
+    return len(word)
 
 
 # Words that may sit inside a Latin name ("National Trust for Scotland").
@@ -204,13 +330,15 @@ def _latin_run_ranges(words: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _latin_runs(words: list[str], labels: list[str], found: list, gazetteer: Gazetteer) -> list:
+def _latin_runs(words: list[str], labels: list[str], found: list, gazetteer: Gazetteer,
+                breaks: list[bool], model_words: list[str]) -> list:
     """Latin-script names in Persian or Arabic text are tagged by the English model.
 
     Persian news and reports keep many foreign names in Latin letters
     ("Tim Berners-Lee", "FBI"); the Arabic-script models have never seen them.
     """
-    runs = _latin_run_ranges(words)
+    runs = [piece for start, end in _latin_run_ranges(words)
+            for piece in _pieces_raw(start, end, breaks)]
     english = model_for("en") if runs else None
     if english is None:
         return found
@@ -221,12 +349,18 @@ def _latin_runs(words: list[str], labels: list[str], found: list, gazetteer: Gaz
             for k in range(start, end):
                 labels[k] = "O"
             found = kept
-        predicted = tagger.tag(token_features(words[start:end], gazetteer, "en"))
+        predicted = tagger.tag(token_features(model_words[start:end], gazetteer, "en"))
         for i, j, label, confidence in _decode(predicted, tagger):
             j = _trim(words, start + i, start + j) - start
-            if _claim(labels, start + i, start + j, label):
-                found.append((start + i, start + j, label, confidence, "crf-en"))
+            cleaned = _clean(words, start + i, start + j)
+            if cleaned and _claim(labels, *cleaned, label):
+                found.append((*cleaned, label, confidence, "crf-en"))
     return found
+
+
+def _pieces_raw(i: int, j: int, breaks: list[bool]) -> list[tuple[int, int]]:
+    bounds = [i, *(k for k in range(i + 1, j) if breaks[k]), j]
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
 def _split_coordinated(words: list[str], i: int, j: int, label: str,
@@ -305,17 +439,18 @@ def _name_like(word: str, names: frozenset[str]) -> bool:
     return word[:1].isupper()
 
 
-def _title_rule(words: list[str], labels: list[str]) -> list[tuple[int, int, str, float, str]]:
+def _title_rule(words: list[str], labels: list[str],
+                breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
     """Honorific + name-like word(s) -> PER; a further word joins only if it is a known name."""
     names = person_names()
     out = []
     for i, word in enumerate(words[:-1]):
-        if fold(word) not in _HONORIFICS or labels[i + 1] != "O":
+        if fold(word) not in _HONORIFICS or labels[i + 1] != "O" or breaks[i + 1]:
             continue
-        if not _name_like(words[i + 1], names):
+        if not _name_like(words[i + 1], names) or fold(words[i + 1]) in NEVER_NAMES:
             continue
         j = i + 2
-        while j < len(words) and j - i <= 4 and labels[j] == "O":
+        while j < len(words) and j - i <= 4 and labels[j] == "O" and not breaks[j]:
             folded = fold(words[j])
             latin_cap = not is_arabic_script(words[j]) and words[j][:1].isupper()
             if folded in names or folded in NAME_PARTICLES or latin_cap:
@@ -331,7 +466,8 @@ _BIG_PLACE = 200_000
 _ARTICLES = ("ال", "وال", "بال", "لل", "فال", "كال")
 
 
-def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer) -> list[tuple[int, int, str, float, str]]:
+def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer,
+                breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
     """Countries, cities over 200k people and our own sites -> LOC where the model said nothing.
 
     Stricter than the model's gazetteer feature: the written words must be the place's
@@ -344,7 +480,7 @@ def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer) -> li
         if not _may_start_place(words, i, gazetteer):
             continue
         for length in range(min(5, len(words) - i), 0, -1):
-            if any(labels[k] != "O" for k in range(i, i + length)):
+            if any(labels[k] != "O" for k in range(i, i + length)) or _crosses(breaks, i, i + length):
                 continue
             place = _strong_place(words[i : i + length], gazetteer)
             if place and _claim(labels, i, i + length, "LOC"):
@@ -392,8 +528,8 @@ def _strong_place(span: list[str], gazetteer: Gazetteer) -> bool:
 _NOT_PLACES = frozenset(fold(w) for w in "مدينة مالي عمارة أمان امان شهر".split())
 
 
-def _document_rule(words: list[str], labels: list[str],
-                   found: list[tuple[int, int, str, float, str]]) -> list[tuple[int, int, str, float, str]]:
+def _document_rule(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                   breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
     """One label per name form within a document; a PER's last word alone is that PER."""
     # Exact written forms, not folded ones: folding makes على ("on") and علي ("Ali") one word.
     forms: dict[tuple[str, ...], str] = {}
@@ -410,7 +546,7 @@ def _document_rule(words: list[str], labels: list[str],
     while i < len(words):
         for length in range(min(longest, len(words) - i), 0, -1):
             label = forms.get(tuple(words[i : i + length]))
-            if label and _claim(labels, i, i + length, label):
+            if label and not _crosses(breaks, i, i + length) and _claim(labels, i, i + length, label):
                 out.append((i, i + length, label, 0.5, "rule-document"))
                 i += length - 1
                 break

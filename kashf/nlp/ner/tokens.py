@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 # A word is a run of letters/digits plus the marks and joiners that live inside
 # Arabic-script words; anything else that is not a space is a token of its own.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w\u064B-\u065F\u0670\u0640\u200c\u200d]+|[^\s\w\u200e\u200f\u061c]")
+# A Latin word keeps an apostrophe (or ’ ʼ `) followed by two or more letters: the
+# ʿayn or hamza of a transliteration ("al-Sa'adi", "Ma’rib", "O'Brien"), while a
+# possessive or a contraction ("Menga's", "don't") still splits off.
+_LATIN = "A-Za-z\u00c0-\u024f"
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|[{_LATIN}]+(?:['’ʼ`][{_LATIN}]{{2,}})+"
+    r"|[\w\u064B-\u065F\u0670\u0640\u200c\u200d]+|[^\s\w\u200e\u200f\u061c]"
+)
 
 _LETTER_MAP = str.maketrans({
     "ی": "ي", "ى": "ي", "ک": "ك", "ة": "ه", "ٱ": "ا", "ۀ": "ه", "ە": "ه",
