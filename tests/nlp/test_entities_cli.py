@@ -79,3 +79,21 @@ def test_persian_text_with_latin_names() -> None:
     found = {(e["label"], e["text"]) for e in out[0]["entities"]}
     assert ("PER", "Angela Merkel") in found
     assert all(text[e["start"] : e["end"]] == e["text"] for e in out[0]["entities"])
+
+
+def test_batch_names_never_span_cells_quotes_or_cable_routing() -> None:
+    texts = {
+        "row": "3\t1393/05/28\tعباس جبار\tبغداد\t200000\tدینار",
+        "quote": "وقال «أبو حيدر» إن الشحنة وصلت.",
+        "cable": "DE RUEHGB #1890 2821120\nZNY CCCCC ZZH\nTO RUEHC/SECSTATE WASHDC PRIORITY 5384\n"
+                 "1. (S/NF) Travel records show that al-Sa'adi flew to Mashhad twice.",
+    }
+    out = _run([json.dumps({"id": k, "text": v}, ensure_ascii=False) for k, v in texts.items()])
+    names = {row["id"]: [(e["label"], e["text"]) for e in row["entities"]
+                         if e["label"] in ("PER", "ORG", "LOC")] for row in out}
+    assert ("PER", "عباس جبار") in names["row"]
+    assert ("PER", "أبو حيدر") in names["quote"]
+    assert ("PER", "al-Sa'adi") in names["cable"]
+    for found in names.values():
+        assert not any(ch in text for _, text in found for ch in "\t\n«»()")
+        assert not any("RUE" in text or "S/NF" in text for _, text in found)
