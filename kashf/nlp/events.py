@@ -6,15 +6,17 @@ sentence became an event, and the phrases that decide it are data
 
 * **type** — every event type whose trigger phrase occurs (longest phrase wins an
   overlap, so «مأموریت آزمایشی» is a recruitment test, not a tasking);
-* **participants** — the PER mentions inside it, plus code-named sources
-  («منبع ۱۲۳», «منبع با نام رمز "دانا"», "source HUNTER");
-* **place** — the LOC mention after a locative word (در, in, at, في…), else the first;
-* **date** — an absolute date in the sentence (any calendar, converted to Gregorian), a
-  relative one resolved against the story's last date or the document's, else the last
-  date of the same paragraph;
+* **participants** — the PER mentions inside it (not a car: «نوع هيونداي سوناتا»), plus
+  code-named sources («منبع ۱۲۳», «منبع با نام رمز "دانا"», "source HUNTER");
+* **place** — a located venue as written, up to its verb («میدان زیونه [سوار شدم]»), or
+  the LOC mention after a locative word (در, in, at, في…), else the first;
+* **date** — the nearest absolute date in the sentence (any calendar, converted to
+  Gregorian; a month as a month), a relative one resolved against the story's last date or
+  the document's, else the last date of the same paragraph;
 * **tradecraft**, **status** — from their lexicons, over the sentence and any
   trigger-less sentences just before it in the same paragraph (the approach: "after
-  walking twenty minutes and taking two taxis…").
+  walking twenty minutes and taking two taxis…"); a Persian subjunctive verb («… در نظر
+  گرفته شود») makes an instruction, so a plan.
 
 Header lines (Subject:, موضوع:) restate the report's event and are not events themselves.
 """
@@ -29,15 +31,16 @@ from typing import Any
 from kashf.nlp import events_lexicon as lex
 from kashf.stages import StageInput, stage
 
-VERSION = 2
+VERSION = 3
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
-# from Baghdad to Najaf took place in Najaf).
+# from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
+# رستوران‌های کورنیش», "at one of the hotels").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
     r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
-    r"مدينة|امام|أمام))\s*$",
+    r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
     re.IGNORECASE,
 )
 _DECL = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
@@ -212,6 +215,10 @@ class _DateTracker:
         self.text, self.folded = text, folded
         self.paragraphs = paragraphs
         self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
+        # Month-precise dates («در مرداد ۱۳۹۳», "in May 2014") per paragraph, and the
+        # last day of each, by (ISO, text): they date an event but are never a story's day.
+        self._months: dict[int, list[tuple[int, int, str, str]]] = {}
+        self.month_end: dict[tuple[str, str], str] = {}
         self.document = _iso_day(document_date) or self._header_date()
 
     def _header_date(self) -> dt.date | None:
@@ -229,9 +236,13 @@ class _DateTracker:
         return -1
 
     def dates_of(self, index: int) -> list[tuple[int, int, str, str]]:
+        """The day-precise dates of a paragraph (its month-precise ones go to ``_months``)."""
         if index not in self._cache:
             p_start, p_end, _ = self.paragraphs[index]
-            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document)
+            months: list[tuple[int, int, str, str, str]] = []
+            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months)
+            self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
+            self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
         return self._cache[index]
 
     def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
@@ -273,7 +284,7 @@ class _DateTracker:
         """
         found: list[tuple[int, str | None, str]] = []
         index = self._paragraph(start)
-        for s, e, iso, text in self.dates_of(index) if index >= 0 else ():
+        for s, e, iso, text in self.dates_of(index) + self._months[index] if index >= 0 else ():
             if start <= s and e <= end:
                 found.append((s, iso, text))
         phrases, meaning = lex.relative_dates()
@@ -292,19 +303,24 @@ class _DateTracker:
 
 
 def _absolute_dates(
-    text: str, start: int, end: int, document: dt.date | None
+    text: str, start: int, end: int, document: dt.date | None,
+    months: list[tuple[int, int, str, str, str]] | None = None,
 ) -> list[tuple[int, int, str, str]]:
-    """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``."""
+    """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``; the
+    month-precise ones go to ``months`` as (start, end, ISO, text, ISO last day): a Solar
+    or lunar Hijri month's ISO is its first day, a Gregorian month's is ``YYYY-MM``."""
     try:
         from kashf.text.dates import find_dates
     except ImportError:  # the dates module is optional for this stage
         return []
     chunk = text[start:end]
-    out = [
-        (start + found.start, start + found.end, found.iso[:10], found.text)
-        for found in find_dates(chunk)
-        if found.precision == "day" or len(found.iso) >= 10
-    ]
+    out = []
+    for found in find_dates(chunk):
+        if found.precision in ("day", "minute"):
+            out.append((start + found.start, start + found.end, found.iso[:10], found.text))
+        elif found.precision == "month" and months is not None and found.iso_end:
+            months.append((start + found.start, start + found.end, found.iso, found.text,
+                           found.iso_end))
     taken = {(s - start, e - start) for s, e, _, _ in out}
     out.extend(
         (start + s, start + e, iso, written)
@@ -417,7 +433,7 @@ def _participants(text: str, fused: str, mentions: Sequence[dict], start: int, e
         spans.append((m.start(), m.end()))
     for m in _mentions_in(mentions, start, end, {"PER"}):
         s, e = int(m["start"]), int(m["end"])
-        if not any(s < pe and ps < e for ps, pe in spans):
+        if not any(s < pe and ps < e for ps, pe in spans) and not _a_thing(fused, s, e):
             spans.append((s, e))
     spans.sort()
     names, kept = [], []
@@ -427,6 +443,17 @@ def _participants(text: str, fused: str, mentions: Sequence[dict], start: int, e
             names.append(name)
             kept.append([s, e])
     return names, kept
+
+
+def _a_thing(cased: str, start: int, end: int) -> bool:
+    """A PER mention that names a thing: only vehicle makes and models («هيونداي سوناتا»,
+    "Toyota Land Cruiser"), or a name right after "model", «نوع», «مدل»."""
+    makes, cues = lex.not_people()
+    words = [w.lower() for w in lex._WORD.findall(cased[start:end])]
+    if words and all(w in makes for w in words):
+        return True
+    before = lex._WORD.findall(cased[max(0, start - 24) : start])
+    return bool(before) and before[-1].lower() in cues
 
 
 _ORG_BEFORE = re.compile(
@@ -440,6 +467,11 @@ _VENUE_STOP = frozenset(
 )
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
 _TOKEN = re.compile(r"[^\s\u200c]+")
+_PUNCT = "«»\"“”()،,.:;؛!؟"
+
+
+def _in_place(offset: int, places: list[dict]) -> bool:
+    return any(int(m["start"]) <= offset < int(m["end"]) for m in places)
 
 
 def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
@@ -467,7 +499,7 @@ def _destination(mention: dict, text: str) -> bool:
 
 
 def _venue_span(
-    text: str, cased: str, hit: lex.Hit, end: int, places: list[dict]
+    text: str, cased: str, hit: lex.Hit, end: int, places: list[dict], arabic: bool = False
 ) -> tuple[int, int] | None:
     """A venue as written: «مجتمع تجاری المنصور بغداد», "the Babylon Hotel in Baghdad"."""
     start, stop = hit.start, hit.end
@@ -486,15 +518,44 @@ def _venue_span(
             if place is not None:
                 stop = int(place["end"])
         return start, stop
+    # Up to five words after the venue word, to a comma, a stop word or a verb: «رستوران
+    # هتل بابل در بغداد» of «… در بغداد در نظر گرفته شود». A light verb takes the word
+    # before it as its own («میدان زیونه سوار شدم» → «میدان زیونه»), unless a place holds it.
+    taken: list[tuple[int, int]] = []
+    previous = ""
     for count, token in enumerate(_TOKEN.finditer(text, stop, end)):
-        word = lex.fold(token.group()).strip("«»\"")
+        word = lex.fold(token.group()).strip(_PUNCT)
         gap = text[stop : token.start()]
-        if count >= 5 or _VENUE_PUNCT.search(gap) or word in _VENUE_STOP:
+        if _VENUE_PUNCT.search(gap):
+            break
+        kind = lex.verb_form(word, previous, arabic)
+        if kind not in (None, "function") or (word in ("می", "نمی") and not arabic):
+            following = _TOKEN.search(text, token.end(), end)
+            light = lex.light_verb(word, previous, arabic) or (
+                word in ("می", "نمی") and following is not None
+                and lex.light_verb(lex.fold(following.group()), word, arabic))
+            if light and taken and not _in_place(taken[-1][0], places):
+                while len(taken) > 1 and text[taken[-2][1] : taken[-1][0]] == "\u200c":
+                    taken.pop()  # «برنامه‌ریزی شده»: the verb's noun, in its ZWNJ parts
+                taken.pop()
+            break
+        if count >= 5:  # a word the window cuts («برنامه‌|ریزی») is not taken either
+            while taken and text[taken[-1][1] : token.start()] == "\u200c":
+                taken.pop()
+            break
+        if word in _VENUE_STOP:
             break
         punct = _VENUE_PUNCT.search(token.group())
         stop = token.start() + punct.start() if punct else token.end()
+        if stop > token.start():
+            taken.append((token.start(), stop))
+        previous = word
         if punct:
             break
+    while taken and lex.verb_form(lex.fold(text[taken[-1][0] : taken[-1][1]]), "", arabic) \
+            == "function":
+        taken.pop()  # «… در بغداد در» ends before its preposition
+    stop = taken[-1][1] if taken else hit.end
     for place in places:  # run on through a city named right after: «… المنصور بغداد»
         if stop <= int(place["start"]) <= stop + 2:
             stop = int(place["end"])
@@ -596,14 +657,21 @@ class _Extractor:
             statuses = self.statuses(hits, s_start, s_end)
             owned = [
                 None if own and self.telling_date(own, hit.start, s_start) else own
-                for hit, own in zip(hits, _dates_per_trigger(hits, written), strict=True)
+                for hit, own in zip(
+                    hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end),
+                    strict=True,
+                )
             ]
+            # A month written in the sentence but not the event's is still a time of its own.
+            own_time = _OTHER_TIME.search(self.folded, s_start, s_end) or any(
+                (iso, text) in self.dates.month_end for _, iso, text in written
+            )
             context_start = approach[0][0] if approach else s_start
             sentence_events = []
             for index, (hit, status, own) in enumerate(zip(hits, statuses, owned, strict=True)):
                 date = (own[1], own[2]) if own else (None, None)
                 chained = index and owned[index - 1] and statuses[index - 1] == status
-                if own is not None or _OTHER_TIME.search(self.folded, s_start, s_end):
+                if own is not None or own_time:
                     pass
                 elif chained:
                     # "travelled on 14 August to Beirut and met them there": one time
@@ -613,7 +681,10 @@ class _Extractor:
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 if status == "happened":
                     _drop_plans_of(event, self.events)
-                if _continues(event, own, self.events):
+                definite = bool(_DEFINITE_AFTER.match(self.folded, hit.end)
+                                or _DEFINITE_BEFORE.search(self.folded, max(s_start, hit.start - 12),
+                                                           hit.start))
+                if _continues(event, own, self.events, definite):
                     _merge_into(self.events[-1], event)
                 elif _cancels(event, own, self.events):
                     self.events[-1]["status"] = "cancelled"  # "...it was called off."
@@ -703,6 +774,7 @@ class _Extractor:
         days = [
             (iso, text) for at, iso, text in written
             if iso and not self.dates._in_header(at) and not self.dates._after(iso)
+            and (iso, text) not in self.dates.month_end
         ]
         if days:
             self.story_date = days[-1]
@@ -740,14 +812,15 @@ class _Extractor:
     ) -> list[lex.Hit]:
         """The triggers of a sentence that tell an event, not talk about one.
 
-        None in a sentence that quotes the press, states a wish or an absence; none that
+        None in a sentence that quotes the press, states a wish, an absence or what a
+        possible event would be worth; none that
         states a habit unless it gives a day; none counted ("three times"); a meeting that is
         the purpose of the sentence's trip goes with the trip.
         """
         if not hits:
             return hits
         kinds = {h.tag for h in lex.non_events().find(self.folded, start, end, self.langs)}
-        if kinds & {"news", "wish", "negated", "retold", "total"} \
+        if kinds & {"news", "wish", "negated", "retold", "total", "assessment"} \
                 or _TIMES.search(self.folded, start, end):
             return []
         undated = not any(iso for _, iso, _ in written)
@@ -793,14 +866,31 @@ class _Extractor:
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
+        persian = "fa" in (lex.languages(self.text[start:end]) or ())
         out = []
         for index, hit in enumerate(hits):
             scope_start = start if index == 0 else hit.start
             scope_end = hits[index + 1].start if index + 1 < len(hits) else end
             found = {c.tag for c in cues if scope_start <= c.start < scope_end} | leading
             found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
+            if persian and self.subjunctive(hit.start, scope_end):
+                found.add("planned")  # «… در نظر گرفته شود»: an instruction, not a fact
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out
+
+    def subjunctive(self, start: int, end: int) -> bool:
+        """The trigger's verb — the first finite verb from the trigger on, Persian putting it
+        last — is a present form without می: «دیدار … در نظر گرفته شود», «… محل را ترک کند»
+        instruct or recommend; «خواسته شد … تهیه کند» asked (شد comes first)."""
+        words = [t.group().strip(_PUNCT) for t in _TOKEN.finditer(self.folded, start, end)]
+        for index, word in enumerate(words):
+            kind = lex.verb_form(word, words[index - 1] if index else "")
+            following = lex.verb_form(words[index + 1], word) if index + 1 < len(words) else None
+            if kind in ("light", "verb") and following not in (None, "function"):
+                continue  # «پرداخت گردد», «پرداخت شد»: a noun before its light verb
+            if kind in ("light", "verb", "copula", "subjunctive"):
+                return kind == "subjunctive"
+        return False
 
     def place(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
         """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
@@ -864,7 +954,8 @@ class _Extractor:
             return {"text": self.text[int(named["start"]) : int(named["end"])],
                     "start": int(named["start"]), "end": int(named["end"]),
                     "place": named.get("place"), "named": True}
-        v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places)
+        arabic = (self.langs or lex.languages(self.text[start:end])) == frozenset({"ar", "en"})
+        v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places, arabic)
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
         ref = next((m.get("place") for m in inside if _linked(m)), None)
         return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref,
@@ -906,6 +997,7 @@ class _Extractor:
             "place_span": [int(place["start"]), int(place["end"])] if place else None,
             "place_ref": place.get("place") if place else None,
             "date": date[0],
+            "date_end": self.dates.month_end.get(date) if date[0] else None,
             "date_text": date[1],
             "tradecraft": tradecraft,
             "status": status,
@@ -937,23 +1029,54 @@ def extract_events(
 
 
 def _dates_per_trigger(
-    hits: list[lex.Hit], written: list[tuple[int, str | None, str]]
+    hits: list[lex.Hit], written: list[tuple[int, str | None, str]], folded: str,
+    months: dict[tuple[str, str], str],
 ) -> list[tuple[int, str | None, str] | None]:
     """Which written date belongs to which trigger of a sentence.
 
-    A date before the first trigger dates them all ("On 12 May I met him and paid him");
-    a later one belongs to the nearest trigger («سفر … لغو شد و دیدار دوم روز جمعه ۲۶
-    اردیبهشت … برگزار شد»: the Friday is the meeting's, not the cancelled trip's).
+    A date before the first trigger dates them all ("On 12 May I met him and paid him"),
+    the nearest one when there are several («در اسفند ۱۳۹۲ … معرفی و در مرداد ۱۳۹۳ … جذب
+    شد»: the recruitment is of Mordad); a later one belongs to the nearest trigger («سفر …
+    لغو شد و دیدار دوم روز جمعه ۲۶ اردیبهشت … برگزار شد»: the Friday is the meeting's, not
+    the cancelled trip's). A month dates only a trigger of its own clause («تعرفت في آذار
+    2014 …، والتقيته»: the month is the acquaintance's).
     """
     owned: list[tuple[int, str | None, str] | None] = [None] * len(hits)
     for date in written:
+        month = (date[1], date[2]) in months
+        if month and _BOUND.search(folded, max(0, date[0] - 10), date[0]):
+            continue  # "until April 2005", "the April 2003 death": a bound or a name
+
         if date[0] < hits[0].start:
-            owned = [own or date for own in owned]
+            if month and _CLAUSE_BREAK.search(folded, date[0] + len(date[2]), hits[0].start + 1):
+                continue
+            owned = [date if own is None or own[0] < hits[0].start else own for own in owned]
             continue
         nearest = min(range(len(hits)), key=lambda i: abs(hits[i].start - date[0]))
+        if month and (date[0] - hits[nearest].end > 80
+                      or _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)):
+            continue
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:
             owned[nearest] = date
     return owned
+
+
+# A trigger that points back at the event just told: «دیدار را» (the definite object),
+# «این دیدار», "this meeting", «هذا اللقاء».
+_DEFINITE_AFTER = re.compile(r"\s+را(?!\w)")
+_DEFINITE_BEFORE = re.compile(
+    r"(?<!\w)(?:این|همین|همان|this|that|the same|هذا|هذه|ذلک|تلک|نفس)\s+$", re.IGNORECASE
+)
+# A comma and a conjunction or a relative word between a date and a trigger: another
+# clause («…، والتقيته», "met Boko, who had served until…").
+_CLAUSE_BREAK = re.compile(
+    r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
+    r"الذی|التی|حیث)(?!\w)|و)"
+)
+_BOUND = re.compile(
+    r"(?<!\w)(?:until|till|since|from|by|the|its|his|her|their|تا|از|منذ|حتی|لغایه)\s+"
+    r"(?:early\s+|late\s+)?$"
+)
 
 
 def _counted(folded: str, start: int, at: int) -> bool:
@@ -988,11 +1111,15 @@ def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
     return out
 
 
-def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
+def _continues(
+    event: dict, own_date: tuple | None, events: list[dict], definite: bool = False
+) -> bool:
     """A sentence that goes on describing the event just told ("the meeting took place in a
     tea house on the second floor") adds to it instead of making a second one: same type,
-    both narrated, no date of its own, no other participants. (A second meeting with the
-    same people is told with its own day: "the next week I met him again".)"""
+    both narrated, no date of its own, no other participants — unless the trigger points
+    back at it («منبع ۲۰۷ دیدار را همراهی … کند», "this meeting": then others may join).
+    (A second meeting with the same people is told with its own day: "the next week I met
+    him again".)"""
     if not events or own_date is not None:
         return False
     previous = events[-1]
@@ -1004,7 +1131,7 @@ def _continues(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
     return (
         same
         and previous["type"] == event["type"]
-        and _same_people(previous, event)
+        and (definite or _same_people(previous, event))
         and previous["evidence"]["end"] < event["evidence"]["start"]
     )
 
@@ -1051,7 +1178,9 @@ def _merge_into(previous: dict, event: dict) -> None:
             previous["participant_spans"].append(span)
 
 
-@stage("events", version=VERSION, depends=("language", "entities"))
+# `cables` gives the document date (relative dates count from it): a new cables run must
+# re-run events too.
+@stage("events", version=VERSION, depends=("language", "cables", "entities"))
 def events_stage(inp: StageInput) -> dict:
     """Meetings, recruitment, tasking, payments and travel, each with its quote."""
     mentions = (inp.results.get("entities") or {}).get("mentions") or []

@@ -226,7 +226,7 @@ TRADECRAFT = (
     "dead_drop", "phone",
 )
 STATUSES = ("happened", "planned", "cancelled", "reported")
-NON_EVENTS = ("news", "wish", "generic", "negated", "retold", "total")
+NON_EVENTS = ("news", "wish", "generic", "negated", "retold", "total", "assessment")
 
 
 def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
@@ -247,7 +247,8 @@ def triggers() -> Lexicon:
 @lru_cache(maxsize=1)
 def non_events() -> Lexicon:
     """Phrases that make a sentence talk about events without telling one: news, wish,
-    generic (a habit), negated, retold (from another report), total."""
+    generic (a habit), negated, retold (from another report), total, assessment (what a
+    possible event would be worth)."""
     return _tagged("non_events.tsv", NON_EVENTS)
 
 
@@ -309,3 +310,107 @@ def source_cues() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?i:{cue})\s+(?:(?i:{codename})|{quoted}|(?i:{number})|{caps})"
     )
+
+
+@dataclass(frozen=True)
+class _Verbs:
+    """``verbs.tsv`` compiled: Persian forms from their stems, other forms as written."""
+
+    persian: re.Pattern[str]
+    light: frozenset[str]
+    kinds: dict[str, str]  # Persian and English forms
+    arabic: dict[str, str]
+
+
+_PREFIX = r"(?P<pre>ن?می|ن|ب)?"
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> _Verbs:
+    past: dict[str, str] = {}
+    present: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    arabic: dict[str, str] = {}
+    for kind, lang, form in _rows("verbs.tsv"):
+        if kind not in ("light", "verb", "copula", "function", "noun"):
+            raise ValueError(f"verbs.tsv: bad kind in {(kind, lang, form)!r}")
+        if lang == "fa" and "|" in form:
+            stem_past, stem_present = (fold(f) for f in form.split("|"))
+            past[stem_past] = present[stem_present] = kind
+        else:
+            (arabic if lang == "ar" else kinds)[fold(form)] = kind
+    alt = lambda stems: "|".join(sorted(map(re.escape, stems), key=len, reverse=True))  # noqa: E731
+    persian = re.compile(
+        rf"{_PREFIX}(?:(?P<past>{alt(past)})(?P<pe>م|یم|ید|ند|ه|ن)?|"
+        rf"(?P<present>{alt(present)})(?:م|د|یم|ید|ند))"
+    )
+    light = frozenset(s for s, k in (*past.items(), *present.items()) if k == "light")
+    return _Verbs(persian, light, kinds, arabic)
+
+
+def verb_form(token: str, previous: str = "", arabic: bool = False) -> str | None:
+    """What a folded word is, as far as ending a place phrase or a clause goes.
+
+    ``"light"`` (a Persian light verb: شدم، کرد، گرفته), ``"verb"``, ``"copula"``,
+    ``"participle"`` (شده، گرفته), ``"subjunctive"`` (a present form without می: شود، کند،
+    ببیند — an instruction or wish), ``"function"`` (در، at، في) or None. ``previous`` is
+    the word before it (می apart from its verb: «می شود»). With ``arabic`` the word is
+    read as Arabic («حضرت» is then حضر with its suffix; in Persian it is a title).
+    """
+    table = _verbs()
+    if arabic:
+        kind = table.arabic.get(token) or table.kinds.get(token) or next(
+            # an Arabic verb with its subject or object: جلسنا، التقيته، دفعوا
+            (table.arabic[t] for t in _arabic_stems(token) if t in table.arabic), None)
+        return kind if kind in ("verb", "copula", "function") else None
+    kind = table.kinds.get(token)
+    if kind == "noun":
+        return None
+    if kind is not None:
+        if kind == "copula" and token in ("باشد", "باشند"):
+            return "subjunctive"
+        return kind
+    m = table.persian.fullmatch(token)
+    if m is None:
+        return None
+    pre = m.group("pre") or ""
+    if m.group("present"):
+        # می apart («می شود») or after a verbal prefix («بازمی گردد», «درمی آید»)
+        indicative = pre.endswith("می") or previous.endswith("می") \
+            or m.group("present") in ("دار", "خواه")  # دارد; خواهد شد is a future
+        return "light" if indicative and m.group("present") in table.light else (
+            "verb" if indicative else "subjunctive")
+    if m.group("pe") == "ه" and m.group("past"):
+        return "participle"
+    if m.group("pe") == "ن":
+        return None  # an infinitive names an action: «نزدیک شدن»
+    return "light" if m.group("past") in table.light else "verb"
+
+
+def light_verb(token: str, previous: str = "", arabic: bool = False) -> bool:
+    """A Persian light verb in any form (شدم، شود، گرفته، می کند): the word before it is
+    its non-verbal part («سوار شدم», «در نظر گرفته شود»)."""
+    if arabic or verb_form(token, previous) is None:
+        return False
+    m = _verbs().persian.fullmatch(token)
+    return bool(m and (m.group("past") or m.group("present")) in _verbs().light)
+
+
+@lru_cache(maxsize=1)
+def not_people() -> tuple[frozenset[str], frozenset[str]]:
+    """``not_people.tsv``: (vehicle makes and models, cue words before a make), folded."""
+    makes, cues = set(), set()
+    for kind, _lang, word in _rows("not_people.tsv"):
+        if kind not in ("make", "cue"):
+            raise ValueError(f"not_people.tsv: bad kind {kind!r}")
+        (makes if kind == "make" else cues).add(fold(word))
+    return frozenset(makes), frozenset(cues)
+
+
+_AR_SUFFIXES = ("تما", "تم", "ته", "تها", "نا", "وا", "ها", "هم", "ت", "ا", "ه")
+
+
+def _arabic_stems(token: str) -> list[str]:
+    """An Arabic word without a conjunction before it and a pronoun suffix after it."""
+    bases = [token] + ([token[1:]] if token[:1] in ("و", "ف") and len(token) > 3 else [])
+    return [b[: -len(s)] for b in bases for s in _AR_SUFFIXES if b.endswith(s) and len(b) - len(s) >= 3]
