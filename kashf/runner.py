@@ -18,7 +18,7 @@ from typing import Any
 
 from kashf.exc import StageError
 from kashf.model import DocumentRecord, StageOutcome
-from kashf.stages import PageSpan, Stage, StageInput, ordered_stages
+from kashf.stages import REGISTRY, PageSpan, Stage, StageInput, ordered_stages
 
 
 def load_stages() -> None:
@@ -34,7 +34,15 @@ def selected_stages(names: list[str]) -> list[Stage]:
     their results stale (see :func:`plan`).
     """
     load_stages()
-    wanted = set(names)
+    # A stage brings the stages it reads: `--stage events`, or a kashf.toml without
+    # `cables`, still gets the document date events need.
+    wanted: set[str] = set()
+    todo = [name for name in names if name in REGISTRY]
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(REGISTRY[name].depends)
     chosen = [s for s in ordered_stages() if s.name in wanted]
     return [s for s in chosen if s.changes_text] + [s for s in chosen if not s.changes_text]
 
