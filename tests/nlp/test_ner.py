@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 3 and registered.depends == ("language",)
+    assert registered.version == 4 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -348,3 +348,23 @@ def test_cable_mask_keeps_offsets_and_lines() -> None:
     assert "RUEH" not in masked and "S/NF" not in masked and "(SBU)" not in masked
     assert "FM AMCONSUL BASRAH" in masked and "Majid Kadhim al-Hilfi" in masked
     assert mask("RUSSIAN officials met RUEFUL clerks.") == "RUSSIAN officials met RUEFUL clerks."
+
+
+@pytest.mark.parametrize(("tokens", "tags", "joined", "joined_tags"), [
+    (["و", "ب", "الجزائر", "قال", "ه"], ["O", "O", "B-LOC", "O", "O"],
+     ["وبالجزائر", "قاله"], ["B-LOC", "O"]),
+    (["ل", "الجزائر", "و", "قادة", "ه", "."], ["O", "B-LOC", "O", "O", "O", "O"],
+     ["للجزائر", "وقادته", "."], ["B-LOC", "O", "O"]),
+    (["الجماعة", "السلفية", "و", "القتال"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+     ["الجماعة", "السلفية", "والقتال"], ["B-ORG", "I-ORG", "I-ORG"]),
+    (["و", "5"], ["O", "O"], ["و", "5"], ["O", "O"]),
+])
+def test_training_sentences_with_clitics_joined(tokens: list[str], tags: list[str], joined: list[str],
+                                                joined_tags: list[str]) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from train_ner import join_clitics
+
+    assert join_clitics(tokens, tags) == (joined, joined_tags)
