@@ -360,7 +360,11 @@ class Case:
                            for a in e["aliases"]]
             if not aliases or len(term) < 3:
                 return []
+            from kashf.nlp.ner.lexicons import is_common_word
             from kashf.resolve.names import expand_query_term, match_score
+
+            if is_common_word(term):  # «دیدار» (meeting) is no name, whatever it sounds like
+                return []
 
             # A one-word query matches multi-word names through one of their words; search
             # for that word in its other spellings, not for the whole name.

@@ -24,7 +24,7 @@ DATA = Path(__file__).parent / "data"
 CORE_COUNTRIES = frozenset({"IQ", "IR", "SY", "LB", "BH"})
 # Our own sites outrank a city of the same name only when the full site name was written.
 _FEATURE_WEIGHT = {"country": 6.0, "shrine": 3.0, "base": 3.0, "airport": 2.0,
-                   "border_crossing": 3.0, "mall": 3.0}
+                   "border_crossing": 3.0, "mall": 3.0, "market": 3.0}
 MAX_KEY_WORDS = 6
 
 

@@ -150,3 +150,10 @@ def test_hits_carry_the_date_of_an_email(demo):
     hits = cli_json("search", str(root), "type:email", "--limit", "50")["hits"]
     messages = [h for h in hits if h["path"].endswith(".eml")]
     assert messages and all(h["date"] for h in messages)
+
+
+def test_a_common_word_gains_no_name_spellings(demo):
+    root, _report, _status = demo
+    out = cli_json("search", str(root), "دیدار منبع")
+    assert out["expansions"] == []  # «دیدار» (meeting) once gained "Dear" from a mis-tagged name
+    assert out["total"] > 0

@@ -30,6 +30,8 @@ LINKS = [
     ("مرز شلمچه", "kashf:shalamcheh-crossing"),
     ("منفذ زرباطية", "kashf:mehran-zurbatiyah-crossing"),
     ("مول المنصور", "kashf:mansour-mall"),
+    ("Shorja", "kashf:shorja-market"),  # not the Armenian village GeoNames also calls Shorja
+    ("سوق الشورجة", "kashf:shorja-market"),
     ("فرودگاه بغداد", "kashf:baghdad-airport"),
 ]
 

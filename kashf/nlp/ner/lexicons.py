@@ -106,3 +106,14 @@ def word_frequency(language: str) -> dict[str, int]:
         return {}
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     return {word: int(zipf) for word, zipf in (line.split("\t") for line in text.splitlines())}
+
+
+def is_common_word(word: str, min_zipf: int = 5) -> bool:
+    """Whether ``word`` is an everyday word (Zipf ≥ ``min_zipf``: once in 100,000 words or more)
+    in the languages of its script: «دیدار», "meeting". Query expansion leaves such words alone,
+    so a common word never gains the spellings of a name that happens to sound like it."""
+    from kashf.nlp.ner.tokens import fold, is_arabic_script
+
+    folded = fold(word)
+    languages = ("fa", "ar") if is_arabic_script(word) else ("en",)
+    return any(word_frequency(language).get(folded, 0) >= min_zipf for language in languages)
