@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kashf.nlp.ner.corpus import spans_of  # noqa: E402
-from kashf.nlp.ner.tokens import tokenize  # noqa: E402
+from kashf.nlp.ner.corpus import bio_tags, spans_of  # noqa: E402
 
 BUILD = ROOT / "build/ner"
 NTREX = ROOT / "../shared/data/parallel/ntrex128/newstest2019-src.eng.txt"
@@ -76,12 +75,7 @@ def clean(data: list[Sentence]) -> tuple[list[Sentence], int]:
 
 
 def _bio(text: str, spans: list[list]) -> tuple[list, list[str], list[str]]:
-    tokens = tokenize(text)
-    tags = ["O"] * len(tokens)
-    for start, end, label in spans:
-        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
-        for n, i in enumerate(inside):
-            tags[i] = ("B-" if n == 0 else "I-") + label
+    tokens, tags = bio_tags(text, spans)
     return tokens, [t.text for t in tokens], tags
 
 

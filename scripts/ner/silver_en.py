@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "ner"))
 
 from splits import heldout_lines  # noqa: E402
 
-from kashf.nlp.ner.tokens import tokenize  # noqa: E402
+from kashf.nlp.ner.corpus import bio_tags  # noqa: E402
 
 SHARED = Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data"))
 BUILD = ROOT / "build/ner"
@@ -47,12 +47,7 @@ def trim(text: str, start: int, end: int) -> int:
 
 
 def bio(text: str, spans: list[tuple[int, int, str]]) -> tuple[list[str], list[str]]:
-    tokens = tokenize(text)
-    tags = ["O"] * len(tokens)
-    for start, end, label in spans:
-        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
-        for n, i in enumerate(inside):
-            tags[i] = ("B-" if n == 0 else "I-") + label
+    tokens, tags = bio_tags(text, spans)
     return [t.text for t in tokens], tags
 
 

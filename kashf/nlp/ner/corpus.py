@@ -76,3 +76,20 @@ def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
             start, label = i, tag[2:]
     return spans
+
+
+def bio_tags(text: str, spans) -> tuple[list, list[str]]:
+    """kashf's tokens of ``text`` and a BIO tag for each, from character spans (start, end, label).
+
+    The inverse of :func:`spans_of` for building training data: a token belongs to a span
+    when it lies wholly inside it.
+    """
+    from kashf.nlp.ner.tokens import tokenize
+
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    for start, end, label in spans:
+        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+        for n, i in enumerate(inside):
+            tags[i] = ("B-" if n == 0 else "I-") + label
+    return tokens, tags
