@@ -52,6 +52,7 @@ class Case:
         settings = settings or Settings(name=root.resolve().name)
         settings.save(root / "kashf.toml")
         (root / "blobs").mkdir(exist_ok=True)
+        BlobStore(root / "blobs").mark_layout()
         store = Store(root / "kashf.db", create=True)
         index = SearchIndex(root / "index", create=True)
         return cls(root, settings, store, index)
@@ -63,6 +64,7 @@ class Case:
             raise CaseError(f"{root} is not a case folder (no kashf.toml): create it with `kashf init`")
         settings = Settings.load(root / "kashf.toml")
         store = Store(root / "kashf.db")
+        BlobStore(root / "blobs").upgrade()
         return cls(root, settings, store, None)
 
     @property
@@ -105,17 +107,28 @@ class Case:
         found.audit(self.store, "ingest", {"paths": [str(p) for p in paths], **report.to_json()})
         return report
 
+    def index_ingested(self, outcome: IngestOutcome) -> None:
+        """Hand one ingested file's documents to the index writer, as soon as they arrive.
+
+        Tantivy indexes on its own threads while the next files are extracted; nothing is
+        searchable, or counted as ingested, until :meth:`write_outcomes` commits the batch.
+        """
+        for record in outcome.documents:
+            self.index.replace(record.index_fields or fields_for(record_row(record),
+                                                                 record_results(record)))
+            record.index_fields = None  # the writer has its copy; the batch need not keep one
+
     def write_outcomes(self, outcomes: list[IngestOutcome]) -> None:
-        """Index, then store, one batch of ingested files (see the ingest module on why that order)."""
-        for outcome in outcomes:
-            for record in outcome.documents:
-                self.index.replace(record.index_fields or fields_for(record_row(record),
-                                                                     record_results(record)))
+        """Commit the index, then store, one batch of files already passed to index_ingested.
+
+        In that order (see the ingest module): a crash between the two leaves documents the
+        store does not know, which the next run redoes.
+        """
         self.index.commit()
-        stamp = now()
         with self.store.transaction():
-            for outcome in outcomes:
-                self.store.write_ingested(outcome.source, outcome.documents, stamp)
+            self.store.write_ingested_batch(
+                [(outcome.source, outcome.documents) for outcome in outcomes], now()
+            )
 
     def process(self, stages: list[str] | None = None, force: bool = False,
                 workers: int | None = None, scheduler: str | None = None, progress=None):

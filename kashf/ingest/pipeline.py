@@ -73,6 +73,8 @@ def walk(paths: Iterable[Path], case_root: Path | None = None) -> Iterator[FileT
         if skip and (str(resolved) == skip or str(resolved).startswith(skip + os.sep)):
             raise IngestError(f"{given} is the case folder or inside it: give the leak, not the case")
         base = str(resolved.parent)
+        if not base.endswith(os.sep):
+            base += os.sep
         if resolved.is_file():
             stat = resolved.stat()
             yield _task(str(resolved), base, stat.st_size, stat.st_mtime_ns)
@@ -106,7 +108,9 @@ def _walk_folder(folder: str, base: str, skip: str | None = None) -> Iterator[Fi
 
 
 def _task(path: str, base: str, size: int, mtime_ns: int) -> FileTask:
-    display = os.path.relpath(path, base)
+    # ``base`` ends with a separator and every walked path starts with it: slicing is exact,
+    # and far cheaper than os.path.relpath on a 20,000-file leak.
+    display = path[len(base):]
     return FileTask(
         path=path,
         display_path=display.replace(os.sep, "/") if os.sep != "/" else display,
@@ -222,6 +226,7 @@ class IngestCoordinator:
         )
 
     def _accept(self, outcome: IngestOutcome) -> None:
+        self.case.index_ingested(outcome)
         self._buffer.append(outcome)
         self._buffered_documents += len(outcome.documents)
         self.report.files_done += 1

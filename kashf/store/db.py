@@ -115,21 +115,25 @@ class Store:
     def write_ingested(
         self, source: SourceFile, documents: list[DocumentRecord], stamp: str | None = None
     ) -> None:
-        """Store one top-level file and its descendants (call inside a transaction).
+        """Store one top-level file and its descendants (call inside a transaction)."""
+        self.write_ingested_batch([(source, documents)], stamp)
 
-        ``stamp`` is the time to record; a batch passes one for all its files.
+    def write_ingested_batch(
+        self, files: list[tuple[SourceFile, list[DocumentRecord]]], stamp: str | None = None
+    ) -> None:
+        """Store a batch of top-level files and their descendants (call inside a transaction).
+
+        One query learns which documents the store already holds, so that a new document
+        (nearly all of them, on a first ingest) costs one INSERT and its source row another.
         """
         stamp = stamp or now()
-        for position, doc in enumerate(documents):
-            top = position == 0
-            self._upsert_document(doc, stamp)
-            self.db.execute(
-                "INSERT INTO sources (path, document_id, parent_id, top_level, size, mtime_ns, seen_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
-                " document_id=excluded.document_id, parent_id=excluded.parent_id,"
-                " top_level=max(top_level, excluded.top_level), size=excluded.size,"
-                " mtime_ns=excluded.mtime_ns, seen_at=excluded.seen_at",
-                (
+        known = self._statuses(doc.id for _source, documents in files for doc in documents)
+        source_rows = []
+        for source, documents in files:
+            for position, doc in enumerate(documents):
+                top = position == 0
+                self._upsert_document(doc, stamp, known)
+                source_rows.append((
                     doc.path,
                     doc.id,
                     doc.parent_id,
@@ -137,18 +141,36 @@ class Store:
                     source.size if top else doc.size,
                     source.mtime_ns if top else None,
                     stamp,
-                ),
-            )
-            self.write_stage_outcomes(doc.id, doc.stages)
+                ))
+                self.write_stage_outcomes(doc.id, doc.stages)
+        self.db.executemany(
+            "INSERT INTO sources (path, document_id, parent_id, top_level, size, mtime_ns, seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
+            " document_id=excluded.document_id, parent_id=excluded.parent_id,"
+            " top_level=max(top_level, excluded.top_level), size=excluded.size,"
+            " mtime_ns=excluded.mtime_ns, seen_at=excluded.seen_at",
+            source_rows,
+        )
 
-    def _upsert_document(self, doc: DocumentRecord, stamp: str) -> None:
-        existing = self.db.execute(
-            "SELECT status, path FROM documents WHERE id = ?", (doc.id,)
-        ).fetchone()
-        if existing is not None and existing["status"] != "pending":
+    def _statuses(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored status of each of these documents that the store holds."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.db.execute(
+                f"SELECT id, status FROM documents WHERE id IN ({marks})", part
+            ):
+                found[row["id"]] = row["status"]
+        return found
+
+    def _upsert_document(self, doc: DocumentRecord, stamp: str, known: dict[str, str]) -> None:
+        status = known.get(doc.id)
+        if status is not None and status != "pending":
             # Same bytes seen again under another path: the content is stored once, the
             # new path is kept in `sources`. A failed copy never overwrites an ok one.
-            if existing["status"] == "ok" or doc.status != "ok":
+            if status == "ok" or doc.status != "ok":
                 return
         self.db.execute(
             "INSERT INTO documents (id, parent_id, path, name, size, mime, kind, title, status,"
@@ -178,11 +200,15 @@ class Store:
                 stamp,
             ),
         )
-        self.db.execute("DELETE FROM pages WHERE document_id = ?", (doc.id,))
-        self.db.executemany(
-            "INSERT INTO pages (document_id, number, start, end, has_text_layer) VALUES (?, ?, ?, ?, ?)",
-            [(doc.id, p.number, p.start, p.end, int(p.has_text_layer)) for p in doc.pages],
-        )
+        if status is not None:  # a document redone: its old pages go
+            self.db.execute("DELETE FROM pages WHERE document_id = ?", (doc.id,))
+        known[doc.id] = doc.status
+        if doc.pages:
+            self.db.executemany(
+                "INSERT INTO pages (document_id, number, start, end, has_text_layer)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(doc.id, p.number, p.start, p.end, int(p.has_text_layer)) for p in doc.pages],
+            )
 
     # -- documents ----------------------------------------------------------------------------
 
