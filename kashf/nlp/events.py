@@ -31,7 +31,7 @@ from typing import Any
 from kashf.nlp import events_lexicon as lex
 from kashf.stages import StageInput, stage
 
-VERSION = 3
+VERSION = 4
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از

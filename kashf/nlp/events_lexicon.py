@@ -109,6 +109,13 @@ class Hit:
     end: int
 
 
+#: A phrase's parts may stand apart: ``همکاری … پذیرفت*`` lets up to this many words come
+#: between «همکاری» (cooperation) and «پذیرفت» (accepted), as in «همکاری با ما را پذیرفت».
+GAP_WORDS = 10
+_GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
+
+
 @dataclass(frozen=True)
 class _Phrase:
     tag: str
@@ -116,15 +123,44 @@ class _Phrase:
     star: bool
     arabic: bool
     lang: str = ""
+    #: The parts after the first, each within GAP_WORDS words of the one before.
+    rest: tuple[tuple[str, ...], ...] = ()
+    #: Whether each part (the first, then the rest) ends with a ``*``.
+    stars: tuple[bool, ...] = ()
 
-    def last_word_fits(self, token: str) -> bool:
-        """The last word of the phrase against a token: exact, prefix (*) or with a suffix."""
-        word = self.words[-1]
-        if self.star:
+    def word_fits(self, token: str, word: str, star: bool) -> bool:
+        """A part's last word against a token: exact, prefix (a part ending in *) or suffixed."""
+        if star:
             return token.startswith(word)
         if self.arabic:
             return token.startswith(word) and token[len(word) :] in _SUFFIXES
         return token == word
+
+    def part_at(self, tokens: list[tuple[int, int, str]], i: int, part: tuple[str, ...],
+                star: bool) -> bool:
+        """Whether ``part`` (after the first) stands at token ``i``."""
+        last = i + len(part) - 1
+        return (
+            last < len(tokens)
+            and all(tokens[i + k][2] == part[k] for k in range(len(part) - 1))
+            and self.word_fits(tokens[last][2], part[-1], star)
+        )
+
+    def rest_end(self, folded: str, tokens: list[tuple[int, int, str]], after: int) -> int | None:
+        """Index of the last token of the parts after the first, which ended at ``after``.
+
+        A gap never runs over the end of a sentence.
+        """
+        for part, star in zip(self.rest, self.stars[1:], strict=True):
+            for i in range(after + 1, min(after + 2 + GAP_WORDS, len(tokens))):
+                if _SENTENCE_END.search(folded, tokens[i - 1][1], tokens[i][0]):
+                    return None
+                if self.part_at(tokens, i, part, star):
+                    after = i + len(part) - 1
+                    break
+            else:
+                return None
+        return after
 
 
 class Lexicon:
@@ -143,12 +179,17 @@ class Lexicon:
         for tag, phrase, *lang in entries:
             if not phrase.strip().rstrip("*").strip():
                 raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
-            words = tuple(_MARKS.sub("", w) for w in _WORD.findall(fold(phrase.strip().rstrip("*"))))
-            if not words:
-                raise ValueError(f"phrase {phrase!r} for {tag!r} has no letters")
-            entry = _Phrase(tag, words, phrase.strip().endswith("*"),
-                            bool(_ARABIC_SCRIPT.search(phrase)), lang[0] if lang else "")
-            self._index.setdefault(words[0][:3], []).append(entry)
+            pieces = _GAP.split(phrase.strip())
+            parts = [
+                tuple(_MARKS.sub("", w) for w in _WORD.findall(fold(piece.rstrip("*"))))
+                for piece in pieces
+            ]
+            if not all(parts):
+                raise ValueError(f"phrase {phrase!r} for {tag!r} has a part with no letters")
+            stars = tuple(piece.endswith("*") for piece in pieces)
+            entry = _Phrase(tag, parts[0], stars[-1], bool(_ARABIC_SCRIPT.search(phrase)),
+                            lang[0] if lang else "", tuple(parts[1:]), stars)
+            self._index.setdefault(parts[0][0][:3], []).append(entry)
 
     def _starts(self, token: str, arabic: bool) -> list[str]:
         """The token and, in Arabic script, the token without each clitic it may carry."""
@@ -183,8 +224,9 @@ class Lexicon:
                     last = i + len(phrase.words) - 1
                     if last >= len(tokens):
                         continue
+                    star = phrase.stars[0]
                     if len(phrase.words) == 1:
-                        fits = phrase.last_word_fits(stem)
+                        fits = phrase.word_fits(stem, phrase.words[0], star)
                     else:
                         fits = (
                             stem == phrase.words[0]
@@ -192,8 +234,11 @@ class Lexicon:
                                 tokens[i + k][2] == phrase.words[k]
                                 for k in range(1, len(phrase.words) - 1)
                             )
-                            and phrase.last_word_fits(tokens[last][2])
+                            and phrase.word_fits(tokens[last][2], phrase.words[-1], star)
                         )
+                    if fits and phrase.rest:
+                        end_index = phrase.rest_end(folded, tokens, last)
+                        fits, last = end_index is not None, end_index if end_index is not None else last
                     if fits:
                         hits.append(Hit(phrase.tag, t_start, tokens[last][1]))
         # Longest first; on a tie a "none" phrase wins (it exists to veto that span).

@@ -240,6 +240,32 @@ def test_going_verbs_need_a_destination(text: str, linked: bool, types: list[str
     assert [e["type"] for e in extract_events(text, mention, [], None)] == types
 
 
+def test_phrase_parts_may_stand_apart() -> None:
+    lexicon = lex.Lexicon([("recruitment", "همکاری … پذیرفت*", "fa"),
+                           ("recruitment", "offer* … in return", "en")])
+
+    def found(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in lexicon.find(lex.fold(text))]
+
+    assert found("وی همکاری با ما را پذیرفت.") == ["همکاری با ما را پذیرفت"]
+    assert found("he offered them cash in return") == ["offered them cash in return"]
+    assert found("همکاری " + "کلمه " * (lex.GAP_WORDS + 1) + "پذیرفت") == []  # too far apart
+    assert found("he offered cash. In return, nothing.") == []  # never across a sentence
+
+
+@pytest.mark.parametrize("text, types", [
+    ("در پی سه جلسه آشنایی، وی همکاری با ما را پذیرفت.", ["recruitment"]),
+    ("He said an Iranian diplomat offered monthly stipends to students who would report on"
+     " Western visitors.", ["recruitment"]),
+    ("تلقى عرضاً من شخص إيراني للعمل معهم مقابل مبالغ شهرية.", ["recruitment"]),
+    ("قرار شد منبع هفته آینده فهرست کارکنان شیفت شب را تهیه کند.", ["tasking"]),
+    ("The previous meeting, on 18 November, was covered in Contact Note 2014/77.", []),
+    ("Headquarters asked for an assessment of recruitment prospects among the staff.", []),
+])
+def test_recruitment_and_tasking_said_in_other_words(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], None)] == types
+
+
 def test_a_veto_phrase_wins_a_tie() -> None:
     assert extract_events("حدود چهل دقیقه در لابی هتل نشستم.", [], [], None) == []
 
