@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kashf.nlp import events_lexicon as lex
+from kashf.nlp.relative_days import relative_days
 from kashf.stages import StageInput, stage
 
 VERSION = 4
@@ -299,6 +300,9 @@ class _DateTracker:
                 anchor = _iso_day(previous[0]) if previous else self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
             found.append((hit.start, day, self.text[hit.start : hit.end]))
+        for s, e, day in relative_days(self.folded, start, end, self.document):
+            if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
+                found.append((s, day, self.text[s:e]))
         return sorted(found)
 
 
@@ -819,7 +823,17 @@ class _Extractor:
         """
         if not hits:
             return hits
-        kinds = {h.tag for h in lex.non_events().find(self.folded, start, end, self.langs)}
+        found = lex.non_events().find(self.folded, start, end, self.langs)
+        # A negation that holds a trigger («هیچ دیداری», "no meeting", «أي لقاء») denies that
+        # event only: «سفر کند و … هیچ دیداری برنامه‌ریزی نشده» still plans the trip.
+        denied = [n for n in found if n.tag == "negated"
+                  and any(h.start < n.end and n.start < h.end for h in hits)]
+        if denied:
+            hits = [h for h in hits if not any(h.start < n.end and n.start < h.end for n in denied)]
+            found = [n for n in found if n not in denied]
+            if not hits:
+                return []
+        kinds = {h.tag for h in found}
         if kinds & {"news", "wish", "negated", "retold", "total", "assessment"} \
                 or _TIMES.search(self.folded, start, end):
             return []
@@ -1120,8 +1134,8 @@ def _continues(
     back at it («منبع ۲۰۷ دیدار را همراهی … کند», "this meeting": then others may join).
     (A second meeting with the same people is told with its own day: "the next week I met
     him again".)"""
-    if not events or own_date is not None:
-        return False
+    if not events or own_date is not None or event["type"] == "tasking":
+        return False  # taskings are listed one after another: each one is its own
     previous = events[-1]
     if previous["status"] == event["status"] == "planned":
         # «در دیدار نخست هیچ درخواستی مطرح نخواهد شد» goes on about the plan just told

@@ -114,6 +114,9 @@ class Hit:
 GAP_WORDS = 10
 _GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
+# Persian verb prefixes written apart (ZWNJ folds to a space): a part after one is another
+# tense of the verb, or its negation.
+_CONTINUOUS = frozenset({"می", "نمی"})
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ class _Phrase:
             for i in range(after + 1, min(after + 2 + GAP_WORDS, len(tokens))):
                 if _SENTENCE_END.search(folded, tokens[i - 1][1], tokens[i][0]):
                     return None
+                if tokens[i - 1][2] in _CONTINUOUS and i - 1 > after:
+                    continue  # «می‌خواست» (wanted), «نمی‌خواست»: not the verb «خواست» (asked)
                 if self.part_at(tokens, i, part, star):
                     after = i + len(part) - 1
                     break

@@ -1,0 +1,92 @@
+"""Days a report names relative to its own date: "last Tuesday", «الاثنين الماضي»,
+«شنبه آینده», «في الثالث من الشهر الجاري» ("on the third of this month").
+
+Fixed offsets ("yesterday", «روز بعد») are data in ``lexicons/relative_dates.tsv``; these
+need a calendar: a weekday counted back or forward from the document's day, or a day of
+the document's month. They run on the folded text (``events_lexicon.fold``: ی, ک, ا for
+hamza seats, ه for ta marbuta, ZWNJ as a space, Latin lower case), so offsets are the
+original text's.
+
+"Last Monday" is the latest Monday before the document's day (a week back when the
+document is dated a Monday); "next Saturday" the first Saturday after it. A bare weekday
+("on Monday") is left alone: without "last" or "next" it may point either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Monday = 0, as datetime counts. Folded spellings: «سه‌شنبه» folds to «سه شنبه».
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+    "دوشنبه": 0, "سه شنبه": 1, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "پنج شنبه": 3,
+    "جمعه": 4, "شنبه": 5, "یکشنبه": 6, "یک شنبه": 6,
+    "الاثنین": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخمیس": 3, "الجمعه": 4,
+    "السبت": 5, "الاحد": 6,
+}
+_DAY = "|".join(sorted((re.escape(name) for name in _WEEKDAYS), key=len, reverse=True))
+_LAST_EN = r"last|this past|past"
+_NEXT_EN = r"next|this coming|coming"
+_LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق"
+_NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم"
+
+# "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
+_BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")
+_AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
+
+_ORDINALS = {
+    "الاول": 1, "الثانی": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادی عشر": 11, "الثانی عشر": 12,
+    "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15, "العشرین": 20,
+}
+_ORDINAL = "|".join(sorted((re.escape(o) for o in _ORDINALS), key=len, reverse=True))
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+# «في الثالث من الشهر الجاري», «يوم ٣ من الشهر الحالي», "on the 3rd of this month".
+_THIS_MONTH = re.compile(
+    rf"(?<!\w)(?:(?P<ord>{_ORDINAL})|(?P<num>[0-9۰-۹٠-٩]{{1,2}}))\s+(?:من\s+)?"
+    r"(?:الشهر\s+(?:الجاری|الحالی)|هذا\s+الشهر)(?!\w)"
+    r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
+)
+
+# Words that make the ordinal a part of the month, not its day.
+_PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العشره|الثلث|الربع|half|week)\s+$")
+
+
+def relative_days(
+    folded: str, start: int, end: int, document: dt.date | None
+) -> list[tuple[int, int, str | None]]:
+    """(start, end, ISO day or None) of every such phrase in ``folded[start:end]``."""
+    found: list[tuple[int, int, str | None]] = []
+    for pattern in (_BEFORE, _AFTER):
+        for m in pattern.finditer(folded, start, end):
+            weekday = _WEEKDAYS[m.group("day")]
+            forward = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", m.group("mod")))
+            found.append((m.start(), m.end(), _weekday(document, weekday, forward)))
+    for m in _THIS_MONTH.finditer(folded, start, end):
+        if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
+            continue  # «النصف الثاني من الشهر الجاري»: the second half of the month, not a day
+        if m.group("ord"):
+            day = _ORDINALS[m.group("ord")]
+        else:
+            day = int((m.group("num") or m.group("en")).translate(_DIGITS))
+        found.append((m.start(), m.end(), _day_of_month(document, day)))
+    return sorted(found)
+
+
+def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | None:
+    if document is None:
+        return None
+    if forward:
+        return (document + dt.timedelta(days=(weekday - document.weekday() - 1) % 7 + 1)).isoformat()
+    return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+def _day_of_month(document: dt.date | None, day: int) -> str | None:
+    if document is None:
+        return None
+    try:
+        return document.replace(day=day).isoformat()
+    except ValueError:  # "the 31st of this month" in a 30-day month: no such day
+        return None

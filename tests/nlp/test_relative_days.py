@@ -1,0 +1,63 @@
+"""Weekdays and days of this month, counted from the report's own date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kashf.nlp.events import extract_events
+from kashf.nlp.events_lexicon import fold
+from kashf.nlp.relative_days import relative_days
+
+THURSDAY = dt.date(2018, 7, 5)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("We met last Tuesday and will meet next Thursday.", ["2018-07-03", "2018-07-12"]),
+    ("التقى الرجل مساء الاثنين الماضي في مقهى", ["2018-07-02"]),
+    ("يغادر يوم السبت المقبل", ["2018-07-07"]),
+    ("روز شنبه گذشته", ["2018-06-30"]),
+    ("سه‌شنبه آینده", ["2018-07-10"]),
+    ("یکشنبه گذشته", ["2018-07-01"]),  # not «شنبه گذشته» inside it
+    ("last Thursday", ["2018-06-28"]),  # the document's own weekday: a week back
+    ("جرى في الثالث من الشهر الجاري تجنيد", ["2018-07-03"]),
+    ("يوم ١٢ من الشهر الحالي", ["2018-07-12"]),
+    ("on the 3rd of this month", ["2018-07-03"]),
+    ("في النصف الثاني من الشهر الجاري", []),  # the second half, not the second day
+    ("on Monday", []),  # no "last" or "next": either way
+])
+def test_relative_days(text: str, days: list[str]) -> None:
+    folded = fold(text)
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), THURSDAY)] == days
+
+
+def test_without_a_document_date_the_day_is_unknown() -> None:
+    folded = fold("last Tuesday")
+    assert relative_days(folded, 0, len(folded), None) == [(0, 12, None)]
+
+
+def test_an_event_takes_the_weekday_it_names() -> None:
+    (event,) = extract_events("The source met the colonel last Monday.", [], [], "2018-07-05")
+    assert event["date"] == "2018-07-02"
+
+
+def test_a_negated_trigger_denies_only_its_own_event() -> None:
+    text = "آرش قصد دارد به بصره سفر کند و تا بازگشت او هیچ دیداری برنامه‌ریزی نشده است."
+    assert [(e["type"], e["status"]) for e in extract_events(text, [], [], None)] == [
+        ("travel", "planned")]
+    text = "ويعتزم غزال السفر إلى المحمرة، ولن يُعقد أي لقاء قبل عودته."
+    assert [e["type"] for e in extract_events(text, [], [], None)] == ["travel"]
+    assert extract_events("No meeting with the source is planned.", [], [], None) == []
+
+
+def test_taskings_told_one_after_another_are_each_their_own() -> None:
+    text = ("از منبع خواسته شد فهرست کارکنان را تهیه کند. "
+            "همچنین از منبع خواسته شد از دروازه عکس بگیرد.")
+    assert [e["type"] for e in extract_events(text, [], [], None)] == ["tasking", "tasking"]
+
+
+def test_a_continuous_verb_is_not_the_asking_verb() -> None:
+    assert extract_events("او از تهران آمده بود و می‌خواست کار پیدا کند.", [], [], None) == []
+    (event,) = extract_events("از نیلوفر خواستم فهرست مسافران را بفرستد.", [], [], None)
+    assert event["type"] == "tasking"
