@@ -478,6 +478,12 @@ def _in_place(offset: int, places: list[dict]) -> bool:
     return any(int(m["start"]) <= offset < int(m["end"]) for m in places)
 
 
+# A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
+_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب))\s*$",
+                 re.IGNORECASE)
+_TRIP_REACH = 40
+
+
 def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
     return bool(_LOCATIVE.search(text[max(start, at - reach) : at]))
 
@@ -909,7 +915,8 @@ class _Extractor:
     def place(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
         """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
 
-        Meetings and travel: a venue introduced by a locative word, when it names a place
+        Travel: first the destination, a place right after "to" («إلى», «به») near the
+        trigger. Meetings and travel: a venue introduced by a locative word, when it names a place
         or the sentence names no other («مجتمع تجاری المنصور بغداد»); else the LOC a locative word (or a located venue: «در
         ایستگاه اتوبوس ساحه النصر») introduces, nearest the trigger; else, for what happened,
         the place the paragraph last gave (the approach: «در میدان زیونه سوار تاکسی شدم»;
@@ -921,6 +928,18 @@ class _Extractor:
         if hit.tag in ("tasking", "payment"):
             located = [m for m in located if int(m["start"]) < hit.start]
         nearest = min(located, key=lambda m: abs(int(m["start"]) - hit.start), default=None)
+        if hit.tag == "travel":
+            # Where the trip went («سافر إلى طهران», «به بصره سفر کند»), not where its
+            # traveller works ("a money changer on al-Rashid Street, travelled to Tehran").
+            destination = min(
+                (m for m in located
+                 if hit.start - _TRIP_REACH <= int(m["start"]) <= hit.end + _TRIP_REACH
+                 and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                 and _destination(m, self.text)),
+                key=lambda m: abs(int(m["start"]) - hit.start), default=None,
+            )
+            if destination is not None:
+                return destination
         if hit.tag in ("meeting", "travel"):
             venue = self.venue(start, end, hit.start, places)
             if venue is not None and (venue["place"] or venue["named"] or nearest is None):

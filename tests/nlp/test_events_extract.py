@@ -670,3 +670,34 @@ def test_events_depend_on_the_cables_stage() -> None:
     assert "cables" in REGISTRY["events"].depends
     order = [s.name for s in selected_stages(["events", "cables", "entities", "language"])]
     assert order.index("cables") < order.index("events")
+
+
+def test_a_negated_trigger_denies_only_its_own_event() -> None:
+    text = "آرش قصد دارد به بصره سفر کند و تا بازگشت او هیچ دیداری برنامه‌ریزی نشده است."
+    assert [(e["type"], e["status"]) for e in extract_events(text, [], [], None)] == [
+        ("travel", "planned")]
+    text = "ويعتزم غزال السفر إلى المحمرة، ولن يُعقد أي لقاء قبل عودته."
+    assert [e["type"] for e in extract_events(text, [], [], None)] == ["travel"]
+    assert extract_events("No meeting with the source is planned.", [], [], None) == []
+
+
+def test_taskings_told_one_after_another_are_each_their_own() -> None:
+    text = ("از منبع خواسته شد فهرست کارکنان را تهیه کند. "
+            "همچنین از منبع خواسته شد از دروازه عکس بگیرد.")
+    assert [e["type"] for e in extract_events(text, [], [], None)] == ["tasking", "tasking"]
+
+
+def test_a_trip_goes_to_its_destination_not_to_where_the_traveller_works() -> None:
+    text = "أفاد المصدر بأن صاحب مكتب صيرفة في شارع الرشيد، سافر إلى طهران وعاد بعد أربعة أيام."
+    mentions = []
+    for name in ("شارع الرشيد", "طهران"):
+        at = text.index(name)
+        mentions.append({"label": "LOC", "start": at, "end": at + len(name), "text": name})
+    (event,) = extract_events(text, mentions, [], None)
+    assert event["type"] == "travel" and event["place"] == "طهران"
+
+
+def test_a_continuous_verb_is_not_the_asking_verb() -> None:
+    assert extract_events("او از تهران آمده بود و می‌خواست کار پیدا کند.", [], [], None) == []
+    (event,) = extract_events("از نیلوفر خواستم فهرست مسافران را بفرستد.", [], [], None)
+    assert event["type"] == "tasking"

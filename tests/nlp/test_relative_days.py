@@ -40,24 +40,3 @@ def test_without_a_document_date_the_day_is_unknown() -> None:
 def test_an_event_takes_the_weekday_it_names() -> None:
     (event,) = extract_events("The source met the colonel last Monday.", [], [], "2018-07-05")
     assert event["date"] == "2018-07-02"
-
-
-def test_a_negated_trigger_denies_only_its_own_event() -> None:
-    text = "آرش قصد دارد به بصره سفر کند و تا بازگشت او هیچ دیداری برنامه‌ریزی نشده است."
-    assert [(e["type"], e["status"]) for e in extract_events(text, [], [], None)] == [
-        ("travel", "planned")]
-    text = "ويعتزم غزال السفر إلى المحمرة، ولن يُعقد أي لقاء قبل عودته."
-    assert [e["type"] for e in extract_events(text, [], [], None)] == ["travel"]
-    assert extract_events("No meeting with the source is planned.", [], [], None) == []
-
-
-def test_taskings_told_one_after_another_are_each_their_own() -> None:
-    text = ("از منبع خواسته شد فهرست کارکنان را تهیه کند. "
-            "همچنین از منبع خواسته شد از دروازه عکس بگیرد.")
-    assert [e["type"] for e in extract_events(text, [], [], None)] == ["tasking", "tasking"]
-
-
-def test_a_continuous_verb_is_not_the_asking_verb() -> None:
-    assert extract_events("او از تهران آمده بود و می‌خواست کار پیدا کند.", [], [], None) == []
-    (event,) = extract_events("از نیلوفر خواستم فهرست مسافران را بفرستد.", [], [], None)
-    assert event["type"] == "tasking"
