@@ -63,6 +63,20 @@ City Province Street Square Airport Base River Mountain Governorate District Vil
 Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 """)
 
+# Buildings and sites a meeting happens at: a name they head (Persian, Arabic) or end
+# (English) is a place, even where the model calls it an organisation ("Mirage Palace
+# Hotel", «فندق الشيراتون», «مستشفى الكاظمية»). Not embassies or offices: those are
+# organisations as often as buildings.
+FACILITY_HEADS = _folded("""
+هتل مهمانسرا مسافرخانه رستوران کافه چایخانه قهوه‌خانه بیمارستان مسجد حسینیه حرم امامزاده
+زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی
+فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
+""")
+FACILITY_TAILS = _folded("""
+Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
+Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
+""")
+
 # Words after which a capitalised or unknown word is likely a place.
 LOC_CUES = _folded("""
 در به از تا نزدیک سمت

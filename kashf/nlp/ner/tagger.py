@@ -25,6 +25,8 @@ from kashf.nlp.gazetteer import Gazetteer, default_gazetteer
 from kashf.nlp.ner import cable
 from kashf.nlp.ner.features import token_features
 from kashf.nlp.ner.lexicons import (
+    FACILITY_HEADS,
+    FACILITY_TAILS,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
@@ -185,6 +187,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
     found += _title_rule(words, labels, breaks)
     found += _place_rule(words, labels, gazetteer, breaks)
     found += _document_rule(words, labels, found, breaks)
+    found = _facilities(words, labels, found, breaks, gazetteer)
     out = []
     for i, j, label, conf, how in found:
         for a, b in _pieces(words, i, j, breaks):
@@ -404,17 +407,6 @@ def _claim(labels: list[str], i: int, j: int, label: str) -> bool:
     return True
 
 
-def _name_like(word: str, names: frozenset[str]) -> bool:
-    folded = fold(word)
-    if len(folded) < 2 or not any(ch.isalpha() for ch in word):
-        return False
-    if folded in PERSON_TITLES or folded in ORG_HEADS:
-        return False
-    if is_arabic_script(word):
-        return True
-    return word[:1].isupper()
-
-
 # Honorifics that precede a personal name (not job titles like "the minister",
 # which precede adjectives as often as names).
 _HONORIFICS = frozenset(fold(w) for w in """
@@ -526,6 +518,60 @@ def _strong_place(span: list[str], gazetteer: Gazetteer) -> bool:
 
 # Common nouns that happen to be a big city's name too ("the city" is Medina).
 _NOT_PLACES = frozenset(fold(w) for w in "مدينة مالي عمارة أمان امان شهر".split())
+
+
+def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                breaks: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int, str, float, str]]:
+    """Hotels, malls, shrines, hospitals are places where a meeting happens.
+
+    A name the model called an organisation becomes a place when a facility word heads it
+    (Persian, Arabic: «فندق الشيراتون») or ends it (English: "Mirage Palace Hotel"); a
+    facility word right before a name takes the name with it («هتل» + «گراند میلینیوم»
+    when the model saw only the latter) or a place of the gazetteer the model missed
+    («مستشفى» + «الكاظمية»); and capitalised words ending in a capitalised facility word
+    ("the Family Mall") are a place the model missed.
+    """
+    out = []
+    starts = {i: n for n, (i, *_rest) in enumerate(found)}
+    for i, j, label, conf, how in found:
+        head, tail = fold(words[i]), fold(words[j - 1])
+        if label == "ORG" and (head in FACILITY_HEADS and is_arabic_script(words[i])
+                               or tail in FACILITY_TAILS and not is_arabic_script(words[j - 1])):
+            label, how = "LOC", how + "+facility"
+            for k in range(i, j):
+                labels[k] = "LOC"
+        out.append((i, j, label, conf, how))
+    for i in range(len(words) - 1):
+        n = starts.get(i + 1)
+        if (n is not None and labels[i] == "O" and not breaks[i + 1]
+                and is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
+                and out[n][2] in ("LOC", "ORG", "PER")):
+            _s, j, _label, conf, how = out[n]
+            out[n] = (i, j, "LOC", conf, how + "+facility")
+            for k in range(i, j):
+                labels[k] = "LOC"
+    for i in range(len(words) - 1):
+        if labels[i] != "O" or not is_arabic_script(words[i]) or fold(words[i]) not in FACILITY_HEADS:
+            continue
+        for length in (3, 2, 1):
+            j = i + 1 + length
+            if j > len(words) or _crosses(breaks, i, j) or any(labels[k] != "O" for k in range(i, j)):
+                continue
+            if gazetteer.by_key.get(key_from_words([fold(w) for w in words[i + 1 : j]])):
+                _claim(labels, i, j, "LOC")
+                out.append((i, j, "LOC", 0.5, "rule-facility"))
+                break
+    i = 0
+    while i < len(words):
+        j = i
+        while (j < len(words) and j - i < 5 and labels[j] == "O" and words[j][:1].isupper()
+               and not is_arabic_script(words[j]) and (j == i or not breaks[j])):
+            j += 1
+        if j - i >= 2 and fold(words[j - 1]) in FACILITY_TAILS \
+                and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
+            out.append((i, j, "LOC", 0.5, "rule-facility"))
+        i = max(j, i + 1)
+    return out
 
 
 def _document_rule(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
