@@ -32,7 +32,7 @@ from kashf.nlp import events_lexicon as lex
 from kashf.nlp.relative_days import relative_days
 from kashf.stages import StageInput, stage
 
-VERSION = 4
+VERSION = 5
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -40,7 +40,7 @@ VERSION = 4
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
     r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|"
-    r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|"
+    r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
     re.IGNORECASE,
 )
@@ -71,7 +71,8 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _TIMES = re.compile(
-    r"(?<!\w)(?:(?:[0-9۰-۹٠-٩]+|two|three|four|five|several|many|a few|دو|سه|چهار|پنج|چند|"
+    r"(?<!\w)(?:(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a dozen|dozens of|several|many|a few|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|چند|"
     r"چندین)\s+(?:times|بار|مرتبه|دفعه)|twice|(?:مرتين|ثلاث مرات|اربع مرات|عده مرات|عدة مرات))(?!\w)",
     re.IGNORECASE,
 )

@@ -50,6 +50,18 @@ _THIS_MONTH = re.compile(
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
 )
 
+# "on the 15th", "on the night of the 16th": a day of the document's month (of the month
+# before, when that day is still to come: a report tells what has happened).
+_NTH = re.compile(
+    r"(?<!\w)on\s+the\s+(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec))"
+)
+# «يوم ٧/١١», «يوم الخميس ١٦/١١»: day/month without a year, after «يوم» or a weekday.
+_DAY_MONTH = re.compile(
+    rf"(?<!\w)(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+)
+
 # Words that make the ordinal a part of the month, not its day.
 _PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العشره|الثلث|الربع|half|week)\s+$")
 
@@ -72,6 +84,11 @@ def relative_days(
         else:
             day = int((m.group("num") or m.group("en")).translate(_DIGITS))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
+    for m in _NTH.finditer(folded, start, end):
+        found.append((m.start(), m.end(), _day_of_month(document, int(m.group("day")), past=True)))
+    for m in _DAY_MONTH.finditer(folded, start, end):
+        day, month = (int(m.group(g).translate(_DIGITS)) for g in ("d", "m"))
+        found.append((m.start(), m.end(), _day_and_month(document, day, month)))
     return sorted(found)
 
 
@@ -83,10 +100,25 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
     return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
-def _day_of_month(document: dt.date | None, day: int) -> str | None:
+def _day_of_month(document: dt.date | None, day: int, past: bool = False) -> str | None:
+    if document is None:
+        return None
+    month = document
+    if past and day > document.day:
+        month = document.replace(day=1) - dt.timedelta(days=1)
+    try:
+        return month.replace(day=day).isoformat()
+    except ValueError:  # "the 31st of this month" in a 30-day month: no such day
+        return None
+
+
+def _day_and_month(document: dt.date | None, day: int, month: int) -> str | None:
     if document is None:
         return None
     try:
-        return document.replace(day=day).isoformat()
-    except ValueError:  # "the 31st of this month" in a 30-day month: no such day
+        found = dt.date(document.year, month, day)
+    except ValueError:
         return None
+    if found > document + dt.timedelta(days=90):  # December's 28/12 in a January report
+        found = found.replace(year=document.year - 1)
+    return found.isoformat()

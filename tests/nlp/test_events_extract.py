@@ -701,3 +701,17 @@ def test_a_continuous_verb_is_not_the_asking_verb() -> None:
     assert extract_events("او از تهران آمده بود و می‌خواست کار پیدا کند.", [], [], None) == []
     (event,) = extract_events("از نیلوفر خواستم فهرست مسافران را بفرستد.", [], [], None)
     assert event["type"] == "tasking"
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Remarks: T did not meet anyone else today.", []),
+    ("BIRCH has met C/O eleven times since January.", []),
+    ("نفى الموقوف أن يكون قد التقى بأي ضابط أجنبي آخر.", []),
+    ("T sits down with an unknown male at a corner table.", ["meeting"]),
+    ("BIRCH came down from Zakho to Duhok by shared taxi.", ["travel"]),
+    ("قرار بعدی برای پنجشنبه در سالن نمایشگاه تعیین شده است.", ["meeting"]),
+    ("طلبت منه أن يجلب لي نسخة من جدول المناوبات.", ["tasking"]),
+])
+def test_round_five_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2019-05-05")] == types
+
