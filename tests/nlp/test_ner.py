@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 5 and registered.depends == ("language",)
+    assert registered.version == 6 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -368,3 +368,14 @@ def test_training_sentences_with_clitics_joined(tokens: list[str], tags: list[st
     from train_ner import join_clitics
 
     assert join_clitics(tokens, tags) == (joined, joined_tags)
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("He sat down with two Iranians at the Mirage Palace Hotel last Tuesday.", "en",
+     "Mirage Palace Hotel"),
+    ("Met LANTERN in the food court of the Family Mall in Erbil.", "en", "Family Mall"),
+    ("وهو يدخل فندق الشيراتون في البصرة", "ar", "فندق الشيراتون"),
+])
+def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> None:
+    names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
+    assert (place, "LOC") in names
