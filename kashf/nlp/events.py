@@ -32,7 +32,7 @@ from kashf.nlp import events_lexicon as lex
 from kashf.nlp.relative_days import relative_days
 from kashf.stages import StageInput, stage
 
-VERSION = 5
+VERSION = 6
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -301,7 +301,8 @@ class _DateTracker:
                 anchor = _iso_day(previous[0]) if previous else self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
             found.append((hit.start, day, self.text[hit.start : hit.end]))
-        for s, e, day in relative_days(self.folded, start, end, self.document):
+        plan = any(c.tag == "planned" for c in lex.status_cues().find(self.folded, start, end, langs))
+        for s, e, day in relative_days(self.folded, start, end, self.document, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 found.append((s, day, self.text[s:e]))
         return sorted(found)

@@ -9,7 +9,8 @@ original text's.
 
 "Last Monday" is the latest Monday before the document's day (a week back when the
 document is dated a Monday); "next Saturday" the first Saturday after it. A bare weekday
-("on Monday") is left alone: without "last" or "next" it may point either way.
+("on Thursday", «الخميس», «پنجشنبه» with no date after it) points back, unless the
+sentence tells a plan (``forward``): a report tells what happened, and plans say so.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ _NEXT_EN = r"next|this coming|coming"
 _LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق"
 _NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم"
 
+# A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
+# date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).
+_BARE = re.compile(
+    rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?:on\s+|یوم\s+|روز\s+)?(?P<day>{_DAY})(?!\w)"
+    r"(?!\s*,?\s*[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
+)
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")
 _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
@@ -67,15 +74,20 @@ _PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العش�
 
 
 def relative_days(
-    folded: str, start: int, end: int, document: dt.date | None
+    folded: str, start: int, end: int, document: dt.date | None, forward: bool = False
 ) -> list[tuple[int, int, str | None]]:
-    """(start, end, ISO day or None) of every such phrase in ``folded[start:end]``."""
+    """(start, end, ISO day or None) of every such phrase in ``folded[start:end]``;
+    ``forward``: the sentence tells a plan, so a bare weekday is the next one."""
     found: list[tuple[int, int, str | None]] = []
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             weekday = _WEEKDAYS[m.group("day")]
-            forward = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", m.group("mod")))
-            found.append((m.start(), m.end(), _weekday(document, weekday, forward)))
+            ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", m.group("mod")))
+            found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
+    for m in _BARE.finditer(folded, start, end):
+        if any(s <= m.start("day") < e for s, e, _ in found):
+            continue  # part of "last Tuesday" above
+        found.append((m.start(), m.end(), _weekday(document, _WEEKDAYS[m.group("day")], forward)))
     for m in _THIS_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
             continue  # «النصف الثاني من الشهر الجاري»: the second half of the month, not a day

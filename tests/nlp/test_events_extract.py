@@ -715,3 +715,20 @@ def test_a_continuous_verb_is_not_the_asking_verb() -> None:
 def test_round_five_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2019-05-05")] == types
 
+
+
+@pytest.mark.parametrize("text, types", [
+    ("روحانی عراقی با او در رستوران هتل شام خورده است.", ["meeting"]),
+    ("On Monday I spent about two hours with SANDPIPER at his guesthouse.", ["meeting"]),
+    ("أبدى استعداده التام للعمل معنا، وأدّى القَسَم في نهاية اللقاء.", ["recruitment"]),
+    ("He had flown out to Larnaca on Wednesday.", ["travel"]),
+    ("Abu Faisal put an envelope with OMR 2,000 in cash on the desk.", ["payment"]),
+    ("حواله ۳۰۰ دلار از صرافی به حساب همسر منبع فردا واریز می‌شود.", ["payment"]),
+    # «وزارة» is not «و» + «زاره» (visited him); «اطلاع رسید» (it was learned) is no arrival
+    ("وصل الوفد إلى مبنى وزارة النقل.", []),
+    ("اطلاع رسید که مشاور وزیر روز یکشنبه در بغداد بود.", []),
+    ("شرح ملاقات قبلی در تلگرام ۴۹.", []),
+    ("استقل سيارتي أجرة متتاليتين.", []),
+])
+def test_round_seven_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2019-09-09")] == types

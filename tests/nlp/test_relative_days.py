@@ -30,11 +30,18 @@ THURSDAY = dt.date(2018, 7, 5)
     ("on the 14th of March", []),  # a date with its month is the date parser's
     ("المذكور اجتمع يوم الثلاثاء ٣/٧ في بعقوبة", ["2018-07-03"]),
     ("يوم ٢٨/١٢", ["2017-12-28"]),  # months ahead: last year's
-    ("on Monday", []),  # no "last" or "next": either way
+    ("on Monday", ["2018-07-02"]),  # bare: back, in a report of what happened
+    ("every Monday", []),  # a habit, not a day
+    ("جمعه‌ها اونجا شلوغه", []),
 ])
 def test_relative_days(text: str, days: list[str]) -> None:
     folded = fold(text)
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), THURSDAY)] == days
+
+
+def test_a_bare_weekday_in_a_plan_is_the_next_one() -> None:
+    folded = fold("Plan is Thursday at 7 pm")
+    assert relative_days(folded, 0, len(folded), THURSDAY, forward=True)[0][2] == "2018-07-12"
 
 
 def test_without_a_document_date_the_day_is_unknown() -> None:
