@@ -40,14 +40,17 @@ SIDES = {"fa": "newstest2019-ref.fas.txt", "prs": "newstest2019-ref.prs.txt",
 _SKELETON = str.maketrans({
     "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ع": "", "ی": "", "ي": "", "ى": "", "ه": "",
     "ح": "", "ة": "", "و": "v", "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "c",
-    "خ": "k", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "s", "ص": "s",
-    "ض": "z", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g",
+    "خ": "k", "د": "d", "ذ": "s", "ر": "r", "ز": "s", "ژ": "j", "س": "s", "ش": "s", "ص": "s",
+    "ض": "s", "ط": "t", "ظ": "s", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g",
     "ل": "l", "م": "m", "ن": "n", " ": "",
 })
-_LATIN_PAIRS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("ph", "f"),
+_LATIN_PAIRS = (("dge", "j"), ("dg", "j"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ge", "je"),
+                ("gi", "ji"), ("z", "s"), ("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("ph", "f"),
                 ("dh", "z"), ("zh", "j"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"),
                 ("w", "v"), ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("y", ""),
                 ("h", ""), ("-", ""), (" ", ""), ("'", ""), (".", ""))
+
+_TITLES = frozenset("mr mrs ms miss dr sir lord lady president senator judge eventually".split())
 
 # Organisations whose names are translated, not transliterated.
 ORG_WORDS = {
@@ -81,6 +84,10 @@ ORG_WORDS = {
     "senate judiciary committee": ["کمیته قضایی سنا", "کمیته قضایی مجلس سنا", "اللجنة القضائية"],
     "kremlin": ["کرملین", "الكرملين"],
     "house of representatives": ["مجلس نمایندگان", "مجلس النواب"],
+    "house": ["مجلس نمایندگان", "مجلس", "مجلس النواب"],
+    "parliament": ["پارلمان", "مجلس", "البرلمان"],
+    "isis": ["داعش", "دولت اسلامی"],
+    "associated press": ["آسوشیتدپرس", "آسوشیتد پرس", "أسوشيتد برس"],
 }
 # Places whose names are translated or abbreviated, so neither the gazetteer nor
 # the consonant skeleton finds them.
@@ -107,6 +114,71 @@ LOC_WORDS = {
     "washington": ["واشنگتن", "واشنطن"],
 }
 
+# Words of organisation and place names that translators translate rather than
+# transliterate: a span whose every word is one of these (or a transliteration) names
+# "Supreme Court" («دادگاه عالی»), "Republican Party" («حزب جمهوری‌خواه»). Persian, then Arabic.
+NAME_WORDS = {
+    "party": "حزب الحزب", "court": "دادگاه دیوان محکمه المحكمة محكمة", "supreme": "عالی العليا عليا",
+    "council": "شورای شورا مجلس المجلس", "security": "امنیت الأمن الامن", "league": "لیگ الدوري",
+    "committee": "کمیته کمیسیون اللجنة لجنة", "republican": "جمهوری خواه جمهوریخواه الجمهوري",
+    "republicans": "جمهوری خواهان جمهوریخواهان الجمهوريون", "democratic": "دموکرات الديمقراطي",
+    "democrats": "دموکرات ها دموکراتها الديمقراطيون", "national": "ملی الوطني الوطنية",
+    "assembly": "مجمع مجلس الجمعية", "general": "عمومی العامة", "ministry": "وزارت وزارة",
+    "foreign": "خارجه الخارجية", "affairs": "امور", "army": "ارتش الجيش", "navy": "نیروی دریایی البحرية",
+    "university": "دانشگاه جامعة", "bank": "بانک بنك البنك", "police": "پلیس الشرطة شرطة",
+    "team": "تیم فريق", "club": "باشگاه نادي", "union": "اتحادیه الاتحاد اتحاد",
+    "european": "اروپا اروپایی الأوروبي الاوروبي", "united": "متحد متحده المتحدة",
+    "nations": "ملل الأمم الامم", "department": "وزارت اداره وزارة دائرة", "state": "ایالتی دولتی",
+    "justice": "دادگستری العدل", "house": "مجلس خانه", "representatives": "نمایندگان النواب",
+    "senate": "سنا الشيوخ", "commission": "کمیسیون المفوضية", "organization": "سازمان منظمة",
+    "organisation": "سازمان منظمة", "agency": "آژانس سازمان وكالة", "intelligence": "اطلاعات المخابرات",
+    "federal": "فدرال فدرالی الفيدرالي", "bureau": "دفتر مكتب", "investigation": "تحقیقات التحقيقات",
+    "guard": "گارد سپاه الحرس", "guards": "گارد سپاه الحرس", "revolutionary": "انقلاب انقلابی الثوري",
+    "islamic": "اسلامی الإسلامية الاسلامية", "republic": "جمهوری جمهورية", "news": "خبرگزاری اخبار",
+    "air": "هوایی الجوية", "force": "نیروی القوة", "forces": "نیروهای القوات", "premier": "برتر الممتاز",
+    "champions": "قهرمانان الأبطال الابطال", "world": "جهانی العالم", "cup": "جام كأس",
+    "health": "بهداشت الصحة", "service": "خدمات خدمة", "board": "هیئت مجلس", "school": "مدرسه المدرسة",
+    "college": "کالج كلية", "company": "شرکت شركة", "group": "گروه مجموعة", "institute": "موسسه معهد",
+    "labour": "کارگر العمال", "conservative": "محافظه کار محافظه‌کار المحافظين", "liberal": "لیبرال الليبرالي",
+    "green": "سبز الخضر", "red": "سرخ الأحمر", "cross": "صلیب الصليب", "white": "سفید الأبيض",
+    "central": "مرکزی المركزي", "office": "دفتر مكتب", "home": "کشور الداخلية", "defence": "دفاع الدفاع",
+    "defense": "دفاع الدفاع", "treasury": "خزانه داری الخزانة", "parliament": "پارلمان مجلس البرلمان",
+    "north": "شمالی الشمالية", "south": "جنوبی الجنوبية", "west": "غربی الغربية", "east": "شرقی الشرقية",
+    "new": "نیو جديد", "city": "شهر مدينة", "county": "شهرستان مقاطعة", "island": "جزیره جزيرة",
+    "islands": "جزایر جزر", "river": "رود نهر", "sea": "دریای دریا بحر", "gulf": "خلیج الخليج",
+    "kingdom": "پادشاهی المملكة", "states": "ایالات الولايات", "emirates": "امارات الإمارات",
+    "arab": "عربی العربية", "saudi": "عربستان سعودی السعودية",
+}
+NAME_WORD_FORMS = {english: frozenset(fold(w) for w in persian.split())
+                   for english, persian in NAME_WORDS.items()}
+# Words a translation adds or an English name leaves out: "the", «ی» of the ezafe is in the word.
+_SKIPPABLE = frozenset({"the", "of", "and", "&", "for"})
+
+
+def word_by_word(entity: str, span: list[str], pairs: dict[str, set[str]]) -> bool:
+    """Whether every content word of ``entity`` is translated or transliterated in ``span``
+    and every word of ``span`` answers one of them (order free: «حزب دموکرات», Democratic
+    Party)."""
+    english = [w for w in entity.lower().replace("-", " ").split() if w not in _SKIPPABLE]
+    if not english or not any(w in NAME_WORD_FORMS for w in english):
+        return False
+    folded = [fold(w) for w in span]
+    folded[0] = folded[0] if folded[0] in {f for forms in NAME_WORD_FORMS.values() for f in forms} \
+        else strip_clitics(folded[0])
+    used: set[int] = set()
+    for word in english:
+        forms = NAME_WORD_FORMS.get(word, frozenset()) | pairs.get(word, set())
+        skeleton = latin_skeleton(word)
+        hit = next((k for k, f in enumerate(folded) if k not in used and (
+            f in forms or f.removesuffix("ی") in forms or (
+                len(skeleton) >= 3 and max(fuzz.ratio(skeleton, s) for s in script_skeletons([f])) >= 80))),
+            None)
+        if hit is None:
+            return False
+        used.add(hit)
+    # A span word that answers nothing (a verb, a preposition) means the span ran on.
+    return len(used) >= len(folded) - 1 and len(folded) <= len(english) + 1
+
 
 def latin_skeleton(text: str) -> str:
     out = text.lower()
@@ -116,9 +188,24 @@ def latin_skeleton(text: str) -> str:
 
 
 def script_skeleton(words: list[str]) -> str:
-    out = "".join(strip_clitics(fold(w)) if n == 0 else fold(w) for n, w in enumerate(words))
-    out = out.translate(_SKELETON)
-    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+    return max(script_skeletons(words), key=len)
+
+
+def script_skeletons(words: list[str]) -> set[str]:
+    """Consonant skeletons of a name in Arabic script, each way it may be read.
+
+    The first word with and without a clitic taken off (a Persian «کالیفرنیا» is not «ک» +
+    «الیفرنیا»), and «و» as the consonant v and as the vowel u/o («روزنشتاین», Rosenstein).
+    """
+    out = set()
+    for strip in (True, False):
+        joined = "".join(strip_clitics(fold(w)) if n == 0 and strip else fold(w)
+                         for n, w in enumerate(words))
+        for vav in ("v", ""):
+            skeleton = joined.translate(_SKELETON).replace("v", vav) if vav == "" else \
+                joined.translate(_SKELETON)
+            out.add("".join(ch for i, ch in enumerate(skeleton) if i == 0 or ch != skeleton[i - 1]))
+    return out
 
 
 def translit_pairs() -> dict[str, set[str]]:
@@ -138,6 +225,10 @@ def align(entity: str, label: str, words: list[str], taken: set[int],
     for suffix in ("'s", "’s"):
         if entity.endswith(suffix):
             entity = entity[: -len(suffix)]
+    # "Ms Davis" is «خانم دیویس»: the title is translated, and kashf keeps it outside the name.
+    first, _, rest = entity.partition(" ")
+    if label == "PER" and rest and first.rstrip(".").lower() in _TITLES:
+        entity = rest
     latin = entity.split()
     # Translators keep many foreign names in Latin letters: the same words are the name.
     for i in range(len(words) - len(latin) + 1):
@@ -164,10 +255,14 @@ def align(entity: str, label: str, words: list[str], taken: set[int],
                          pairs.get(e.lower(), ()) for w in span) for e in entity.split()) \
                     and len(span) == len(entity.split()):
                 score = 0.95
+            elif label in ("ORG", "LOC") and len(entity.split()) > 1 \
+                    and word_by_word(entity, span, pairs):
+                score = 0.9 + 0.01 * len(span)  # the whole name, not a piece of it
             else:
-                skeleton = script_skeleton(span)
-                if len(target) >= 3 and len(skeleton) >= 3:
-                    score = fuzz.ratio(target, skeleton) / 100 * 0.9
+                if len(target) >= 3:
+                    score = max((fuzz.ratio(target, skeleton) / 100 * 0.9
+                                 for skeleton in script_skeletons(span) if len(skeleton) >= 3),
+                                default=0.0)
             # A translation may add or drop a word, but the span should not swallow neighbours.
             score -= 0.1 * abs(len(span) - len(entity.split()))
             if score >= 0.72 and (best is None or score > best[0] + 1e-9):
