@@ -52,7 +52,6 @@ class Case:
         settings = settings or Settings(name=root.resolve().name)
         settings.save(root / "kashf.toml")
         (root / "blobs").mkdir(exist_ok=True)
-        BlobStore(root / "blobs").mark_layout()
         store = Store(root / "kashf.db", create=True)
         index = SearchIndex(root / "index", create=True)
         return cls(root, settings, store, index)
@@ -64,7 +63,6 @@ class Case:
             raise CaseError(f"{root} is not a case folder (no kashf.toml): create it with `kashf init`")
         settings = Settings.load(root / "kashf.toml")
         store = Store(root / "kashf.db")
-        BlobStore(root / "blobs").upgrade()
         return cls(root, settings, store, None)
 
     @property

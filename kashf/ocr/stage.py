@@ -199,15 +199,15 @@ def reading_version(language: str | None = None) -> str:
 
 
 def cache_folder(inp: StageInput) -> Path | None:
-    """``<case>/cache/ocr``: blobs live at ``<case>/blobs/ab/<sha256>``."""
+    """``<case>/cache/ocr``: blobs live at ``<case>/blobs/ab/cd/<sha256>``."""
     if inp.settings.get("ocr_cache"):
         return Path(inp.settings["ocr_cache"])
     if not inp.blob_path:
         return None
     blob = Path(inp.blob_path)
-    if blob.parent.parent.name != "blobs":
+    if blob.parent.parent.parent.name != "blobs":
         return None
-    return blob.parent.parent.parent / "cache" / "ocr"
+    return blob.parent.parent.parent.parent / "cache" / "ocr"
 
 
 class PageCache:

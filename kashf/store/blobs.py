@@ -1,14 +1,8 @@
-"""Originals, content-addressed by SHA-256 under ``blobs/ab/<sha256>``, never modified.
+"""Originals, content-addressed by SHA-256 under ``blobs/ab/cd/<sha256>``, never modified.
 
 Writing is idempotent and safe from several processes at once: bytes go to a
 temporary file that is renamed into place, and a blob that exists is never
 touched again. Blobs are made read-only once written.
-
-One level of 256 folders, as git does, not two: with two levels (``ab/cd/``) a case
-under a few million files makes a new folder for almost every file, and on ext4 a
-``mkdir`` costs about as much as writing the blob itself. 256 folders hold tens of
-millions of files before a folder grows past what ext4's hashed directories handle
-well. Cases made before this layout are moved over once, by :meth:`BlobStore.upgrade`.
 """
 
 from __future__ import annotations
@@ -19,9 +13,6 @@ import tempfile
 from pathlib import Path
 
 CHUNK = 1024 * 1024
-#: Written in ``blobs/`` by cases that use the one-level layout.
-LAYOUT_FILE = ".layout"
-LAYOUT = "ab/sha256"
 #: Files up to this size are read whole: one read, one hash, one write.
 SMALL = 8 * 1024 * 1024
 
@@ -33,37 +24,7 @@ class BlobStore:
         self._counter = 0
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
-
-    def mark_layout(self) -> None:
-        """Record, in a new case, that its blobs use the current layout."""
-        (self.root / LAYOUT_FILE).write_text(LAYOUT + "\n")
-
-    def upgrade(self) -> int:
-        """Move blobs of the old two-level layout (``ab/cd/<sha256>``) to ``ab/<sha256>``.
-
-        Runs once per case (the layout file records it); a rename within one folder tree
-        is cheap and never copies bytes. Returns how many blobs moved.
-        """
-        marker = self.root / LAYOUT_FILE
-        if marker.exists() or not self.root.is_dir():
-            return 0
-        moved = 0
-        for first in sorted(self.root.iterdir()):
-            if len(first.name) != 2 or not first.is_dir():
-                continue
-            for second in sorted(first.iterdir()):
-                if len(second.name) != 2 or not second.is_dir():
-                    continue
-                for blob in second.iterdir():
-                    if blob.name.startswith(".tmp-"):
-                        blob.unlink()  # a write that a crash interrupted
-                        continue
-                    os.replace(blob, first / blob.name)
-                    moved += 1
-                second.rmdir()
-        self.mark_layout()
-        return moved
+        return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).exists()

@@ -61,33 +61,6 @@ def test_originals_are_stored_byte_exact_and_read_only(case, tmp_path):
     assert case.blobs.verify(sha)
 
 
-def test_blobs_sit_one_folder_deep_and_an_old_two_level_case_is_moved_over(tmp_path):
-    case = Case.create(tmp_path / "c")
-    leak = tmp_path / "leak"
-    leak.mkdir()
-    (leak / "a.txt").write_text("first report")
-    (leak / "b.txt").write_text("second report")
-    case.ingest([leak], workers=1, process=False)
-    shas = [hashlib.sha256(t.encode()).hexdigest() for t in ("first report", "second report")]
-    blobs = tmp_path / "c" / "blobs"
-    for sha in shas:
-        assert (blobs / sha[:2] / sha).read_text().endswith("report")
-    case.close()
-    # Put them back the way earlier builds laid them out, and forget the layout.
-    for sha in shas:
-        old = blobs / sha[:2] / sha[2:4] / sha
-        old.parent.mkdir()
-        (blobs / sha[:2] / sha).rename(old)
-    (blobs / ".layout").unlink()
-    reopened = Case.open(tmp_path / "c")
-    for sha in shas:
-        assert reopened.blobs.path(sha).is_file()
-        assert not (blobs / sha[:2] / sha[2:4]).exists()
-        assert reopened.blobs.verify(sha)
-    assert reopened.show(shas[0][:8])["text"] == "first report"
-    reopened.close()
-
-
 def test_reindex_rebuilds_the_index_from_the_store(case, tmp_path):
     leak = tmp_path / "leak"
     leak.mkdir()
