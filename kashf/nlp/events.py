@@ -32,7 +32,7 @@ from kashf.nlp import events_lexicon as lex
 from kashf.nlp.relative_days import relative_days
 from kashf.stages import StageInput, stage
 
-VERSION = 6
+VERSION = 7
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -47,7 +47,7 @@ _LOCATIVE = re.compile(
 _DECL = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
 _HEADER = re.compile(
     r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
-    r"المرجع|من|إلى|الى)\s*[:：]",
+    r"المرجع|من|إلى|الى|met|contact)\s*[:：]",
     re.IGNORECASE,
 )
 # A time of its own that is not a day ("in April", "last year", «قبلاً»): the sentence does

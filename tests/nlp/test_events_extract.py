@@ -732,3 +732,19 @@ def test_round_five_phrases(text: str, types: list[str]) -> None:
 ])
 def test_round_seven_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2019-09-09")] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Met: Tue 8 Oct 2019.", []),  # a contact report's header line
+    ("Total paid to date: USD 8,700.", []),
+    ("GRANITE has never crossed into Syria without telling us first.", []),
+    ("منبع می‌گوید کاک هیمن را پیش از این سفر هرگز ندیده بود.", []),
+    ("An Iranian consular officer took him to dinner at the hotel on November 4.", ["meeting"]),
+    ("خرجنا وجلسنا في مقهى الأصدقاء قرب القلعة قرابة ساعة.", ["meeting"]),
+    ("He also offered one contractor a salaried post in the group's security office.",
+     ["recruitment"]),
+    # a gift is tradecraft, not a payment (the example case's gold and dev2 say so)
+    ("یک جعبه زعفران به عنوان هدیه به منبع داده شد.", []),
+])
+def test_round_eight_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2019-10-09")] == types
