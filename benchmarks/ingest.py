@@ -58,7 +58,11 @@ class PeakMemory:
             return
         while not self._stop.is_set():
             total = 0
-            for process in [me, *me.children(recursive=True)]:
+            try:
+                family = [me, *me.children(recursive=True)]
+            except psutil.Error:  # the ingest has just exited: its peak is already taken
+                return
+            for process in family:
                 try:
                     total += process.memory_info().rss
                 except psutil.Error:
