@@ -1,0 +1,264 @@
+"""When an event happened: the dates a report gives, read in order and resolved.
+
+Absolute dates in any calendar (``kashf.dates``), dates without a year (the document's
+year in that calendar), relative phrases (``lexicons/relative_dates.tsv``: «روز بعد»,
+"the next day", counted from the story's last day or the document's) and relative days
+that need a calendar (``kashf.nlp.relative_days``: "last Tuesday", "on the 15th").
+:class:`DateTracker` keeps a document's dates per paragraph and parses a paragraph only
+when an event asks for it. The events module (``kashf.nlp.events``) decides which of a
+sentence's dates is an event's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kashf.nlp import events_lexicon as lex
+from kashf.nlp.relative_days import relative_days
+
+# A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
+DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
+HEADER_LINE = re.compile(
+    r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
+    r"المرجع|من|إلى|الى|met|contact)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+# A number right before a trigger counts events ("five meetings", «پنج دیدار», "23 meetings"),
+# and so does a count of times after it ("travelled to Tehran three times", «دو بار»): a
+# total, not an event.
+COUNT_BEFORE = re.compile(
+    r"(?<!\w)(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
+    r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
+    re.IGNORECASE,
+)
+
+
+def iso_day(value: str | None) -> dt.date | None:
+    """``2014-10-12`` (or a longer ISO string) as a date; None when it is not one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class DateTracker:
+    """Dates of a document in reading order: absolute ones, relative ones resolved.
+
+    Dates are parsed per paragraph and only when asked for: most paragraphs of a long
+    cable hold no event, and date parsing is the costliest step of this stage.
+    """
+
+    def __init__(
+        self, text: str, folded: str, document_date: str | None,
+        paragraphs: list[tuple[int, int, str | None]],
+    ) -> None:
+        self.text, self.folded = text, folded
+        self.paragraphs = paragraphs
+        self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
+        # Month-precise dates («در مرداد ۱۳۹۳», "in May 2014") per paragraph, and the
+        # last day of each, by (ISO, text): they date an event but are never a story's day.
+        self._months: dict[int, list[tuple[int, int, str, str]]] = {}
+        self.month_end: dict[tuple[str, str], str] = {}
+        self.document = iso_day(document_date) or self._header_date()
+
+    def _header_date(self) -> dt.date | None:
+        """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
+        for m in _DATE_LINE.finditer(self.text):
+            found = _absolute_dates(self.text, m.start(), m.end(), None)
+            if found:
+                return iso_day(found[0][2])
+        return None
+
+    def _paragraph(self, offset: int) -> int:
+        for index, (p_start, p_end, _) in enumerate(self.paragraphs):
+            if p_start <= offset < p_end:
+                return index
+        return -1
+
+    def dates_of(self, index: int) -> list[tuple[int, int, str, str]]:
+        """The day-precise dates of a paragraph (its month-precise ones go to ``_months``)."""
+        if index not in self._cache:
+            p_start, p_end, _ = self.paragraphs[index]
+            months: list[tuple[int, int, str, str, str]] = []
+            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months)
+            self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
+            self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
+        return self._cache[index]
+
+    def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
+        """The last absolute date written before ``offset``; with ``body``, not one of a
+        header line (Date:, DECL:), nor one after the document's own day, and only one a
+        summary paragraph gives ("SUMMARY: … told PolOff on October 19")."""
+        index = self._paragraph(offset)
+        while index >= 0:
+            before = [
+                d for d in self.dates_of(index)
+                if d[0] < offset and not (body and (self._in_header(d[0]) or self._after(d[2])
+                                                    or not self._summary(index)))
+            ]
+            if before:
+                return before[-1][2], before[-1][3]
+            index -= 1
+        return None
+
+    def _summary(self, index: int) -> bool:
+        p_start, p_end, _ = self.paragraphs[index]
+        return bool(SUMMARY_LINE.match(self.folded, p_start, p_end))
+
+    def _in_header(self, offset: int) -> bool:
+        """A date on a header line (Date:, تاریخ:, DECL:, E.O.), not in the narrative."""
+        line = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
+        return bool(HEADER_LINE.match(line) or DECL_LINE.search(line))
+
+    def _after(self, iso: str) -> bool:
+        day = iso_day(iso)
+        return bool(day and self.document and day > self.document)
+
+    def in_span(
+        self, start: int, end: int, langs: frozenset[str] | None = None
+    ) -> list[tuple[int, str | None, str]]:
+        """Every date a sentence gives, in order: (offset, ISO day or None, text as written).
+
+        Absolute dates, and relative phrases resolved against the story or the document
+        (None when there is nothing to count from).
+        """
+        found: list[tuple[int, str | None, str]] = []
+        index = self._paragraph(start)
+        for s, e, iso, text in self.dates_of(index) + self._months[index] if index >= 0 else ():
+            if start <= s and e <= end:
+                found.append((s, iso, text))
+        phrases, meaning = lex.relative_dates()
+        for hit in phrases.find(self.folded, start, end, langs):
+            if any(s <= hit.start < s + len(t) for s, _, t in found) \
+                    or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
+                continue  # «در دو هفته آینده», "within two weeks": a span, not a day
+            anchor_kind, days = meaning[hit.tag]
+            anchor = self.document
+            if anchor_kind == "story":  # the last day written before the phrase itself
+                previous = self.last_before(hit.start)
+                anchor = iso_day(previous[0]) if previous else self.document
+            day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
+            found.append((hit.start, day, self.text[hit.start : hit.end]))
+        plan = any(c.tag == "planned" for c in lex.status_cues().find(self.folded, start, end, langs))
+        for s, e, day in relative_days(self.folded, start, end, self.document, forward=plan):
+            if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
+                found.append((s, day, self.text[s:e]))
+        return sorted(found)
+
+
+def _absolute_dates(
+    text: str, start: int, end: int, document: dt.date | None,
+    months: list[tuple[int, int, str, str, str]] | None = None,
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``; the
+    month-precise ones go to ``months`` as (start, end, ISO, text, ISO last day): a Solar
+    or lunar Hijri month's ISO is its first day, a Gregorian month's is ``YYYY-MM``."""
+    try:
+        from kashf.text.dates import find_dates
+    except ImportError:  # the dates module is optional for this stage
+        return []
+    chunk = text[start:end]
+    out = []
+    for found in find_dates(chunk):
+        if found.precision in ("day", "minute"):
+            out.append((start + found.start, start + found.end, found.iso[:10], found.text))
+        elif found.precision == "month" and months is not None and found.iso_end:
+            months.append((start + found.start, start + found.end, found.iso, found.text,
+                           found.iso_end))
+    taken = {(s - start, e - start) for s, e, _, _ in out}
+    out.extend(
+        (start + s, start + e, iso, written)
+        for s, e, iso, written in _yearless_dates(chunk, document, taken)
+    )
+    return sorted(out)
+
+
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:date|dated|تاریخ|تاريخ|التاريخ|التأريخ)[ \t]*[:：][^\n]*$", re.IGNORECASE | re.MULTILINE
+)
+_MONTHS = (
+    r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
+    r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
+    r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"
+)
+# A day written as a word: «اول دی», «دوم اسفند».
+_DAY_WORDS = {
+    "اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7,
+    "هشتم": 8, "نهم": 9, "دهم": 10,
+}
+_NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4})(?!\w)"
+# Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
+YEARLESS_DATE = re.compile(
+    r"(?<![\w/])(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
+    + _NO_YEAR + r"|(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
+    re.IGNORECASE,
+)
+_SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12])
+_HIJRI_MONTHS = frozenset(
+    "محرم صفر رجب شعبان رمضان شوال".split() + ["ربيع الأول", "ربيع الثاني", "ذو القعدة", "ذو الحجة"]
+)
+
+
+def _yearless_dates(
+    text: str, document: dt.date | None, taken: set[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is the
+    document's, in that calendar (the year before when that would put it well after the
+    document: a report of early Farvardin telling of «۲۸ اسفند»)."""
+    if document is None:
+        return []
+    try:
+        from kashf.text.dates import parse_date
+    except ImportError:
+        return []
+    out = []
+    for m in YEARLESS_DATE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        day = str(_DAY_WORDS.get(day, day))
+        if month in _HIJRI_MONTHS:
+            from hijridate import Gregorian
+
+            year = Gregorian.fromdate(document).to_hijri().year
+        elif month in _SOLAR_MONTHS:
+            import jdatetime
+
+            year = jdatetime.date.fromgregorian(date=document).year
+        else:
+            year = document.year
+        parsed = _parse_day(parse_date, day, month, year)
+        found = iso_day(parsed)
+        if found is not None and found > document + dt.timedelta(days=60):
+            parsed = _parse_day(parse_date, day, month, year - 1)
+        if parsed is not None:
+            out.append((m.start(), m.end(), parsed[:10], m.group(0)))
+    return out
+
+
+def _parse_day(parse_date, day: str, month: str, year: int) -> str | None:
+    parsed = parse_date(f"{day} {month} {year}")
+    return parsed.iso if parsed is not None and len(parsed.iso) >= 10 else None
+
+
+# --------------------------------------------------------------------------- participants, place
+
+
+# A paragraph that sums up or assesses ("SUMMARY:", «ارزیابی:», «جمع‌بندی:») restates the
+# events told elsewhere; counting it again would double them.
+SUMMARY_LINE = re.compile(
+    r"\W*(?:[0-9۰-۹٠-٩]+\W*)?(?:\([a-z/]+\)\s*)?(?:summary|comment|assessment|evaluation|"
+    r"analysis|recommendations?|ارزیابی|جمع بندی|جمعبندی|نتیجه گیری|نتیجهگیری|تحلیل|خلاصه|"
+    r"درس اموخته ها|درساموختهها|پیشنهادها|پیشنهادات|توصیه ها|التقییم|الخلاصه|ملخص|تعلیق|"
+    r"التوصیات)\s*[:：]",
+    re.IGNORECASE,
+)
