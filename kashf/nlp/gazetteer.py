@@ -23,8 +23,10 @@ from kashf.nlp.ner.tokens import place_key
 DATA = Path(__file__).parent / "data"
 CORE_COUNTRIES = frozenset({"IQ", "IR", "SY", "LB", "BH"})
 # Our own sites outrank a city of the same name only when the full site name was written.
+# A province of ours (Iraq's Babil, «بابل») has no population figure here; its weight lets it
+# win over a same-named city abroad (Babol, Iran) once the document's context is Iraqi.
 _FEATURE_WEIGHT = {"country": 6.0, "shrine": 3.0, "base": 3.0, "airport": 2.0,
-                   "border_crossing": 3.0, "mall": 3.0, "market": 3.0}
+                   "border_crossing": 3.0, "mall": 3.0, "market": 3.0, "province": 3.0}
 MAX_KEY_WORDS = 6
 
 

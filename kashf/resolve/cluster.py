@@ -252,6 +252,21 @@ def _find(spellings: list[_Spelling], union: _UnionFind, ref: str, ids: dict[str
     return {i for i, s in enumerate(spellings) if s.surface == surface or ref in s.texts}
 
 
+def _code_names_as_people(mentions: Sequence[dict]) -> list[dict]:
+    """A name some document gives as a code name («منبع با نام مستعار «دانا»») is a person in
+    every document of the case, also where the tagger read it as a place (Ad Dana, Syria)."""
+    codes = {_surface(m.get("text") or "") for m in mentions
+             if m.get("label") == "PER" and "+code-name" in str(m.get("extractor") or "")}
+    if not codes:
+        return list(mentions)
+    out = []
+    for mention in mentions:
+        if mention.get("label") == "LOC" and _surface(mention.get("text") or "") in codes:
+            mention = {**mention, "label": "PER", "place": None}
+        out.append(mention)
+    return out
+
+
 def resolve_mentions(
     mentions: Sequence[dict],
     merges: Sequence[tuple[str, str]] = (),
@@ -264,7 +279,7 @@ def resolve_mentions(
     entity and stays on its own. Splits apply before merges, both after the automatic pass.
     Entities come back largest first; ids derive from the canonical key, so they are stable.
     """
-    spellings = _spellings(mentions)
+    spellings = _spellings(_code_names_as_people(mentions))
     union = _UnionFind(len(spellings))
     _auto_links(spellings, union, blocked=set())
     if not splits and not merges:

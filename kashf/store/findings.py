@@ -97,7 +97,7 @@ def cable_graph(store: Store) -> dict[str, Any]:
 
 def mentions_for_resolution(store: Store) -> list[dict[str, Any]]:
     rows = store.db.execute(
-        "SELECT id, document_id, label, text, place FROM mentions ORDER BY id"
+        "SELECT id, document_id, label, text, place, extractor FROM mentions ORDER BY id"
     )
     return [
         {
@@ -106,6 +106,7 @@ def mentions_for_resolution(store: Store) -> list[dict[str, Any]]:
             "label": r[2],
             "text": r[3],
             "place": json.loads(r[4]) if r[4] else None,
+            "extractor": r[5],
         }
         for r in rows
     ]

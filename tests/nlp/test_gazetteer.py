@@ -96,3 +96,11 @@ def test_strip_clitics(word: str, stem: str) -> None:
 ])
 def test_place_key(name: str, key: str) -> None:
     assert place_key(name) == key
+
+
+def test_babil_is_iraqs_province_among_iraqi_places_and_babol_among_iranian_ones() -> None:
+    gazetteer = default_gazetteer()
+    iraqi = gazetteer.link(["کربلا", "بغداد", "بابل"])[-1]
+    iranian = gazetteer.link(["ساری", "بابل", "تهران"])[1]
+    assert (iraqi.country, iraqi.feature) == ("IQ", "province")
+    assert iranian.country == "IR" and iranian.name == "Bābol"

@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 6 and registered.depends == ("language",)
+    assert registered.version == 7 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -379,3 +379,10 @@ def test_training_sentences_with_clitics_joined(tokens: list[str], tags: list[st
 def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> None:
     names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
     assert (place, "LOC") in names
+
+
+def test_a_code_name_is_a_person_not_a_namesake_town() -> None:
+    text = ("در مکاتبات تنها با نام مستعار «دانا» از وی یاد شود. "
+            "دانا پس از اندکی تأمل پذیرفت و دانا به همراه برادرش به نجف رفت.")
+    found = [m for m in extract_entities(text, "fa") if m["text"] == "دانا"]
+    assert found and all(m["label"] == "PER" and "place" not in m for m in found)

@@ -127,3 +127,18 @@ def test_a_place_entity_carries_its_gazetteer_record() -> None:
     assert by_name[frozenset({"Najaf", "النجف"})]["place"] == najaf
     assert by_name[frozenset({"Rotana"})]["place"] is None
     assert by_name[frozenset({"Ali Larijani"})]["place"] is None
+
+
+def test_a_code_name_in_one_document_is_a_person_in_every_document() -> None:
+    mentions = [
+        {"mention_id": "1", "label": "PER", "text": "دانا", "extractor": "ner-crf+code-name"},
+        {"mention_id": "2", "label": "LOC", "text": "دانا", "extractor": "ner-crf",
+         "place": {"id": "geonames:174259", "name": "Ad Dānā", "lat": 36.2, "lon": 36.8,
+                   "country": "SY", "feature": "city"}},
+        {"mention_id": "3", "label": "LOC", "text": "بغداد", "extractor": "ner-crf"},
+    ]
+    entities = resolve_mentions(mentions)
+    dana = [e for e in entities if e["name"] == "دانا"]
+    assert len(dana) == 1 and dana[0]["type"] == "PER" and not dana[0].get("place")
+    assert sorted(dana[0]["mention_ids"]) == ["1", "2"]
+    assert any(e["name"] == "بغداد" and e["type"] == "LOC" for e in entities)

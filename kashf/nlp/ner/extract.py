@@ -18,6 +18,8 @@ from kashf.nlp.gazetteer import default_gazetteer
 from kashf.nlp.ner import tagger
 
 PATTERN_VERSION = f"patterns-{patterns.VERSION}"
+#: Added to the extractor of a mention that is a code name given as such in its document.
+CODE_NAME = "+code-name"
 NAME_LABELS = ("PER", "ORG", "LOC")
 LABELS = (*NAME_LABELS, "EMAIL", "PHONE", "MONEY", "VEHICLE", "COORD", "URL", "DATE")
 
@@ -108,8 +110,40 @@ def extract(text: str, segments: Sequence[Segment]) -> list[dict[str, Any]]:
             names.append({"start": s, "end": e, "label": span.label, "text": text[s:e],
                           "confidence": span.confidence, "extractor": f"ner-{span.extractor}",
                           "version": f"ner-{span.model}-{tagger.VERSION}"})
+    _code_names_are_people(text, names)
     _link_places([n for n in names if n["label"] == "LOC"])
     return sorted(found + names, key=lambda m: (m["start"], m["end"]))
+
+
+# The name inside a source cue: «منبع با نام رمز «دانا»», «المصدر (صقر)», "source ORCHID".
+_QUOTED_NAME = re.compile(r"[\"«“'(]([^\"»”')\n]{1,30})[\"»”')]\s*$|(\S+)\s*$")
+# A code name given without a cue word: «با نام مستعار «دانا»», "code-named ORCHID".
+_CODE_NAMED = re.compile(
+    r"(?:با\s+نام\s+(?:رمز|مستعار)|با\s+اسم\s+رمز|نام\s+(?:رمز|مستعار)|code-?named|codename|"
+    r"الاسم\s+الحركي|الملقب|المسمى)\s+(?:[\"«“'(][^\"»”')\n]{1,30}[\"»”')]|[^\s,.،]+)",
+    re.IGNORECASE,
+)
+
+
+def _code_names_are_people(text: str, names: list[dict[str, Any]]) -> None:
+    """A code name is a person everywhere in its document, even where the tagger read it as a
+    place: the source «دانا» is not the Syrian town Ad Dana."""
+    from kashf.nlp import events_lexicon as lex
+
+    codes = set()
+    cased = lex.fold(text, lower=False)
+    for m in [*lex.source_cues().finditer(cased), *_CODE_NAMED.finditer(cased)]:
+        inner = _QUOTED_NAME.search(text[m.start() : m.end()])
+        if inner:
+            name = (inner.group(1) or inner.group(2)).strip()
+            if name and not name[0].isdigit() and not ("۰" <= name[0] <= "۹" or "٠" <= name[0] <= "٩"):
+                codes.add(lex.fold(name))
+    if not codes:
+        return
+    for mention in names:
+        if mention["label"] in ("PER", "LOC") and lex.fold(mention["text"]) in codes:
+            mention["label"] = "PER"
+            mention["extractor"] += CODE_NAME  # resolution carries it to the case's other documents
 
 
 def _link_places(locations: list[dict[str, Any]]) -> None:
