@@ -29,6 +29,14 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _stage_language(doc: DocumentRecord) -> str | None:
+    """The language the ``language`` stage found for a fresh record, when it ran and succeeded."""
+    for outcome in doc.stages or []:
+        if outcome.stage == "language" and outcome.status == "ok":
+            return (outcome.result or {}).get("language")
+    return None
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -174,12 +182,14 @@ class Store:
                 return
         self.db.execute(
             "INSERT INTO documents (id, parent_id, path, name, size, mime, kind, title, status,"
-            " reason, ingestor, ingestor_version, metadata, text, depth, added_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " reason, ingestor, ingestor_version, metadata, text, depth, added_at, updated_at,"
+            " language)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET status=excluded.status, reason=excluded.reason,"
             " mime=excluded.mime, kind=excluded.kind, title=excluded.title,"
             " ingestor=excluded.ingestor, ingestor_version=excluded.ingestor_version,"
-            " metadata=excluded.metadata, text=excluded.text, updated_at=excluded.updated_at",
+            " metadata=excluded.metadata, text=excluded.text, updated_at=excluded.updated_at,"
+            " language=excluded.language",
             (
                 doc.id,
                 doc.parent_id,
@@ -198,6 +208,9 @@ class Store:
                 doc.depth,
                 stamp,
                 stamp,
+                # The language stage ran in the worker: its answer goes in with the row, so
+                # recording the stage below does not rewrite the whole row (text and all).
+                _stage_language(doc),
             ),
         )
         if status is not None:  # a document redone: its old pages go
@@ -429,7 +442,9 @@ class Store:
 
     def _apply_language(self, document_id: str, result: dict[str, Any] | None) -> None:
         language = (result or {}).get("language")
-        self.db.execute("UPDATE documents SET language = ? WHERE id = ?", (language, document_id))
+        # Only when it changes: an UPDATE rewrites the whole row, stored text included.
+        self.db.execute("UPDATE documents SET language = ? WHERE id = ? AND language IS NOT ?",
+                        (language, document_id, language))
 
     def _apply_ocr(self, document_id: str, result: dict[str, Any] | None) -> None:
         """Put OCR text in place of the pages it read, and shift the page spans to match."""

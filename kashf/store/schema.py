@@ -151,4 +151,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "stage_runs by seq",
+        # Every stage write asks for max(seq): without an index that read scanned the whole
+        # table, once per document, and an ingest with stages slowed as the case grew.
+        """
+        CREATE INDEX stage_runs_seq ON stage_runs(seq);
+        """,
+    ),
 ]

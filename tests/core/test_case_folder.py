@@ -78,3 +78,17 @@ def test_reindex_rebuilds_the_index_from_the_store(case, tmp_path):
     assert reopened.reindex() == 5
     assert reopened.search("karbala")["total"] == 5
     reopened.close()
+
+
+def test_an_older_case_gains_the_stage_runs_seq_index_on_open(tmp_path):
+    Case.create(tmp_path / "c").close()
+    db = sqlite3.connect(tmp_path / "c" / "kashf.db")
+    db.execute("DROP INDEX stage_runs_seq")
+    db.execute("DELETE FROM migrations WHERE number = ?", (len(MIGRATIONS),))
+    db.commit()
+    db.close()
+    Case.open(tmp_path / "c").close()
+    db = sqlite3.connect(tmp_path / "c" / "kashf.db")
+    plan = " ".join(str(row) for row in db.execute(
+        "EXPLAIN QUERY PLAN SELECT coalesce(max(seq), 0) FROM stage_runs"))
+    assert "stage_runs_seq" in plan
