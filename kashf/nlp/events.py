@@ -37,7 +37,7 @@ from kashf.nlp.event_dates import (
 )
 from kashf.stages import StageInput, stage
 
-VERSION = 7
+VERSION = 8
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -887,8 +887,8 @@ def _counted(folded: str, start: int, at: int) -> bool:
         return False
     if not m.group().strip().isdigit():
         return True
-    if len(m.group().strip()) > 3:
-        return False
+    if len(m.group().strip()) > 3 or (m.start() > start and folded[m.start() - 1] in ",.٬٫"):
+        return False  # a year, or an amount: "JOD 4,000 were transferred"
     before = folded[max(start, m.start() - 30) : m.start()].split()
     word = before[-1] if before else ""
     return not (word in _CODE_WORDS or YEARLESS_DATE.search(f"{m.group().strip()} {word}")

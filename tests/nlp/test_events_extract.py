@@ -748,3 +748,18 @@ def test_round_seven_phrases(text: str, types: list[str]) -> None:
 ])
 def test_round_eight_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2019-10-09")] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("نخستین آشنایی با سپیدار در نمایشگاه بین‌المللی کتاب بیروت صورت گرفت.", ["meeting"]),
+    ("On 13 February Haddad was picked up outside the mall and driven around the city.",
+     ["meeting"]),
+    ("Funds of JOD 4,000 were transferred to Haddad's account on 12 February.", ["payment"]),
+    ("أبلغ المذكور جبار أن لقاءهما المقرر ظهراً قد أُلغي بسبب كثرة الشرطة.", ["meeting"]),
+    ("He was paid USD 150 each time he met his handler.", []),  # a habit
+    ("ومن عادته السفر إلى عمّان مرة كل شهر.", []),
+    # «هرگز» in a condition does not deny the recruitment it follows
+    ("دانا همکاری را پذیرفت، به شرط آنکه نامش هرگز جایی برده نشود.", ["recruitment"]),
+])
+def test_round_nine_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2022-02-17")] == types
