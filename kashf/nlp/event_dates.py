@@ -145,7 +145,10 @@ class DateTracker:
                 anchor = iso_day(previous[0]) if previous else self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
             found.append((hit.start, day, self.text[hit.start : hit.end]))
-        plan = any(c.tag == "planned" for c in lex.status_cues().find(self.folded, start, end, langs))
+        def plan() -> bool:
+            return any(c.tag == "planned"
+                       for c in lex.status_cues().find(self.folded, start, end, langs))
+
         for s, e, day in relative_days(self.folded, start, end, self.document, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 found.append((s, day, self.text[s:e]))

@@ -242,8 +242,9 @@ class Lexicon:
                             and phrase.word_fits(tokens[last][2], phrase.words[-1], star)
                         )
                     if fits and phrase.rest:
-                        end_index = phrase.rest_end(folded, tokens, last)
-                        fits, last = end_index is not None, end_index if end_index is not None else last
+                        rest_end = phrase.rest_end(folded, tokens, last)
+                        fits = rest_end is not None
+                        last = rest_end if rest_end is not None else last
                     if fits:
                         hits.append(Hit(phrase.tag, t_start, tokens[last][1]))
         # Longest first; on a tie a "none" phrase wins (it exists to veto that span).

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kashf.nlp.ner.lexicons import CODE_NAME_MARK
 from kashf.resolve.keys import fold_latin, is_arabic_script, normalize_arabic
 from kashf.resolve.names import _keys, match_score, name_key, strip_titles
 
@@ -256,7 +257,7 @@ def _code_names_as_people(mentions: Sequence[dict]) -> list[dict]:
     """A name some document gives as a code name («منبع با نام مستعار «دانا»») is a person in
     every document of the case, also where the tagger read it as a place (Ad Dana, Syria)."""
     codes = {_surface(m.get("text") or "") for m in mentions
-             if m.get("label") == "PER" and "+code-name" in str(m.get("extractor") or "")}
+             if m.get("label") == "PER" and CODE_NAME_MARK in str(m.get("extractor") or "")}
     if not codes:
         return list(mentions)
     out = []

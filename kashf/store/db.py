@@ -29,14 +29,6 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _stage_language(doc: DocumentRecord) -> str | None:
-    """The language the ``language`` stage found for a fresh record, when it ran and succeeded."""
-    for outcome in doc.stages or []:
-        if outcome.stage == "language" and outcome.status == "ok":
-            return (outcome.result or {}).get("language")
-    return None
-
-
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -120,12 +112,6 @@ class Store:
         )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
-    def write_ingested(
-        self, source: SourceFile, documents: list[DocumentRecord], stamp: str | None = None
-    ) -> None:
-        """Store one top-level file and its descendants (call inside a transaction)."""
-        self.write_ingested_batch([(source, documents)], stamp)
-
     def write_ingested_batch(
         self, files: list[tuple[SourceFile, list[DocumentRecord]]], stamp: str | None = None
     ) -> None:
@@ -182,14 +168,12 @@ class Store:
                 return
         self.db.execute(
             "INSERT INTO documents (id, parent_id, path, name, size, mime, kind, title, status,"
-            " reason, ingestor, ingestor_version, metadata, text, depth, added_at, updated_at,"
-            " language)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " reason, ingestor, ingestor_version, metadata, text, depth, added_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET status=excluded.status, reason=excluded.reason,"
             " mime=excluded.mime, kind=excluded.kind, title=excluded.title,"
             " ingestor=excluded.ingestor, ingestor_version=excluded.ingestor_version,"
-            " metadata=excluded.metadata, text=excluded.text, updated_at=excluded.updated_at,"
-            " language=excluded.language",
+            " metadata=excluded.metadata, text=excluded.text, updated_at=excluded.updated_at",
             (
                 doc.id,
                 doc.parent_id,
@@ -208,9 +192,6 @@ class Store:
                 doc.depth,
                 stamp,
                 stamp,
-                # The language stage ran in the worker: its answer goes in with the row, so
-                # recording the stage below does not rewrite the whole row (text and all).
-                _stage_language(doc),
             ),
         )
         if status is not None:  # a document redone: its old pages go

@@ -151,6 +151,7 @@ NAME_WORDS = {
 }
 NAME_WORD_FORMS = {english: frozenset(fold(w) for w in persian.split())
                    for english, persian in NAME_WORDS.items()}
+_ANY_NAME_WORD = frozenset().union(*NAME_WORD_FORMS.values())
 # Words a translation adds or an English name leaves out: "the", «ی» of the ezafe is in the word.
 _SKIPPABLE = frozenset({"the", "of", "and", "&", "for"})
 
@@ -163,8 +164,8 @@ def word_by_word(entity: str, span: list[str], pairs: dict[str, set[str]]) -> bo
     if not english or not any(w in NAME_WORD_FORMS for w in english):
         return False
     folded = [fold(w) for w in span]
-    folded[0] = folded[0] if folded[0] in {f for forms in NAME_WORD_FORMS.values() for f in forms} \
-        else strip_clitics(folded[0])
+    if folded[0] not in _ANY_NAME_WORD:
+        folded[0] = strip_clitics(folded[0])
     used: set[int] = set()
     for word in english:
         forms = NAME_WORD_FORMS.get(word, frozenset()) | pairs.get(word, set())
@@ -187,10 +188,6 @@ def latin_skeleton(text: str) -> str:
     return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
 
 
-def script_skeleton(words: list[str]) -> str:
-    return max(script_skeletons(words), key=len)
-
-
 def script_skeletons(words: list[str]) -> set[str]:
     """Consonant skeletons of a name in Arabic script, each way it may be read.
 
@@ -202,8 +199,7 @@ def script_skeletons(words: list[str]) -> set[str]:
         joined = "".join(strip_clitics(fold(w)) if n == 0 and strip else fold(w)
                          for n, w in enumerate(words))
         for vav in ("v", ""):
-            skeleton = joined.translate(_SKELETON).replace("v", vav) if vav == "" else \
-                joined.translate(_SKELETON)
+            skeleton = joined.translate(_SKELETON).replace("v", vav)
             out.add("".join(ch for i, ch in enumerate(skeleton) if i == 0 or ch != skeleton[i - 1]))
     return out
 

@@ -16,10 +16,9 @@ from typing import Any
 from kashf.nlp import patterns
 from kashf.nlp.gazetteer import default_gazetteer
 from kashf.nlp.ner import tagger
+from kashf.nlp.ner.lexicons import CODE_NAME_MARK
 
 PATTERN_VERSION = f"patterns-{patterns.VERSION}"
-#: Added to the extractor of a mention that is a code name given as such in its document.
-CODE_NAME = "+code-name"
 NAME_LABELS = ("PER", "ORG", "LOC")
 LABELS = (*NAME_LABELS, "EMAIL", "PHONE", "MONEY", "VEHICLE", "COORD", "URL", "DATE")
 
@@ -136,14 +135,14 @@ def _code_names_are_people(text: str, names: list[dict[str, Any]]) -> None:
         inner = _QUOTED_NAME.search(text[m.start() : m.end()])
         if inner:
             name = (inner.group(1) or inner.group(2)).strip()
-            if name and not name[0].isdigit() and not ("۰" <= name[0] <= "۹" or "٠" <= name[0] <= "٩"):
+            if name and not name[0].isdigit():  # «منبع ۲۰۷» is numbered, not named
                 codes.add(lex.fold(name))
     if not codes:
         return
     for mention in names:
         if mention["label"] in ("PER", "LOC") and lex.fold(mention["text"]) in codes:
             mention["label"] = "PER"
-            mention["extractor"] += CODE_NAME  # resolution carries it to the case's other documents
+            mention["extractor"] += CODE_NAME_MARK
 
 
 def _link_places(locations: list[dict[str, Any]]) -> None:

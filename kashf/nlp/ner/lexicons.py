@@ -13,6 +13,10 @@ from pathlib import Path
 
 from kashf.nlp.ner.tokens import fold
 
+#: Added to the extractor of a name its document gives as a code name («منبع «دانا»»);
+#: resolution reads it to keep that name a person in the case's other documents.
+CODE_NAME_MARK = "+code-name"
+
 
 def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
