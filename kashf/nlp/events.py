@@ -435,7 +435,8 @@ class _Extractor:
             owned = [
                 None if own and self.telling_date(own, hit.start, s_start) else own
                 for hit, own in zip(
-                    hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end),
+                    hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end,
+                                             _persian(self.text, s_start, s_end)),
                     strict=True,
                 )
             ]
@@ -575,9 +576,14 @@ class _Extractor:
                 for m in _mentions_in(self.mentions, start, end, {"LOC"})
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        # A trigger inside a name is part of the name: «هتل زمرد بسفر» (the Bosphorus),
+        # "the Meeting Point café".
+        names = [(int(m["start"]), int(m["end"]))
+                 for m in _mentions_in(self.mentions, start, end, {"PER", "LOC", "ORG"})]
         return [
             h for h in hits
-            if not _counted(self.folded, start, h.start)
+            if not any(s <= h.start and h.end <= e for s, e in names)
+            and not _counted(self.folded, start, h.start)
             and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
             and not (_DISCUSSED.search(self.folded, max(start, h.start - 50), h.start)
                      and not _WHERE_TALKED.search(self.folded, max(start, h.start - 12), h.start))
@@ -632,6 +638,7 @@ class _Extractor:
                 h for h in hits
                 if h.tag != "meeting"
                 or not (_PURPOSE.search(self.folded, max(start, h.start - 14), h.start)
+                        or self.folded.startswith("لل", h.start)  # «للقاء»: to meet
                         or _COMPANY.fullmatch(self.folded, h.start, h.end))
             ]
         return hits
@@ -653,7 +660,7 @@ class _Extractor:
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
-        persian = "fa" in (lex.languages(self.text[start:end]) or ())
+        persian = _persian(self.text, start, end)
         out = []
         for index, hit in enumerate(hits):
             scope_start = start if index == 0 else hit.start
@@ -830,7 +837,7 @@ def extract_events(
 
 def _dates_per_trigger(
     hits: list[lex.Hit], written: list[tuple[int, str | None, str]], folded: str,
-    months: dict[tuple[str, str], str],
+    months: dict[tuple[str, str], str], verb_last: bool = False,
 ) -> list[tuple[int, str | None, str] | None]:
     """Which written date belongs to which trigger of a sentence.
 
@@ -838,7 +845,8 @@ def _dates_per_trigger(
     the nearest one when there are several («در اسفند ۱۳۹۲ … معرفی و در مرداد ۱۳۹۳ … جذب
     شد»: the recruitment is of Mordad); a later one belongs to the nearest trigger («سفر …
     لغو شد و دیدار دوم روز جمعه ۲۶ اردیبهشت … برگزار شد»: the Friday is the meeting's, not
-    the cancelled trip's). A month dates only a trigger of its own clause («تعرفت في آذار
+    the cancelled trip's); in English and Arabic (not ``verb_last``) the trigger before it in
+    its clause ("travelled to Erbil on 2 October and met him there"). A month dates only a trigger of its own clause («تعرفت في آذار
     2014 …، والتقيته»: the month is the acquaintance's).
     """
     owned: list[tuple[int, str | None, str] | None] = [None] * len(hits)
@@ -853,6 +861,14 @@ def _dates_per_trigger(
             owned = [date if own is None or own[0] < hits[0].start else own for own in owned]
             continue
         nearest = min(range(len(hits)), key=lambda i: abs(hits[i].start - date[0]))
+        if not verb_last:
+            # English and Arabic put the day after the verb: "travelled to Erbil on 2 October,
+            # and met him the next day": the day goes with the trigger before it, unless a
+            # clause ends between them.
+            before = max(i for i in range(len(hits)) if hits[i].start <= date[0])
+            between = (hits[before].end, date[0] + 1)
+            if not (_CLAUSE_BREAK.search(folded, *between) or _AND.search(folded, *between)):
+                nearest = before
         if month and (date[0] - hits[nearest].end > 80
                       or _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)):
             continue
@@ -873,10 +889,15 @@ _CLAUSE_BREAK = re.compile(
     r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
     r"الذی|التی|حیث)(?!\w)|و)"
 )
+_AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _BOUND = re.compile(
     r"(?<!\w)(?:until|till|since|from|by|the|its|his|her|their|تا|از|منذ|حتی|لغایه)\s+"
     r"(?:early\s+|late\s+)?$"
 )
+
+
+def _persian(text: str, start: int, end: int) -> bool:
+    return "fa" in (lex.languages(text[start:end]) or ())
 
 
 def _counted(folded: str, start: int, at: int) -> bool:

@@ -65,9 +65,10 @@ _NTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
 )
-# «يوم ٧/١١», «يوم الخميس ١٦/١١»: day/month without a year, after «يوم» or a weekday.
+# «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩»: day/month without a year, after
+# «يوم» or a weekday.
 _DAY_MONTH = re.compile(
-    rf"(?<!\w)(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+    rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY})\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
 )
 
 # Words that make the ordinal a part of the month, not its day.

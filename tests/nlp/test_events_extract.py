@@ -763,3 +763,25 @@ def test_round_eight_phrases(text: str, types: list[str]) -> None:
 ])
 def test_round_nine_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2022-02-17")] == types
+
+
+def test_in_english_and_arabic_a_day_goes_with_the_trigger_before_it() -> None:
+    text = ("كما اعترف بأنه سافر إلى أربيل في ٢ تشرين الأول ٢٠٢٢، والتقى (كريم) في اليوم "
+            "التالي في مطعم، وأنه تلقى في ١٨ تشرين الأول حوالة بمبلغ خمسة ملايين دينار.")
+    found = extract_events(text, mentions(text, loc=("أربيل",)), [], "2022-11-09")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2022-10-02"), ("meeting", "2022-10-03"), ("payment", "2022-10-18")]
+
+
+@pytest.mark.parametrize("text, loc, types", [
+    # «للقاء» is the purpose of the trip, not a second event
+    ("كان ينوي السفر إلى إسطنبول يوم ١٢ تشرين الثاني للقاء مشغّله.", ("إسطنبول",), ["travel"]),
+    ("الچین قرار است اواخر آبان برای دیدار با کهربا به تهران بیاید.", ("تهران",), ["travel"]),
+    # «بسفر» (the Bosphorus) in a hotel's name is no trip
+    ("یکشنبه در لابی هتل زمرد بسفر با الچین قهوه خورد.", ("هتل زمرد بسفر",), []),
+    ("او هر یکشنبه به مسجد سلیمانیه می‌رود.", ("مسجد سلیمانیه",), []),  # a habit
+    ("منبع گفت ابوحیدر تا اواخر اردیبهشت به کربلا نخواهد آمد.", ("کربلا",), []),
+])
+def test_round_ten_phrases(text: str, loc: tuple[str, ...], types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=loc), [], "2019-10-09")] \
+        == types

@@ -30,6 +30,7 @@ THURSDAY = dt.date(2018, 7, 5)
     ("on the 14th of March", []),  # a date with its month is the date parser's
     ("المذكور اجتمع يوم الثلاثاء ٣/٧ في بعقوبة", ["2018-07-03"]),
     ("يوم ٢٨/١٢", ["2017-12-28"]),  # months ahead: last year's
+    ("رصدت مفرزتنا ظهر الاثنين ٢/٧ المذكور", ["2018-07-02"]),  # a weekday without «يوم»
     ("on Monday", ["2018-07-02"]),  # bare: back, in a report of what happened
     ("every Monday", []),  # a habit, not a day
     ("جمعه‌ها اونجا شلوغه", []),
