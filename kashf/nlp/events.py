@@ -144,6 +144,40 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
+# A transcript's question and its answer: "Q: When is the next meeting? / A: Friday, at the
+# mosque."; «س: متى التقيته؟ / ج: يوم الخميس…»; «پرسش: … / پاسخ: …».
+_QUESTION = re.compile(r"(?:Q|Question|س|سؤال|سوال|پرسش)\s*[:/]", re.IGNORECASE)
+_ANSWER = re.compile(r"(?:A|Answer|ج|جواب|الجواب|پاسخ)\s*[:/]\s*(?P<no>(?:No|لا|نه|خیر)(?!\w))?",
+                     re.IGNORECASE)
+
+
+def _question_and_answer(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, a question joined to its answer's line: the question names the event and
+    the answer its day and place. A question answered "No" tells no event."""
+    out: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        answer = index + 1
+        while answer < len(spans) and not _ANSWER.match(text, spans[answer][0]) \
+                and "\n" not in text[start : spans[answer][0]]:
+            answer += 1  # the question's other sentences, on its line
+        if not _QUESTION.match(text, start) or answer == len(spans) \
+                or not _ANSWER.match(text, spans[answer][0]):
+            out.append((start, end))
+            index += 1
+            continue
+        line_end = text.find("\n", spans[answer][0])
+        line_end = len(text) if line_end < 0 else line_end
+        last = answer
+        while last + 1 < len(spans) and spans[last + 1][0] < line_end:
+            last += 1
+        if not _ANSWER.match(text, spans[answer][0]).group("no"):
+            out.append((start, spans[last][1]))
+        index = last + 1
+    return out
+
+
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -415,7 +449,7 @@ class _Extractor:
         approach: list[tuple[int, int]] = []  # trigger-less sentences before an event
         last: list[dict] = []  # the events of the last sentence that had any
         self.story_place = None  # places are told paragraph by paragraph
-        for s_start, s_end in sentences(self.text, p_start, p_end):
+        for s_start, s_end in _question_and_answer(self.text, sentences(self.text, p_start, p_end)):
             if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)

@@ -38,7 +38,7 @@ _NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم"
 # date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).
 _BARE = re.compile(
     rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?:on\s+|یوم\s+|روز\s+)?(?P<day>{_DAY})(?!\w)"
-    r"(?!\s*,?\s*[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
+    r"(?!\s*,?\s*(?:the\s+)?[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")
@@ -61,7 +61,7 @@ _THIS_MONTH = re.compile(
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 _NTH = re.compile(
-    r"(?<!\w)on\s+the\s+(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
+    rf"(?<!\w)(?:on|(?:{_DAY}),?)\s+the\s+(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
 )

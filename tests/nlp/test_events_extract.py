@@ -785,3 +785,26 @@ def test_in_english_and_arabic_a_day_goes_with_the_trigger_before_it() -> None:
 def test_round_ten_phrases(text: str, loc: tuple[str, ...], types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, mentions(text, loc=loc), [], "2019-10-09")] \
         == types
+
+
+def test_a_transcript_question_names_the_event_its_answer_the_day_and_place() -> None:
+    text = ("Q: When is the next meeting?\nA: Friday, after the noon prayer, at the Kani Askan "
+            "mosque.\nQ: Did he pay you?\nA: No. Not yet.")
+    found = extract_events(text, mentions(text, loc=("Kani Askan mosque",)), [], "2019-11-12")
+    assert [(e["type"], e["status"], e["date"], e["place"]) for e in found] == [
+        ("meeting", "planned", "2019-11-15", "Kani Askan mosque")]
+    assert found[0]["evidence"]["quote"].startswith("Q: When is the next meeting?\nA: Friday")
+
+
+@pytest.mark.parametrize("text, types", [
+    ("به گفته او، عدنان همان شب سه هزار دلار نقد در پاکتی به گل‌احمد داده است.", ["payment"]),
+    ("منبع گزارش داد که دویست دلار هزینه سفرش شده است.", []),  # «گزارش داد»: reported
+    # a deadline is no meeting: «تا دیدار بعدی», "by the next meeting"
+    ("از او خواستم فهرست کامیون‌ها را تا دیدار بعدی تهیه کند.", ["tasking"]),
+    ("Conoff asked Qureshi to telephone the Consulate if Tavakoli contacts him again.",
+     ["tasking"]),
+    ("Tavakoli lunched with two customs appraisers at the food court on August 3.", ["meeting"]),
+    ("August's stipend (USD 800) is still outstanding.", []),
+])
+def test_round_ten_more_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2019-10-09")] == types

@@ -26,7 +26,8 @@ THURSDAY = dt.date(2018, 7, 5)
     ("on the 3rd of this month", ["2018-07-03"]),
     ("في النصف الثاني من الشهر الجاري", []),  # the second half, not the second day
     ("On the 3rd I met him", ["2018-07-03"]),
-    ("on the night of the 28th", ["2018-06-28"]),  # still to come this month: last month's
+    ("on the night of the 28th", ["2018-06-28"]),
+    ("Saturday, the 30th.", ["2018-06-30"]),  # a weekday before "the 30th"  # still to come this month: last month's
     ("on the 14th of March", []),  # a date with its month is the date parser's
     ("المذكور اجتمع يوم الثلاثاء ٣/٧ في بعقوبة", ["2018-07-03"]),
     ("يوم ٢٨/١٢", ["2017-12-28"]),  # months ahead: last year's
