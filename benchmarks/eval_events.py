@@ -5,7 +5,8 @@ Run: ``python benchmarks/eval_events.py`` (``--quick``: the dev sets only, not t
 Sets:
 
 * ``tests/nlp/events_dev.jsonl`` — short fictional reports in fa/en/ar written for
-  development, each with its own gold events and the entity mentions (PER/LOC strings).
+  development, each with its own gold events and the entity mentions (PER/LOC strings; MONEY
+  mentions come from kashf's own patterns, as in the entities stage).
 * ``tests/nlp/events_dev2.jsonl`` — the same format in other voices (Persian reports with
   Solar Hijri dates, State Department cables and field memos, Arabic security reports),
   with sentences that only talk about events (topics, news, habits, wishes, totals).
@@ -86,6 +87,15 @@ def _mentions(text: str, per: list[str], loc: list[str]) -> list[dict]:
     return out
 
 
+def _money(text: str) -> list[dict]:
+    """MONEY mentions as the entities stage gives them (gold names come from the set; amounts
+    are patterns, no model)."""
+    from kashf.nlp.patterns import find_patterns
+
+    return [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
+            for m in find_patterns(text, frozenset({"MONEY"}))]
+
+
 def entity_extractor():
     """``extract_entities(text, language)`` from wherever the entities work put it, or None."""
     for module in ("kashf.nlp.entities", "kashf.nlp.ner.extract"):
@@ -122,7 +132,8 @@ def load_dev(path: Path = DEV) -> list[dict]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            row["mentions"] = _mentions(row["text"], row.get("per", []), row.get("loc", []))
+            row["mentions"] = _mentions(row["text"], row.get("per", []), row.get("loc", [])) \
+                + _money(row["text"])
             docs.append(row)
     return docs
 

@@ -145,14 +145,22 @@ class DateTracker:
                 anchor = iso_day(previous[0]) if previous else self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
             found.append((hit.start, day, self.text[hit.start : hit.end]))
-        def plan() -> bool:
+        def plan(at: int) -> bool:
+            """A plan's word in the weekday's clause («عاد … يوم الأحد، وكنا قد اتفقنا على أن
+            نلتقي»: the Sunday is the trip's, which happened)."""
+            breaks = [m.start() for m in _CLAUSE_END.finditer(self.folded, start, end)]
+            clause_start = max((b for b in breaks if b < at), default=start)
+            clause_end = min((b for b in breaks if b > at), default=end)
             return any(c.tag == "planned"
-                       for c in lex.status_cues().find(self.folded, start, end, langs))
+                       for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs))
 
         for s, e, day in relative_days(self.folded, start, end, self.document, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 found.append((s, day, self.text[s:e]))
         return sorted(found)
+
+
+_CLAUSE_END = re.compile(r"[،,;؛]")
 
 
 def _absolute_dates(

@@ -37,7 +37,7 @@ from kashf.nlp.event_dates import (
 )
 from kashf.stages import StageInput, stage
 
-VERSION = 8
+VERSION = 9
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -226,7 +226,8 @@ def _is_title(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if text[line_start:start].strip() or text[end:line_end].strip():
         return False
-    if end - start >= 80 or text[end - 1] in ".!?؟:;؛" or _NUMBERED.match(text[start:end]):
+    closing = text[start:end].rstrip(")]»\"'”")[-1:]  # "[Note: … the mall.]" is a sentence
+    if end - start >= 80 or closing in tuple(".!?؟:;؛") or _NUMBERED.match(text[start:end]):
         return False
     return not text[:line_start].strip()
 
@@ -695,11 +696,22 @@ class _Extractor:
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         persian = _persian(self.text, start, end)
+        if not persian:
+            # English and Arabic put a plan's word right before its verb: "travelled to Basra
+            # and will meet him", «عاد إلى بغداد … واتفقنا على أن نلتقي»: the plan is the
+            # meeting's, not the trip's.
+            ahead = {id(c): i for c in cues for i in range(1, len(hits))
+                     if c.tag == "planned" and hits[i - 1].end <= c.start
+                     and c.start < hits[i].start and hits[i].start - c.end <= 16}
+        else:
+            ahead = {}
         out = []
         for index, hit in enumerate(hits):
             scope_start = start if index == 0 else hit.start
             scope_end = hits[index + 1].start if index + 1 < len(hits) else end
-            found = {c.tag for c in cues if scope_start <= c.start < scope_end} | leading
+            found = {c.tag for c in cues if scope_start <= c.start < scope_end
+                     and ahead.get(id(c), index) == index}
+            found |= {c.tag for c in cues if ahead.get(id(c)) == index} | leading
             found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
             if persian and self.subjunctive(hit.start, scope_end):
                 found.add("planned")  # «… در نظر گرفته شود»: an instruction, not a fact

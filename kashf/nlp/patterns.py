@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-VERSION = 1
+VERSION = 2
 
 # One digit in any of the three digit sets we meet.
 D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
@@ -114,11 +114,17 @@ def _phones(text: str) -> Iterator[PatternMatch]:
 # ---------------------------------------------------------------------- money
 _AMOUNT = rf"{D}{{1,3}}(?:[,٬.'’ ]{D}{{3}})+(?:[.٫/]{D}+)?|{D}+(?:[.٫/,]{D}+)?"
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|hundred|a hundred|a thousand|a million|"
-    r"یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|بیست|سی|چهل|پنجاه|صد|یکصد|دویست|سیصد|پانصد|"
-    r"واحد|اثنان|اثنين|ثلاثة|ثلاث|أربعة|اربعة|خمسة|خمس|ستة|سبعة|ثمانية|تسعة|عشرة|عشرين|"
-    r"عشرون|خمسين|مائة|مئة|مائتي|ألف|الف"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|a hundred|a thousand|a million|"
+    r"یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|"
+    r"هجده|هیجده|نوزده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|یکصد|دویست|سیصد|چهارصد|"
+    r"پانصد|ششصد|هفتصد|هشتصد|نهصد|"
+    # Arabic, with the «و» ("and") that joins its number words: «ثلاثمئة وخمسين ألف»
+    r"و?(?:واحد|اثنان|اثنين|ثلاثة|ثلاث|أربعة|اربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|"
+    r"تسعة|تسع|عشرة|عشر|أحد عشر|اثنا عشر|عشرين|عشرون|ثلاثين|أربعين|خمسين|ستين|سبعين|ثمانين|"
+    r"تسعين|مائة|مئة|مائتي|مئتي|مئتين|مائتين|ثلاثمئة|ثلاثمائة|أربعمئة|أربعمائة|خمسمئة|"
+    r"خمسمائة|ستمئة|ستمائة|سبعمئة|سبعمائة|ثمانمئة|ثمانمائة|تسعمئة|تسعمائة|ألفي|ألفين|ألف|الف)"
 )
 _SCALE = (
     r"(?:thousand|million|billion|bn|m|k|mn|"
@@ -126,16 +132,19 @@ _SCALE = (
     r"ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات)"
 )
 _CUR_BEFORE = (
-    r"(?:US\s?\$|\$|€|£|USD|EUR|GBP|IQD|IRR|IRT|AED|SAR|KWD|QAR|BHD|OMR|TRY|SYP|LBP|"
+    r"(?:US\s?\$|\$|€|£|USD|EUR|GBP|IQD|IRR|IRT|AED|SAR|KWD|QAR|BHD|OMR|TRY|SYP|LBP|JOD|AFN|"
+    r"AZN|GEL|PKR|"
     r"دلار|دولار|یورو|يورو)"
 )
 _CUR_AFTER = (
     r"(?:US\s?dollars?|dollars?|euros?|pounds? sterling|dinars?|rials?|riyals?|tomans?|"
-    r"dirhams?|lira|liras|USD|EUR|GBP|IQD|IRR|IRT|AED|SAR|KWD|QAR|BHD|OMR|TRY|SYP|LBP|"
+    r"dirhams?|lira|liras|manats?|afghanis?|lari|rupees?|"
+    r"USD|EUR|GBP|IQD|IRR|IRT|AED|SAR|KWD|QAR|BHD|OMR|TRY|SYP|LBP|JOD|AFN|AZN|GEL|PKR|"
     r"\$|€|£|"
-    r"دلار(?:ی|\u200cای)?|دلار آمریکا|یورو|دینار(?: عراقی)?|تومان|تومن|ریال|"
+    r"دلار(?:ی|\u200cای)?|دلار آمریکا|یورو|دینار(?: عراقی)?|تومان|تومن|ریال|منات|افغانی|"
+    r"لاری|لیر|لیره|درهم|روپیه|"
     r"دولار(?:ا|ات)?(?: أمريكي| امريكي)?|يورو|دينار(?:ا)?(?: عراقي)?|دنانير|ريال(?:ا)?|ريالات|"
-    r"تومان|ليرة|ليرات|درهم|دراهم)"
+    r"تومان|ليرة|ليرات|درهم|دراهم|مانات|أفغاني|روبية)"
 )
 _QUANTITY = rf"(?:{_AMOUNT}|(?:{_NUMBER_WORDS})(?:[ \-](?:{_NUMBER_WORDS}|و|and))*)"
 _MONEY = re.compile(
@@ -147,7 +156,10 @@ _MONEY = re.compile(
 
 def _money(text: str) -> Iterator[PatternMatch]:
     for m in _MONEY.finditer(text):
-        yield PatternMatch(m.start(), m.end(), "MONEY", m.group(), 0.9)
+        start = m.start()
+        if text[start] == "و" and not text.startswith("واحد", start):
+            start += 1  # «وخمسة عشر مليون دينار»: "and" is not part of the amount
+        yield PatternMatch(start, m.end(), "MONEY", text[start : m.end()], 0.9)
 
 
 # ------------------------------------------------------------- vehicle plates

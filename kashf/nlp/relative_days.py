@@ -77,11 +77,11 @@ _PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العش�
 
 def relative_days(
     folded: str, start: int, end: int, document: dt.date | None,
-    forward: bool | Callable[[], bool] = False,
+    forward: bool | Callable[[int], bool] = False,
 ) -> list[tuple[int, int, str | None]]:
     """(start, end, ISO day or None) of every such phrase in ``folded[start:end]``;
     ``forward``: the sentence tells a plan, so a bare weekday is the next one (a callable is
-    asked only when the sentence has a bare weekday)."""
+    asked, with the weekday's offset, only when the sentence has a bare weekday)."""
     found: list[tuple[int, int, str | None]] = []
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
@@ -91,9 +91,8 @@ def relative_days(
     for m in _BARE.finditer(folded, start, end):
         if any(s <= m.start("day") < e for s, e, _ in found):
             continue  # part of "last Tuesday" above
-        if callable(forward):
-            forward = forward()
-        found.append((m.start(), m.end(), _weekday(document, _WEEKDAYS[m.group("day")], forward)))
+        ahead = forward(m.start()) if callable(forward) else forward
+        found.append((m.start(), m.end(), _weekday(document, _WEEKDAYS[m.group("day")], ahead)))
     for m in _THIS_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
             continue  # «النصف الثاني من الشهر الجاري»: the second half of the month, not a day

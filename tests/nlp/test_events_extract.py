@@ -778,7 +778,7 @@ def test_in_english_and_arabic_a_day_goes_with_the_trigger_before_it() -> None:
     ("كان ينوي السفر إلى إسطنبول يوم ١٢ تشرين الثاني للقاء مشغّله.", ("إسطنبول",), ["travel"]),
     ("الچین قرار است اواخر آبان برای دیدار با کهربا به تهران بیاید.", ("تهران",), ["travel"]),
     # «بسفر» (the Bosphorus) in a hotel's name is no trip
-    ("یکشنبه در لابی هتل زمرد بسفر با الچین قهوه خورد.", ("هتل زمرد بسفر",), []),
+    ("یکشنبه در لابی هتل زمرد بسفر با الچین قهوه خورد.", ("هتل زمرد بسفر",), ["meeting"]),
     ("او هر یکشنبه به مسجد سلیمانیه می‌رود.", ("مسجد سلیمانیه",), []),  # a habit
     ("منبع گفت ابوحیدر تا اواخر اردیبهشت به کربلا نخواهد آمد.", ("کربلا",), []),
 ])
@@ -808,3 +808,28 @@ def test_a_transcript_question_names_the_event_its_answer_the_day_and_place() ->
 ])
 def test_round_ten_more_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2019-10-09")] == types
+
+
+def test_a_plan_word_before_the_second_verb_is_that_verbs() -> None:
+    text = "He travelled to Basra on 3 May and will meet the source on Friday."
+    found = extract_events(text, mentions(text, loc=("Basra",)), [], "2023-05-08")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("travel", "happened", "2023-05-03"), ("meeting", "planned", "2023-05-12")]
+    text = ("كان (قمر) قد عاد إلى بغداد يوم الأحد، وكنا قد اتفقنا على أن نلتقي مساء اليوم نفسه "
+            "في مول الزوراء.")
+    found = extract_events(text, mentions(text, loc=("بغداد", "مول الزوراء")), [], "2022-06-09")
+    assert [(e["type"], e["status"], e["date"]) for e in found][0] == \
+        ("travel", "happened", "2022-06-05")  # last Sunday: the plan is the meeting's
+
+
+@pytest.mark.parametrize("text, types", [
+    ("التقيت المصدر في باحة الجامع، ووصلت إليه سيراً على الأقدام.", ["meeting"]),
+    # «في موعده» (on time) is no appointment; a withheld reward is a payment called off
+    ("أما مكافأة آذار فقد حُجبت عنه لأنه لم يقدّم تقريره في موعده.", ["payment"]),
+    ("لم يُكلَّف حتى الآن بأي مهمة داخل المعسكرات.", []),
+    ("شرح دیدار نخست در گزارش ۱۱۴ آمده است.", []),
+    ("He was asked to bring a copy of the directory to the next meeting.", ["tasking"]),
+    ("[Officer's note: session held in my car in the car park of the mall.]", ["meeting"]),
+])
+def test_round_ten_arabic_and_more(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2023-05-08")] == types

@@ -30,6 +30,12 @@ CASES = [
      [("MONEY", "20 million dinars"), ("MONEY", "3.5 million tomans")]),
     ("USD 250,000 was wired", [("MONEY", "USD 250,000")]),
     ("five thousand dollars", [("MONEY", "five thousand dollars")]),
+    # amounts in words, Persian and Arabic, and the region's other currencies
+    ("الچین دو هزار منات نقد به او داد", [("MONEY", "دو هزار منات")]),
+    ("به مبلغ سی هزار افغانی", [("MONEY", "سی هزار افغانی")]),
+    ("سلّمته ثلاثمئة وخمسين ألف دينار نقداً", [("MONEY", "ثلاثمئة وخمسين ألف دينار")]),
+    ("بقيمة وخمسة عشر مليون دينار", [("MONEY", "خمسة عشر مليون دينار")]),
+    ("Gave him 900 lari", [("MONEY", "900 lari")]),
     ("مبلغ ۵۰۰ هزار تومان و ۲۰۰ دلار", [("MONEY", "۵۰۰ هزار تومان"), ("MONEY", "۲۰۰ دلار")]),
     ("۱۰ میلیون ریال", [("MONEY", "۱۰ میلیون ریال")]),
     ("مبلغ خمسة آلاف دولار", [("MONEY", "خمسة آلاف دولار")]),
