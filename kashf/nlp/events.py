@@ -35,6 +35,7 @@ from kashf.nlp.event_dates import (
     YEARLESS_DATE,
     DateTracker,
 )
+from kashf.nlp.relative_days import bare_weekday
 from kashf.stages import StageInput, stage
 
 VERSION = 9
@@ -99,6 +100,17 @@ _DISCUSSED = re.compile(
 _WHERE_TALKED = re.compile(r"(?<!\w)(?:during|at|in|خلال|في|اثناء|در|طی)\s+(?:the\s+|a\s+)?$")
 # A meeting that is the purpose of a trip told in the same sentence («برای دیدار با … به
 # کاظمین رفتم», "went to Najaf to meet"): the trip is the event.
+_SETTING = re.compile(
+    r"(?<!\w)(?:در|during|at|in|at the end of|خلال|فی|اثناء|طی|فی نهایه|في نهایه)\s+"
+    r"(?:(?:this|that|the|our|این|همین|همان|آن|تلک|ذلک|هذا|هذه)\s+)?$",
+    re.IGNORECASE,
+)
+# …unless it is another one: «در دیدار دوم», «در دیدار بعدی», «في اللقاء القادم».
+_ANOTHER = re.compile(
+    r"\s*(?:دوم|سوم|چهارم|بعدی|آینده|اینده|نخست|اول|next|second|third|following|القادم|"
+    r"المقبل|الثانی|الثالث|التالی|الاول)(?!\w)",
+    re.IGNORECASE,
+)
 _PURPOSE = re.compile(
     r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
     re.IGNORECASE,
@@ -652,7 +664,9 @@ class _Extractor:
                 or _TIMES.search(self.folded, start, end):
             return []
         undated = not any(iso for _, iso, _ in written)
-        if "generic" in kinds and undated:
+        # "every second Thursday", «يصلّي الجمعة عادةً»: the weekday is the habit's
+        if "generic" in kinds and all(not iso or bare_weekday(lex.fold(said))
+                                      for _, iso, said in written):
             return []
         if undated:  # "Officers meet sources in pharmacies": the simple present is a habit
             hits = [h for h in hits if not _HABIT.fullmatch(self.folded, h.start, h.end)
@@ -668,6 +682,14 @@ class _Extractor:
                 h for h in hits
                 if h.tag != "recruitment" or not _TEST.search(self.folded, h.start, h.end)
             ]
+        if any(h.tag != "meeting" for h in hits) and any(
+            e["type"] == "meeting" for e in self.events
+        ):
+            # «در دیدار ۱۴ بهمن از او خواسته شد…», "handed him USD 5,000 during the meeting",
+            # «خلال تلك الجلسة»: a meeting already told is the setting of this sentence's event
+            hits = [h for h in hits if h.tag != "meeting"
+                    or not _SETTING.search(self.folded, max(start, h.start - 24), h.start)
+                    or _ANOTHER.match(self.folded, h.end)]
         if any(h.tag == "travel" for h in hits):
             hits = [
                 h for h in hits

@@ -109,6 +109,11 @@ def relative_days(
     return sorted(found)
 
 
+def bare_weekday(folded: str) -> bool:
+    """Whether a date as written (folded) is a weekday alone: "on Thursday", «الجمعة»."""
+    return bool(_BARE.fullmatch(folded.strip()))
+
+
 def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | None:
     if document is None:
         return None

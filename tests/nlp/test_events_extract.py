@@ -833,3 +833,23 @@ def test_a_plan_word_before_the_second_verb_is_that_verbs() -> None:
 ])
 def test_round_ten_arabic_and_more(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2023-05-08")] == types
+
+
+def test_a_meeting_already_told_is_the_setting_of_a_later_event() -> None:
+    text = ("دیروز با منبع در کافه دیدار کردم. در دیدار از او خواسته شد فهرست کشتی‌ها را بیاورد. "
+            "در دیدار بعدی که برای جمعه در نظر گرفته شده، حق‌الزحمه او پرداخت خواهد شد.")
+    found = extract_events(text, [], [], "2021-11-14")
+    assert [(e["type"], e["status"]) for e in found] == [
+        ("meeting", "happened"), ("tasking", "happened"), ("meeting", "planned"),
+        ("payment", "planned")]
+
+
+@pytest.mark.parametrize("text, types", [
+    # a habit on a weekday: the weekday is the habit's, not a day
+    ("From then on he met his handler every second Thursday and was paid USD 150 each time.", []),
+    ("وهو يصلّي الجمعة عادةً في جامع النوري.", []),
+    ("اتوبوسش با سه ساعت تأخیر به ایروان رسیده است.", ["travel"]),
+])
+def test_round_ten_habits_and_arrivals(text: str, types: list[str]) -> None:
+    text_mentions = mentions(text, loc=("ایروان",)) if "ایروان" in text else []
+    assert [e["type"] for e in extract_events(text, text_mentions, [], "2021-03-02")] == types
