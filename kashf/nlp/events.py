@@ -313,6 +313,20 @@ def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
     return bool(_LOCATIVE.search(text[max(start, at - reach) : at]))
 
 
+def _venue_located(text: str, start: int, at: int) -> bool:
+    """A venue word a locative word introduces: «در پارکینگ», "in the food court", or in
+    English through the name before it ("at the Seabreeze Terrace restaurant")."""
+    if _located(text, start, at, reach=24):
+        return True
+    names = list(_TOKEN.finditer(text, max(start, at - 40), at))[-3:]
+    for token in reversed(names):
+        if not token.group()[:1].isupper() or not token.group().isascii():
+            return False
+        if _located(text, start, token.start(), reach=24):
+            return True
+    return False
+
+
 def _linked(mention: dict) -> bool:
     return isinstance(mention.get("place"), dict)
 
@@ -515,6 +529,12 @@ class _Extractor:
                     self.events[-1]["status"] = "cancelled"  # "...it was called off."
                 else:
                     sentence_events.append(event)
+            if any(e["type"] in ("meeting", "travel") for e in sentence_events):
+                # «… در پارکینگ مرکز خرید انجام شد و ۱۲۰۰ دلار … تحویل گردید»: the place is
+                # the meeting's; a payment or tasking told with it has none of its own
+                for event in sentence_events:
+                    if event["type"] in ("payment", "tasking"):
+                        event["place"] = event["place_span"] = event["place_ref"] = None
             self.events.extend(sentence_events)
             last = sentence_events or last
             for event in sentence_events:  # "I reached Karbala. …met the source…": there
@@ -804,7 +824,7 @@ class _Extractor:
         ]
         venues = [
             v for v in lex.venues().find(self.folded, start, end, self.langs)
-            if _located(text, start, v.start, reach=24)
+            if _venue_located(text, start, v.start)
         ]
         return places, [
             m for m in places
@@ -819,7 +839,7 @@ class _Extractor:
     def venue(self, start: int, end: int, anchor: int, places: list[dict]) -> dict | None:
         venues = [
             v for v in lex.venues().find(self.folded, start, end, self.langs)
-            if _located(self.text, start, v.start, reach=24)
+            if _venue_located(self.text, start, v.start)
         ]
         if not venues:
             return None
@@ -832,6 +852,8 @@ class _Extractor:
         arabic = (self.langs or lex.languages(self.text[start:end])) == frozenset({"ar", "en"})
         v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places, arabic)
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
+        # «غرفه یک ناشر در نمایشگاه بین‌المللی کتاب»: through the name the window cut
+        v_end = max([v_end, *(int(m["end"]) for m in inside)])
         ref = next((m.get("place") for m in inside if _linked(m)), None)
         return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref,
                 "named": bool(inside)}

@@ -853,3 +853,27 @@ def test_a_meeting_already_told_is_the_setting_of_a_later_event() -> None:
 def test_round_ten_habits_and_arrivals(text: str, types: list[str]) -> None:
     text_mentions = mentions(text, loc=("ایروان",)) if "ایروان" in text else []
     assert [e["type"] for e in extract_events(text, text_mentions, [], "2021-03-02")] == types
+
+
+@pytest.mark.parametrize("text, loc, place", [
+    ("I met GRANITE in the food court of the Kervan Park mall in Gaziantep on 8 October.",
+     ("Kervan Park", "Gaziantep"), "food court of the Kervan Park"),
+    ("Conoff met Salman Qureshi, deputy harbour master at Karachi Port, over lunch at the "
+     "Seabreeze Terrace restaurant in Clifton on August 8.",
+     ("Karachi Port", "Seabreeze Terrace", "Clifton"), "Seabreeze Terrace"),
+    ("التقيت المصدر مساء الأحد ٧ أيار في باحة جامع الحاج عبد الرزاق في حي الزهور.",
+     ("جامع الحاج عبد الرزاق", "حي الزهور"), "باحة جامع الحاج عبد الرزاق"),
+    ("آخرین دیدار روز یکشنبه ۱۴ بهمن داخل خودرو در پارکینگ مرکز خرید بحر پلازا در صیدا انجام شد.",
+     ("مرکز خرید بحر پلازا", "صیدا"), "پارکینگ مرکز خرید بحر پلازا"),
+])
+def test_a_meeting_is_at_its_venue_not_its_city(text: str, loc: tuple[str, ...], place: str) -> None:
+    (event,) = extract_events(text, mentions(text, loc=loc), [], "2019-10-10")
+    assert event["place"] == place
+
+
+def test_a_payment_told_with_a_meeting_leaves_the_place_to_the_meeting() -> None:
+    text = ("دیدار روز یکشنبه در پارکینگ مرکز خرید بحر پلازا انجام شد و ۱۲۰۰ دلار نقداً به او "
+            "تحویل گردید.")
+    found = extract_events(text, mentions(text, loc=("مرکز خرید بحر پلازا",)), [], "2019-02-05")
+    assert [(e["type"], e["place"]) for e in found] == [
+        ("meeting", "پارکینگ مرکز خرید بحر پلازا"), ("payment", None)]
