@@ -303,6 +303,14 @@ def _in_place(offset: int, places: list[dict]) -> bool:
     return any(int(m["start"]) <= offset < int(m["end"]) for m in places)
 
 
+# A border crossing on the way: "via the Zurbatiyah crossing", «عبر منفذ المنذرية», «از مرز».
+_VIA = re.compile(r"(?<!\w)(?:via|through|at|by way of|عبر|عن طریق|من|از|through the)"
+                  r"(?:\s+the)?\s+(?:\S+\s+){0,2}$")
+_CROSSING_WORD = re.compile(r"(?<!\w)(?:منفذ|معبر|مرز|گذرگاه|پایانه مرزی|crossing|border|"
+                            r"checkpoint|gate|بوابه|سیطره)(?!\w)")
+_CROSSING_AFTER = re.compile(r"\s*(?:border\s+)?(?:crossing|checkpoint|border post)(?!\w)")
+_CROSS_VERB = re.compile(r"cross|عبر|اجتاز|از مرز")
+_AT = re.compile(r"(?<!\w)at\s+(?:the\s+)?$")
 # A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
 _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب))\s*$",
                  re.IGNORECASE)
@@ -325,6 +333,17 @@ def _venue_located(text: str, start: int, at: int) -> bool:
         if _located(text, start, token.start(), reach=24):
             return True
     return False
+
+
+def _country(mention: dict, text: str) -> bool:
+    """A place that is a country (its gazetteer link's, else every namesake's feature)."""
+    if _linked(mention):
+        return mention["place"].get("feature") == "country"
+    from kashf.nlp.gazetteer import default_gazetteer
+
+    name = str(mention.get("text") or text[int(mention["start"]) : int(mention["end"])])
+    found = default_gazetteer().candidates(name)
+    return bool(found) and all(p.feature == "country" for p in found)
 
 
 def _linked(mention: dict) -> bool:
@@ -800,6 +819,11 @@ class _Extractor:
                  and _destination(m, self.text)),
                 key=lambda m: abs(int(m["start"]) - hit.start), default=None,
             )
+            crossing = self.crossing(hit, places, end)
+            if crossing is not None and (destination is None or _country(destination, self.text)):
+                # "crossed into Syria at al-Qaim": the crossing says more than the country;
+                # "by road to Kuwait City via Safwan" goes to the city
+                return crossing
             if destination is not None:
                 return destination
         if hit.tag in ("meeting", "travel"):
@@ -812,6 +836,25 @@ class _Extractor:
             if self.story_place is not None and status == "happened":
                 return self.story_place
             return next((m for m in places if _linked(m)), places[0] if places else None)
+        return None
+
+    def crossing(self, hit: lex.Hit, places: list[dict], end: int) -> dict | None:
+        """The border crossing a trip went through, the most precise place it names: "via the
+        Zurbatiyah crossing", «عبر منفذ المنذرية», «از مرز مهران»; after a crossing verb,
+        the place it names with "at" ("crossed into Syria at al-Qaim")."""
+        crosses = bool(_CROSS_VERB.match(self.folded, hit.start))
+        for m in places:
+            at = int(m["start"])
+            if not hit.start <= at <= hit.end + _TRIP_REACH * 2:
+                continue
+            before = self.folded[max(hit.start, at - 20) : at]
+            name = self.folded[at : int(m["end"])]
+            after = self.folded[int(m["end"]) : min(end, int(m["end"]) + 20)]
+            if _VIA.search(before) and (_CROSSING_WORD.search(name) or _CROSSING_WORD.search(before)
+                                         or _CROSSING_AFTER.match(after)):
+                return m
+            if crosses and _AT.search(before):
+                return m
         return None
 
     def places(self, start: int, end: int) -> tuple[list[dict], list[dict]]:

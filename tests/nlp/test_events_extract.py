@@ -877,3 +877,20 @@ def test_a_payment_told_with_a_meeting_leaves_the_place_to_the_meeting() -> None
     found = extract_events(text, mentions(text, loc=("مرکز خرید بحر پلازا",)), [], "2019-02-05")
     assert [(e["type"], e["place"]) for e in found] == [
         ("meeting", "پارکینگ مرکز خرید بحر پلازا"), ("payment", None)]
+
+
+@pytest.mark.parametrize("text, loc, place", [
+    ("He crossed into Turkey at Bab al-Salama on 26 May.", ("Turkey", "Bab al-Salama"),
+     "Bab al-Salama"),
+    ("He is expected to return to Iran via the Zurbatiyah crossing on 1 April.",
+     ("Iran", "Zurbatiyah"), "Zurbatiyah"),
+    ("شقيقه عبر إلى سوريا عن طريق معبر المصنع يوم الأحد.", ("سوريا", "معبر المصنع"), "معبر المصنع"),
+    # a city is where the trip goes, whatever crossing it takes
+    ("من المتوقع أن يسافر المذكور براً إلى البصرة عبر منفذ سفوان يوم الأحد.",
+     ("البصرة", "منفذ سفوان"), "البصرة"),
+])
+def test_a_trip_into_a_country_is_placed_at_its_crossing(
+    text: str, loc: tuple[str, ...], place: str
+) -> None:
+    (event,) = extract_events(text, mentions(text, loc=loc), [], "2019-10-10")
+    assert event["type"] == "travel" and event["place"] == place
