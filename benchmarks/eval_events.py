@@ -69,6 +69,8 @@ DEV9 = ROOT / "tests/nlp/events_dev9.jsonl"
 DEV10 = ROOT / "tests/nlp/events_dev10.jsonl"
 DEV11 = ROOT / "tests/nlp/events_dev11.jsonl"
 DEV12 = ROOT / "tests/nlp/events_dev12.jsonl"
+DEV13 = ROOT / "tests/nlp/events_dev13.jsonl"
+DEV14 = ROOT / "tests/nlp/events_dev14.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -272,8 +274,12 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV10),
         "eleventh dev set (tests/nlp/events_dev11.jsonl, written blind, tuned on in round nine)":
             load_dev(DEV11),
-        "held-back set (tests/nlp/events_dev12.jsonl, written blind, not tuned on)":
+        "twelfth dev set (tests/nlp/events_dev12.jsonl, written blind, tuned on in round ten)":
             load_dev(DEV12),
+        "held-back set (tests/nlp/events_dev13.jsonl, written blind, not tuned on)":
+            load_dev(DEV13),
+        "held-back set (tests/nlp/events_dev14.jsonl, written blind, not tuned on)":
+            load_dev(DEV14),
     }
     if not args.quick:
         case = load_case_gold()
