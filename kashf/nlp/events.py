@@ -101,7 +101,8 @@ _WHERE_TALKED = re.compile(r"(?<!\w)(?:during|at|in|خلال|في|اثناء|د�
 # A meeting that is the purpose of a trip told in the same sentence («برای دیدار با … به
 # کاظمین رفتم», "went to Najaf to meet"): the trip is the event.
 _SETTING = re.compile(
-    r"(?<!\w)(?:در|during|at|in|at the end of|خلال|فی|اثناء|طی|فی نهایه|في نهایه)\s+"
+    r"(?<!\w)(?:در|during|at|in|at the end of|خلال|فی|اثناء|طی|فی نهایه|في نهایه|انتهاء|"
+    r"نهایه|ختام|پایان|در پایان|the end of)\s+"
     r"(?:(?:this|that|the|our|این|همین|همان|آن|تلک|ذلک|هذا|هذه)\s+)?$",
     re.IGNORECASE,
 )
@@ -111,6 +112,33 @@ _ANOTHER = re.compile(
     r"المقبل|الثانی|الثالث|التالی|الاول)(?!\w)",
     re.IGNORECASE,
 )
+# A sentence that opens on a condition: «چنانچه …», «لو تأخرت …», "If he is paid…".
+_CONDITIONAL = re.compile(
+    r"\W*(?:[0-9۰-۹٠-٩]+\W+)?(?:if|should|چنانچه|اگر|درصورتی که|در صورتی که|لو|إذا|اذا)(?!\w)",
+    re.IGNORECASE,
+)
+# A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
+_LOG_TIME = re.compile(r"\W*[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W")
+
+
+_LIST_MARK = re.compile(r"[\s\-•*0-9۰-۹٠-٩.)]*")
+_NOUN_ENDING = re.compile(r"(?:ment|ing|ion|ings|ions)$")
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A line of at most four words that is a sentence alone: a heading, not a report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _LIST_MARK.fullmatch(text, line_start, start) or text[end:line_end].strip():
+        return False
+    words = _TOKEN.findall(text, start, end)
+    return len(words) <= 4 and not any(
+        w.lower().strip(".,:;") in ("was", "were", "is", "are", "has", "had", "will", "did", "been")
+        for w in words
+    )
+
+
 _PURPOSE = re.compile(
     r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
     re.IGNORECASE,
@@ -700,14 +728,21 @@ class _Extractor:
                 return []
         kinds = {h.tag for h in found}
         if kinds & {"news", "wish", "negated", "retold", "total", "assessment"} \
-                or _TIMES.search(self.folded, start, end):
+                or _TIMES.search(self.folded, start, end) \
+                or _CONDITIONAL.match(self.folded, start):
             return []
         undated = not any(iso for _, iso, _ in written)
+        if undated and _heading(self.text, start, end) and all(
+            _NOUN_ENDING.search(self.folded, h.start, h.end) for h in hits
+        ):
+            return []  # "Funding and tasking.", "Recruitment of al-Jaziri.": a section's name
         # "every second Thursday", «يصلّي الجمعة عادةً»: the weekday is the habit's
         if "generic" in kinds and all(not iso or bare_weekday(lex.fold(said))
                                       for _, iso, said in written):
             return []
-        if undated:  # "Officers meet sources in pharmacies": the simple present is a habit
+        if undated and not _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):
+            # "Officers meet sources in pharmacies": the simple present is a habit (not in a
+            # surveillance log's timed line: "13:05 T1 meets W1")
             hits = [h for h in hits if not _HABIT.fullmatch(self.folded, h.start, h.end)
                     or _WILL.search(self.folded, max(start, h.start - 16), h.start)]
         hits = [  # "called on all workers to join": an appeal, not a visit

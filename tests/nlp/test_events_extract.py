@@ -894,3 +894,21 @@ def test_a_trip_into_a_country_is_placed_at_its_crossing(
 ) -> None:
     (event,) = extract_events(text, mentions(text, loc=loc), [], "2019-10-10")
     assert event["type"] == "travel" and event["place"] == place
+
+
+@pytest.mark.parametrize("text, types", [
+    ("لو تأخرت الدفعة الأولى فسنضطر إلى تأجيل الرواتب.", []),  # a condition
+    ("چنانچه فرودگاه بسته شود، اعزام‌ها از مسیر زمینی انجام خواهد شد.", []),
+    ("ای کاش یه روز بشه مستقیم با خود فراس نشست.", []),  # a wish
+    ("Funding and tasking.", []),  # a section's heading
+    ("13:05 T1 meets W1 in the food court of the gallery.", ["meeting"]),  # a log's line
+    ("VESPER telephone debrief (16:00): she stated nothing new.", []),
+    ("قُبيل انتهاء اللقاء، ناول العيتاني الحلبي ظرفاً فيه ألفي دولار أميركي نقداً.", ["payment"]),
+    ("سيغادر إلى الموصل يوم السبت.", ["travel"]),
+    ("He estimates that MOIS paid around EUR 300,000 to European assets in 2017.", []),
+])
+def test_round_eleven_phrases(text: str, types: list[str]) -> None:
+    found = extract_events(text, [], [], "2020-02-15")
+    if text.startswith("قُبيل"):  # the meeting is already told
+        found = extract_events("التقيت العيتاني أمس. " + text, [], [], "2020-02-15")[1:]
+    assert [e["type"] for e in found] == types
