@@ -139,12 +139,15 @@ def _heading(text: str, start: int, end: int) -> bool:
     )
 
 
+_MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|سر شام|على العشاء|"
+                   r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with")
 _PURPOSE = re.compile(
     r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n")
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n",
+                  "approx", "ca", "incl", "est", "appr")
 
 
 # --------------------------------------------------------------------------- sentences
@@ -727,13 +730,14 @@ class _Extractor:
             if not hits:
                 return []
         kinds = {h.tag for h in found}
-        if kinds & {"news", "wish", "negated", "retold", "total", "assessment"} \
+        if kinds & {"news", "wish", "negated", "retold", "total", "assessment", "withdrawal"} \
                 or _TIMES.search(self.folded, start, end) \
                 or _CONDITIONAL.match(self.folded, start):
             return []
         undated = not any(iso for _, iso, _ in written)
-        if undated and _heading(self.text, start, end) and all(
-            _NOUN_ENDING.search(self.folded, h.start, h.end) for h in hits
+        if undated and _heading(self.text, start, end) and (
+            all(_NOUN_ENDING.search(self.folded, h.start, h.end) for h in hits)
+            or self.text[end - 1] not in ".!?؟"
         ):
             return []  # "Funding and tasking.", "Recruitment of al-Jaziri.": a section's name
         # "every second Thursday", «يصلّي الجمعة عادةً»: the weekday is the habit's
@@ -764,6 +768,11 @@ class _Extractor:
             hits = [h for h in hits if h.tag != "meeting"
                     or not _SETTING.search(self.folded, max(start, h.start - 24), h.start)
                     or _ANOTHER.match(self.folded, h.end)]
+        if any(h.tag == "recruitment" for h in hits):
+            # "recruited … over dinner", «سر ناهار … پیشنهاد همکاری»: the meal is the pitch's
+            # setting, not a meeting of its own
+            hits = [h for h in hits if h.tag != "meeting"
+                    or not _MEAL.fullmatch(self.folded, h.start, h.end)]
         if any(h.tag == "travel" for h in hits):
             hits = [
                 h for h in hits

@@ -277,7 +277,9 @@ TRADECRAFT = (
     "dead_drop", "phone",
 )
 STATUSES = ("happened", "planned", "cancelled", "reported")
-NON_EVENTS = ("news", "wish", "generic", "negated", "retold", "total", "assessment")
+NON_EVENTS = (
+    "news", "wish", "generic", "negated", "retold", "total", "assessment", "withdrawal",
+)
 
 
 def _tagged(name: str, allowed: tuple[str, ...]) -> Lexicon:
@@ -299,7 +301,7 @@ def triggers() -> Lexicon:
 def non_events() -> Lexicon:
     """Phrases that make a sentence talk about events without telling one: news, wish,
     generic (a habit), negated, retold (from another report), total, assessment (what a
-    possible event would be worth)."""
+    possible event would be worth), withdrawal (cash taken from one's own account)."""
     return _tagged("non_events.tsv", NON_EVENTS)
 
 

@@ -912,3 +912,22 @@ def test_round_eleven_phrases(text: str, types: list[str]) -> None:
     if text.startswith("قُبيل"):  # the meeting is already told
         found = extract_events("التقيت العيتاني أمس. " + text, [], [], "2020-02-15")[1:]
     assert [e["type"] for e in found] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("نارون عادت دارد عصرهای جمعه برای نماز به مسجد حاجی‌بابا برود.", []),  # a habit
+    ("مجموع وجوه پرداختی به نارون از ابتدای سال تاکنون به چهار هزار منات رسیده است.", []),
+    ("ارزیابی: منبع معتقد است الحلفی برای استخبارات عراق کار می‌کند.", []),
+    ("He has not been tasked for the trip.", []),
+    ("في اليوم التالي سحب المذكور مبلغ ٢٠٠ ألف درهم نقداً من فرع البنك في ديرة.", []),
+    ("ثانياً: التقييم والتوصيات", []),  # a heading
+    ("Amadou DICKO paid two drivers approx. EUR 4,000 on 8 Jun for fuel.", ["payment"]),
+    # a pitch over dinner: the dinner is the pitch's setting, not a meeting of its own
+    ("Two days later, over dinner at the Marlowe Hotel, TEE offered to pay OKAFOR $2,000 a "
+     "month for \"market insight\" on his employer's programmes.", ["recruitment"]),
+    ("A trip to Vancouver, all expenses paid, was called off.", ["travel"]),
+    ("كان من المقرر أن يلتقي المتهم بمهرداد مساء السبت، إلا أن المتهم تلقى اتصالاً هاتفياً فعاد "
+     "إلى منزله.", ["meeting"]),
+])
+def test_round_eleven_more(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2020-06-12")] == types
