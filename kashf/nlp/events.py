@@ -45,7 +45,7 @@ VERSION = 9
 # رستوران‌های کورنیش», "at one of the hotels").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
-    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|"
+    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
     re.IGNORECASE,
@@ -343,7 +343,7 @@ _CROSSING_AFTER = re.compile(r"\s*(?:border\s+)?(?:crossing|checkpoint|border po
 _CROSS_VERB = re.compile(r"cross|عبر|اجتاز|از مرز")
 _AT = re.compile(r"(?<!\w)at\s+(?:the\s+)?$")
 # A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
-_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب))\s*$",
+_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
 
@@ -375,6 +375,12 @@ def _country(mention: dict, text: str) -> bool:
     name = str(mention.get("text") or text[int(mention["start"]) : int(mention["end"])])
     found = default_gazetteer().candidates(name)
     return bool(found) and all(p.feature == "country" for p in found)
+
+
+def _right_after(text: str, hit: lex.Hit, mention: dict) -> bool:
+    """A Persian place right after a going verb, «به» dropped as speech does: «بره بیروت»."""
+    gap = text[hit.end : int(mention["start"])]
+    return bool(re.fullmatch(r"[ \u200c]{1,2}", gap)) and not text[hit.start].isascii()
 
 
 def _linked(mention: dict) -> bool:
@@ -688,11 +694,19 @@ class _Extractor:
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
         if not any(h.tag == "travel" for h in hits):
             verbs = lex.travel_verbs().find(self.folded, start, end, self.langs)
+            places = _mentions_in(self.mentions, start, end, {"LOC"})
             if verbs and any(
                 _destination(m, self.text) and _located(self.text, start, int(m["start"]))
-                for m in _mentions_in(self.mentions, start, end, {"LOC"})
+                for m in places
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+            else:
+                # Spoken Persian drops «به»: «می‌رم تهران», «رفته باکو»
+                spoken = next((v for v in verbs for m in places
+                               if _destination(m, self.text) and _right_after(self.text, v, m)),
+                              None)
+                if spoken is not None:
+                    hits = sorted([*hits, spoken], key=lambda h: h.start)
         # A trigger inside a name is part of the name: «هتل زمرد بسفر» (the Bosphorus),
         # "the Meeting Point café".
         names = [(int(m["start"]), int(m["end"]))
@@ -862,7 +876,7 @@ class _Extractor:
                  and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
                  and _destination(m, self.text)),
                 key=lambda m: abs(int(m["start"]) - hit.start), default=None,
-            )
+            ) or next((m for m in places if _right_after(self.text, hit, m)), None)
             crossing = self.crossing(hit, places, end)
             if crossing is not None and (destination is None or _country(destination, self.text)):
                 # "crossed into Syria at al-Qaim": the crossing says more than the country;

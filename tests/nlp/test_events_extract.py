@@ -931,3 +931,14 @@ def test_round_eleven_phrases(text: str, types: list[str]) -> None:
 ])
 def test_round_eleven_more(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2020-06-12")] == types
+
+
+@pytest.mark.parametrize("text, loc, expected", [
+    # spoken Persian drops «به» before the destination
+    ("ابوحیدر قراره سه‌شنبه ۲۱ آبان بره بیروت.", "بیروت", ("travel", "planned", "بیروت")),
+    ("رئیسش سه‌شنبه با پرواز صبح رفته باکو.", "باکو", ("travel", "happened", "باکو")),
+    ("الان راه افتادم سمت بعلبک.", "بعلبک", ("travel", "happened", "بعلبک")),
+])
+def test_spoken_persian_trips(text: str, loc: str, expected: tuple[str, str, str]) -> None:
+    (event,) = extract_events(text, mentions(text, loc=(loc,)), [], "2019-11-09")
+    assert (event["type"], event["status"], event["place"]) == expected
