@@ -107,6 +107,23 @@ class DateTracker:
             index -= 1
         return None
 
+    def entry_date(self, offset: int) -> dt.date | None:
+        """The day of the diary entry, log day or intercepted call ``offset`` is in: the last
+        date before it that stands nearly alone on its line («مکالمه — یکشنبه ۱۶ خرداد»,
+        "Entry, 7 February:"), not a header's. "Yesterday" in it counts from that day."""
+        index = self._paragraph(offset)
+        for back in range(index, max(-1, index - _ENTRY_REACH), -1):
+            for s, e, iso, _written in reversed(self.dates_of(back)):
+                if s >= offset or self._in_header(s) or self._after(iso):
+                    continue
+                line_start = self.text.rfind("\n", 0, s) + 1
+                line_end = self.text.find("\n", e)
+                line_end = len(self.text) if line_end < 0 else line_end
+                if (line_end - line_start) - (e - s) <= _ENTRY_LINE_REST \
+                        and not _CITED.search(self.folded, line_start, line_end):
+                    return iso_day(iso)
+        return None
+
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
         return bool(SUMMARY_LINE.match(self.folded, p_start, p_end))
@@ -139,7 +156,7 @@ class DateTracker:
                     or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
-            anchor = self.document
+            anchor = self.entry_date(hit.start) or self.document
             if anchor_kind == "story":  # the last day written before the phrase itself
                 previous = self.last_before(hit.start)
                 anchor = iso_day(previous[0]) if previous else self.document
@@ -154,13 +171,23 @@ class DateTracker:
             return any(c.tag == "planned"
                        for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs))
 
-        for s, e, day in relative_days(self.folded, start, end, self.document, forward=plan):
+        today = self.entry_date(start) or self.document
+        for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 found.append((s, day, self.text[s:e]))
         return sorted(found)
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+_ENTRY_REACH = 20  # paragraphs looked back for an entry's date
+# A line that cites another paper by its date («پیرو گزارش ۴۰۷ مورخ …», «إلحاقاً بمذكرتنا … في
+# ١٠/٩/٢٠٢٣», "REF: … of 3 May") opens no entry.
+_CITED = re.compile(
+    r"(?<!\w)(?:پیرو|مورخ|عطف|الحاقا|بکتابنا|بمذکرتنا|کتابکم|ref|reference|reftel|further to|"
+    r"our letter|your letter)(?!\w)",
+    re.IGNORECASE,
+)
+_ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
 
 
 def _absolute_dates(
@@ -196,6 +223,7 @@ _DATE_LINE = re.compile(
 _MONTHS = (
     r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
     r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
     r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
     r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"

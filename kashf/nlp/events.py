@@ -147,7 +147,8 @@ _PURPOSE = re.compile(
 )
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n",
-                  "approx", "ca", "incl", "est", "appr")
+                  "approx", "ca", "incl", "est", "appr", "jan", "feb", "mar", "apr", "jun", "jul",
+                  "aug", "sep", "sept", "oct", "nov", "dec")
 
 
 # --------------------------------------------------------------------------- sentences

@@ -241,7 +241,8 @@ _DMY = re.compile(
 )
 _NAMED = re.compile(
     rf"(?<![^\W\d_])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s,\-]*(?:of\s+)?)?"
-    rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*ماه)?(?![^\W\d_])\.?"
+    # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
+    rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
     rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?[\s,\-]*(?:سال\s*)?"
     rf"(?P<y>\d{{4}})(?![\dA-Za-z_]){_SUFFIX}",
     re.IGNORECASE,

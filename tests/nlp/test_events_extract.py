@@ -942,3 +942,26 @@ def test_round_eleven_more(text: str, types: list[str]) -> None:
 def test_spoken_persian_trips(text: str, loc: str, expected: tuple[str, str, str]) -> None:
     (event,) = extract_events(text, mentions(text, loc=(loc,)), [], "2019-11-09")
     assert (event["type"], event["status"], event["place"]) == expected
+
+
+def test_yesterday_in_a_diary_entry_counts_from_the_entry() -> None:
+    text = ("۱۸ بهمن ۱۴۰۰\n\nکبوتر را در کافه دیدم.\n\n۲۰ بهمن ۱۴۰۰\n\n"
+            "عمر دیروز با پرواز صبح به دوحه رفته است.")
+    found = extract_events(text, mentions(text, loc=("دوحه",)), [], "2022-02-12")
+    assert [(e["type"], e["date"]) for e in found][-1] == ("travel", "2022-02-08")
+
+
+def test_a_cited_papers_date_opens_no_entry() -> None:
+    text = "پیرو گزارش ۴۰۷ مورخ ۱۳۹۸/۰۶/۰۲\n\nمدیر آژانس دیروز چهار هزار یورو به حساب او ریخت."
+    (event,) = extract_events(text, [], [], "2019-09-11")
+    assert event["date"] == "2019-09-10"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Source WHITE HERON met the collector on 10 Jun at the cattle market.", "2020-06-10"),
+    ("Next meet is planned for Fri 19 Jun at the mosque.", "2020-06-19"),
+    ("جرى تجنيد منصور في ١٤ آب/أغسطس ٢٠١٩ خلال عشاء في الفندق.", "2019-08-14"),
+])
+def test_short_and_double_month_names(text: str, day: str) -> None:
+    (event,) = extract_events(text, [], [], "2020-06-12")
+    assert event["date"] == day

@@ -28,6 +28,8 @@ CASES = [
     ("12/12/2014", None, "2014-12-12", "gregorian", "day", None, ()),
     ("12.10.2014", None, "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
     ("29 February 2012", None, "2012-02-29", "gregorian", "day", None, ()),
+    # the Levantine and the Egyptian name of one month, side by side
+    ("١٤ آب/أغسطس ٢٠٢٢", None, "2022-08-14", "gregorian", "day", None, ()),
     ("February 2000", None, "2000-02", "gregorian", "month", "2000-02-29", ()),
     # Gregorian in Arabic script: Egyptian and Levantine month names, day-first numbers
     ("١٢ تشرين الأول ٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ()),
