@@ -952,7 +952,7 @@ def test_yesterday_in_a_diary_entry_counts_from_the_entry() -> None:
 
 
 def test_a_cited_papers_date_opens_no_entry() -> None:
-    text = "پیرو گزارش ۴۰۷ مورخ ۱۳۹۸/۰۶/۰۲\n\nمدیر آژانس دیروز چهار هزار یورو به حساب او ریخت."
+    text = "پیرو گزارش ۴۰۷ مورخ ۱۳۹۸/۰۶/۰۲\n\nمدیر آژانس دیروز چهار هزار یورو به حساب او واریز کرد."
     (event,) = extract_events(text, [], [], "2019-09-11")
     assert event["date"] == "2019-09-10"
 
