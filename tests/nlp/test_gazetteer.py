@@ -104,3 +104,14 @@ def test_babil_is_iraqs_province_among_iraqi_places_and_babol_among_iranian_ones
     iranian = gazetteer.link(["ساری", "بابل", "تهران"])[1]
     assert (iraqi.country, iraqi.feature) == ("IQ", "province")
     assert iranian.country == "IR" and iranian.name == "Bābol"
+
+
+def test_world_capitals_are_places_in_persian_and_arabic() -> None:
+    from kashf.nlp.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for name in ("مسکو", "موسكو", "برلین", "Moscow"):
+        assert any(p.name == "Moscow" or p.name == "Berlin" for p in gazetteer.candidates(name))
+    # a world city's alias that is a common word, or the region's own place, is left out
+    assert not any(p.country == "ID" for p in gazetteer.candidates("میدان"))
+    assert all(p.country == "IR" for p in gazetteer.candidates("آبادان"))

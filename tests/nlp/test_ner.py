@@ -386,3 +386,9 @@ def test_a_code_name_is_a_person_not_a_namesake_town() -> None:
             "دانا پس از اندکی تأمل پذیرفت و دانا به همراه برادرش به نجف رفت.")
     found = [m for m in extract_entities(text, "fa") if m["text"] == "دانا"]
     assert found and all(m["label"] == "PER" and "place" not in m for m in found)
+
+
+def test_persian_alef_madda_is_no_article() -> None:
+    # «آلمان» folds to «المان»; its «ال» is part of the name, not the Arabic article
+    spans = tag_names("مقامات تلاش می‌کنند آلمان را ترغیب کنند تا از پروژه خارج شود.", "fa")
+    assert any(s.label == "LOC" and s.start == 20 for s in spans)

@@ -502,7 +502,8 @@ def _strong_place(span: list[str], gazetteer: Gazetteer) -> bool:
             first = "ال" + first[len(article):]
             break
     key = key_from_words([first, *folded[1:]])
-    if len(key) < 4 or key in _NOT_PLACES:
+    # «آلمان» folds to «المان», whose «ال» is no article: its key «مان» is short but whole
+    if (len(key) < 4 and not span[0].startswith("آل")) or key in _NOT_PLACES:
         return False
     # "الروسية", "السوري": with an article and a nisba ending it is an adjective, unless
     # it is a country's own name (السعودية).
