@@ -26,9 +26,14 @@ Sets:
   (events v7) was tuned on it.
 * ``tests/nlp/events_dev11.jsonl`` — written blind after the eighth round; the ninth
   (events v8) was tuned on it.
-* ``tests/nlp/events_dev12.jsonl`` — written blind after the ninth round, and kept back:
-  rules are not changed to fit it, so its table stays an estimate for reports nobody tuned
-  on. (Whoever changes the rules next should write the next such set, and move this one up.)
+* ``tests/nlp/events_dev12.jsonl`` — written blind after the ninth round; the tenth
+  (events v9) was tuned on it.
+* ``tests/nlp/events_dev13.jsonl``, ``events_dev14.jsonl`` — written blind by two helpers
+  during the tenth round, scored once, then tuned on in the eleventh.
+* ``tests/nlp/events_dev15.jsonl`` (and ``events_dev16.jsonl`` when present) — written
+  blind during the eleventh round and kept back: rules are not changed to fit them, so
+  their tables stay an estimate for reports nobody tuned on. (Whoever changes the rules
+  next should write the next such sets, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
   when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
@@ -71,6 +76,7 @@ DEV11 = ROOT / "tests/nlp/events_dev11.jsonl"
 DEV12 = ROOT / "tests/nlp/events_dev12.jsonl"
 DEV13 = ROOT / "tests/nlp/events_dev13.jsonl"
 DEV14 = ROOT / "tests/nlp/events_dev14.jsonl"
+DEV15 = ROOT / "tests/nlp/events_dev15.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -276,10 +282,12 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV11),
         "twelfth dev set (tests/nlp/events_dev12.jsonl, written blind, tuned on in round ten)":
             load_dev(DEV12),
-        "held-back set (tests/nlp/events_dev13.jsonl, written blind, not tuned on)":
+        "thirteenth dev set (tests/nlp/events_dev13.jsonl, written blind, tuned on in round 11)":
             load_dev(DEV13),
-        "held-back set (tests/nlp/events_dev14.jsonl, written blind, not tuned on)":
+        "fourteenth dev set (tests/nlp/events_dev14.jsonl, written blind, tuned on in round 11)":
             load_dev(DEV14),
+        "held-back set (tests/nlp/events_dev15.jsonl, written blind, not tuned on)":
+            load_dev(DEV15),
     }
     if not args.quick:
         case = load_case_gold()
