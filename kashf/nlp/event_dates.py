@@ -204,6 +204,15 @@ def _absolute_dates(
     chunk = text[start:end]
     out = []
     for found in find_dates(chunk):
+        if _hour_as_year(found, document):
+            # "Wednesday 23 October, 1900": the hour, not the year; the document's year
+            _year, month, day = found.written
+            try:
+                iso = dt.date(document.year, month, day).isoformat()  # type: ignore[union-attr]
+            except (ValueError, TypeError):
+                continue
+            out.append((start + found.start, start + found.end, iso, found.text))
+            continue
         if found.precision in ("day", "minute"):
             out.append((start + found.start, start + found.end, found.iso[:10], found.text))
         elif found.precision == "month" and months is not None and found.iso_end:
@@ -215,6 +224,17 @@ def _absolute_dates(
         for s, e, iso, written in _yearless_dates(chunk, document, taken)
     )
     return sorted(out)
+
+
+def _hour_as_year(found, document: dt.date | None) -> bool:
+    """A "year" that is a 24-hour time a lifetime before the document: "23 October, 1900"
+    in a 2019 report is 23 October at 19:00."""
+    written = (found.written or (None,))[0] if hasattr(found, "written") else None
+    if document is None or not written or written > document.year - 60 \
+            or getattr(found, "calendar", None) != "gregorian":
+        return False  # «١٥ ذو الحجة ١٤٣٥», «۱۸ بهمن ۱۴۰۰» are years of their calendars
+    digits = found.text.strip()[-4:]
+    return digits.isdigit() and int(digits[:2]) <= 23 and int(digits[2:]) <= 59
 
 
 _DATE_LINE = re.compile(

@@ -965,3 +965,16 @@ def test_a_cited_papers_date_opens_no_entry() -> None:
 def test_short_and_double_month_names(text: str, day: str) -> None:
     (event,) = extract_events(text, [], [], "2020-06-12")
     assert event["date"] == day
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Next meeting: Wednesday 23 October, 1900, in my car by the turn.", "2019-10-23"),  # 19:00
+    ("پس‌فردا با خودروی شخصی به بغداد می‌رود.", "2019-10-12"),
+    ("T1 told her he is flying to Istanbul on Saturday.", "2019-10-12"),
+    ("They agree to meet instead on Thursday at 19:00 in his car.", "2019-10-17"),
+    ("في ١٥ ذو الحجة ١٤٣٥ التقى الضابط بالمصدر في بغداد.", "2014-10-09"),  # a Hijri year
+])
+def test_round_eleven_dates(text: str, date: str) -> None:
+    (event,) = extract_events(text, mentions(text, loc=("بغداد",) if "بغداد" in text else ()),
+                              [], "2019-10-10")
+    assert event["date"] == date
