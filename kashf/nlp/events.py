@@ -114,7 +114,8 @@ _ANOTHER = re.compile(
 )
 # A sentence that opens on a condition: «چنانچه …», «لو تأخرت …», "If he is paid…".
 _CONDITIONAL = re.compile(
-    r"\W*(?:[0-9۰-۹٠-٩]+\W+)?(?:if|should|چنانچه|اگر|درصورتی که|در صورتی که|لو|إذا|اذا)(?!\w)",
+    r"\W*(?:[0-9۰-۹٠-٩]+\W+)?(?:if|should|in case|چنانچه|اگر|درصورتی که|در صورتی که|در صورت|"
+    r"لو|إذا|اذا|فی حال|في حال)(?!\w)",
     re.IGNORECASE,
 )
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
@@ -140,7 +141,8 @@ def _heading(text: str, start: int, end: int) -> bool:
 
 
 _MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|سر شام|على العشاء|"
-                   r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with")
+                   r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with|"
+                   r"invit\w* .*to (?:lunch|dinner|tea|coffee)")
 _PURPOSE = re.compile(
     r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
     re.IGNORECASE,
@@ -344,7 +346,7 @@ _CROSSING_AFTER = re.compile(r"\s*(?:border\s+)?(?:crossing|checkpoint|border po
 _CROSS_VERB = re.compile(r"cross|عبر|اجتاز|از مرز")
 _AT = re.compile(r"(?<!\w)at\s+(?:the\s+)?$")
 # A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
-_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف))\s*$",
+_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف|على|علی))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
 
@@ -537,8 +539,8 @@ class _Extractor:
             if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)
-            hits = self.told(_first_per_type(self.triggers(s_start, s_end)), s_start, s_end,
-                             written)
+            hits = _first_per_type(self.told(self.triggers(s_start, s_end), s_start, s_end,
+                                             written))
             if not hits:
                 if not self.hearsay_or_plan(s_start, s_end):
                     self.remember(written)

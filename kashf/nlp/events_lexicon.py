@@ -35,11 +35,24 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _PERSIAN_ONLY = re.compile("[پچژگ]")
 _PERSIAN_FORMS = re.compile("[یک]")
 _ARABIC_ONLY = re.compile("[ةيكىأإؤ]")
+# Words only one of the two languages uses, and uses all the time.
+_PERSIAN_FUNCTION = frozenset("در به از که را این است می برای شد کرد آن".split())
+_ARABIC_FUNCTION = frozenset("في على إلى الى أن التي الذي كان قد هذا عن مع بعد".split())
+_FUNCTION_WORD = re.compile(
+    r"(?<![\w\u200c])(?:" + "|".join(sorted(_PERSIAN_FUNCTION | _ARABIC_FUNCTION, key=len,
+                                               reverse=True)) + r")(?![\w\u200c])"
+)
 
 
 def languages(text: str) -> frozenset[str] | None:
     """Which lexicon languages apply to a stretch of text: Persian or Arabic (each with
     English), by letters only one of them uses; None when it cannot tell."""
+    # Function words first: «گ» and «پ» of a Kurdish name do not make Arabic prose Persian.
+    words = _FUNCTION_WORD.findall(text)
+    fa_words = sum(w in _PERSIAN_FUNCTION for w in words)
+    ar_words = len(words) - fa_words
+    if fa_words != ar_words and max(fa_words, ar_words) >= 2:
+        return frozenset({"fa", "en"}) if fa_words > ar_words else frozenset({"ar", "en"})
     if _PERSIAN_ONLY.search(text):
         return frozenset({"fa", "en"})
     persian, arabic = len(_PERSIAN_FORMS.findall(text)), len(_ARABIC_ONLY.findall(text))

@@ -25,14 +25,15 @@ _WEEKDAYS = {
     "sunday": 6,
     "دوشنبه": 0, "سه شنبه": 1, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "پنج شنبه": 3,
     "جمعه": 4, "شنبه": 5, "یکشنبه": 6, "یک شنبه": 6,
-    "الاثنین": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخمیس": 3, "الجمعه": 4,
+    "الاثنین": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الاربعا": 2, "الخمیس": 3,
+    "الجمعه": 4,
     "السبت": 5, "الاحد": 6,
 }
 _DAY = "|".join(sorted((re.escape(name) for name in _WEEKDAYS), key=len, reverse=True))
 _LAST_EN = r"last|this past|past"
 _NEXT_EN = r"next|this coming|coming"
 _LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق"
-_NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم"
+_NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم|الجایه|الجای"
 
 # A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
 # date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).
@@ -65,10 +66,17 @@ _NTH = re.compile(
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
 )
-# «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩»: day/month without a year, after
-# «يوم» or a weekday.
+# «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧»: day/month without a
+# year, after «يوم», a weekday or «بتاريخ».
 _DAY_MONTH = re.compile(
-    rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY})\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+    rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY})\s*[،,]?\s+|بتاریخ\s+|مورخ\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+)
+
+_PERSIAN_DIGIT = re.compile("[۰-۹]")
+# A military date with a two-digit year: "27 SEP 23", "11 OCT 23, 1930 hrs".
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MILITARY = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_MONTH_ABBR) + r")\s+(?P<y>\d{2})(?![\d:/])"
 )
 
 # Words that make the ordinal a part of the month, not its day.
@@ -105,7 +113,16 @@ def relative_days(
         found.append((m.start(), m.end(), _day_of_month(document, int(m.group("day")), past=True)))
     for m in _DAY_MONTH.finditer(folded, start, end):
         day, month = (int(m.group(g).translate(_DIGITS)) for g in ("d", "m"))
-        found.append((m.start(), m.end(), _day_and_month(document, day, month)))
+        solar = bool(_PERSIAN_DIGIT.match(m.group("d")))  # Persian digits: a Persian report's
+        found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
+    for m in _MILITARY.finditer(folded, start, end):
+        year = 2000 + int(m.group("y"))
+        try:
+            day = dt.date(year, _MONTH_ABBR.index(m.group("m")) + 1, int(m.group("d")))
+        except ValueError:
+            continue
+        if document is None or day <= document + dt.timedelta(days=366):
+            found.append((m.start(), m.end(), day.isoformat()))
     return sorted(found)
 
 
@@ -134,10 +151,21 @@ def _day_of_month(document: dt.date | None, day: int, past: bool = False) -> str
         return None
 
 
-def _day_and_month(document: dt.date | None, day: int, month: int) -> str | None:
+def _day_and_month(document: dt.date | None, day: int, month: int, solar: bool = False
+                   ) -> str | None:
+    """Day/month of the document's year; ``solar``: of its Solar Hijri year («۲۳/۰۲» in a
+    Persian report is 23 Ordibehesht)."""
     if document is None:
         return None
     try:
+        if solar:
+            import jdatetime
+
+            year = jdatetime.date.fromgregorian(date=document).year
+            found = jdatetime.date(year, month, day).togregorian()
+            if found > document + dt.timedelta(days=90):
+                found = jdatetime.date(year - 1, month, day).togregorian()
+            return found.isoformat()
         found = dt.date(document.year, month, day)
     except ValueError:
         return None

@@ -978,3 +978,37 @@ def test_round_eleven_dates(text: str, date: str) -> None:
     (event,) = extract_events(text, mentions(text, loc=("بغداد",) if "بغداد" in text else ()),
                               [], "2019-10-10")
     assert event["date"] == date
+
+
+@pytest.mark.parametrize("text, date, day", [
+    # a Persian report's day/month is Solar Hijri
+    ("کوهیار در تماس تلفنی بعدی، یکشنبه ۲۳/۰۲، موظف خواهد شد گزارش ماهانه‌اش را بگذارد.",
+     "2024-05-09", "2024-05-12"),
+    ("Contact took place on 27 SEP 23 from 1900 to 2040 hrs in conference room 4.",
+     "2023-09-29", "2023-09-27"),
+    ("بتاريخ ١٨/٧ توجّه فريق التحقيق إلى المصفى لمعاينته.", "2021-07-25", "2021-07-18"),
+    ("اتفقنا نتلاقى أنا والنمر الثلاثا الجاية الصبح بقهوة أبو علي.", "2021-06-10", "2021-06-15"),
+    ("Met M. at 9:30 this morning at the café behind the station.", "2022-02-16", "2022-02-16"),
+    ("جواب: ۱۲ مرداد ۱۳۹۹ به بانه رفتم. جمعه ۱۴ شهریور همان سال داخل ماشینش با او دیدار "
+     "کردم.", "2021-12-06", "2020-09-04"),
+])
+def test_round_twelve_dates(text: str, date: str, day: str) -> None:
+    places = tuple(p for p in ("بانه", "المصفى") if p in text)
+    found = extract_events(text, mentions(text, loc=places), [], date)
+    assert found[-1]["date"] == day
+
+
+@pytest.mark.parametrize("text, types", [
+    # «گ» of a Kurdish name does not make Arabic prose Persian
+    ("اعترف الموقوف بأنه التقى يوم الاثنين المدعو (حاجي رزگار) في استراحة كاني سپي، وأن "
+     "الأخير سلّمه في ختام اللقاء خمسة آلاف دولار نقداً.", ["meeting", "payment"]),
+    ("در صورت موافقت اداره، می‌توان ابوحیدر را نیز هدف جذب قرار داد.", []),
+    ("- Total received, by his count: €7,000.", []),
+    ("Lenz then invited him to lunch at the Hotel Miradouro on 9 November and offered him "
+     "€2,000 a month for market analysis.", ["recruitment"]),
+    ("ORLOVSKY PASSED MEIRELES AN ENVELOPE CONTAINING 50,000 ESCUDOS IN CASH.", ["payment"]),
+    ("The client would like us to arrange a meeting with Varga's CFO.", []),
+    ("خامساً: تعذّر عقد اللقاء الذي كان مقرراً مع المصدر يوم الثلاثاء.", ["meeting"]),
+])
+def test_round_twelve_phrases(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2021-07-25")] == types
