@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kashf.nlp.ner.known_orgs import known_organisations
 from kashf.nlp.ner.lexicons import CODE_NAME_MARK
+from kashf.nlp.ner.tokens import place_key
 from kashf.resolve.keys import fold_latin, is_arabic_script, normalize_arabic
 from kashf.resolve.names import _keys, match_score, name_key, strip_titles
 
@@ -104,10 +106,15 @@ def _spellings(mentions: Iterable[dict]) -> list[_Spelling]:
         if place_id:
             spelling.place_ids[place_id] += 1
             spelling.places.setdefault(place_id, mention["place"])
+    known = known_organisations()
     for spelling in groups.values():
         if spelling.label in NAME_LABELS:
-            spelling.key = name_key(spelling.texts.most_common(1)[0][0])
+            text = spelling.texts.most_common(1)[0][0]
+            spelling.key = name_key(text)
             spelling.words = len(spelling.key.split())
+            if spelling.label == "ORG" and place_key(text) in known:
+                # "BBC", «بی‌بی‌سی» and «بي بي سي» are one organisation by the list's name
+                spelling.key = "org:" + known[place_key(text)].lower()
         else:
             spelling.key, spelling.words = spelling.surface, 1
     return list(groups.values())

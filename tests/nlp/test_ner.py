@@ -392,3 +392,15 @@ def test_persian_alef_madda_is_no_article() -> None:
     # «آلمان» folds to «المان»; its «ال» is part of the name, not the Arabic article
     spans = tag_names("مقامات تلاش می‌کنند آلمان را ترغیب کنند تا از پروژه خارج شود.", "fa")
     assert any(s.label == "LOC" and s.start == 20 for s in spans)
+
+
+@pytest.mark.parametrize("text, language, names", [
+    ("مقامات گوگل و فیسبوک با کنگره دیدار کردند.", "fa", ["گوگل", "فیسبوک", "کنگره"]),
+    ("The BBC and Reuters reported that Hezbollah met the IRGC.", "en",
+     ["BBC", "Reuters", "Hezbollah", "IRGC"]),
+    ("قالت قناة الجزيرة إن حزب الله التقى بممثلي الأمم المتحدة.", "ar",
+     ["حزب الله", "الأمم المتحدة"]),
+])
+def test_well_known_organisations(text: str, language: str, names: list[str]) -> None:
+    found = {text[s.start:s.end] for s in tag_names(text, language) if s.label == "ORG"}
+    assert set(names) <= found

@@ -58,6 +58,9 @@ SOLEIMANI = [
         ([("PHONE", "+964 770 123 4567"), ("PHONE", "00964-770-123-4567"),
           ("PHONE", "+98 912 000 0000")],
          {frozenset({"+964 770 123 4567", "00964-770-123-4567"}), frozenset({"+98 912 000 0000"})}),
+        # a well-known organisation in three scripts is one, by the list of organisations
+        ([("ORG", "BBC"), ("ORG", "بی‌بی‌سی"), ("ORG", "بي بي سي"), ("ORG", "CNN")],
+         {frozenset({"BBC", "بی‌بی‌سی", "بي بي سي"}), frozenset({"CNN"})}),
         # empty text and missing labels are skipped, not errors
         ([("PER", ""), ("", "x")], set()),
     ],

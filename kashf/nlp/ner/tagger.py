@@ -24,6 +24,7 @@ import pycrfsuite
 from kashf.nlp.gazetteer import Gazetteer, default_gazetteer
 from kashf.nlp.ner import cable
 from kashf.nlp.ner.features import token_features
+from kashf.nlp.ner.known_orgs import organisation_rule
 from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
     FACILITY_TAILS,
@@ -185,6 +186,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
     if model_name != "en":
         found = _latin_runs(words, labels, found, gazetteer, breaks, model_words)
     found += _title_rule(words, labels, breaks)
+    found = organisation_rule(words, labels, found, breaks)
     found += _place_rule(words, labels, gazetteer, breaks)
     found += _document_rule(words, labels, found, breaks)
     found = _facilities(words, labels, found, breaks, gazetteer)
