@@ -386,6 +386,25 @@ def _right_after(text: str, hit: lex.Hit, mention: dict) -> bool:
     return bool(re.fullmatch(r"[ \u200c]{1,2}", gap)) and not text[hit.start].isascii()
 
 
+def _proper_venue(text: str, venue: dict) -> bool:
+    """A venue written with its own name, which the name tagger missed: "the Seabreeze
+    Terrace restaurant", «فندق السنديان», «هتل شاری‌جوان» — not "a restaurant" or «مطعم
+    شعبي». A capitalised word in English; in Persian or Arabic, a word after the venue word
+    that is rare in both languages (a name, not an adjective)."""
+    from kashf.nlp.ner.lexicons import is_common_word
+
+    words = _TOKEN.findall(text, venue["start"], venue["end"])
+    if len(words) < 2:
+        return False
+    if words[0].isascii():
+        return any(w[:1].isupper() for w in words) and not all(
+            lex.fold(w) in _VENUE_WORDS_EN for w in words if w[:1].isupper())
+    return any(not is_common_word(w.strip(_PUNCT), min_zipf=4) for w in words[1:])
+
+
+_VENUE_WORDS_EN = frozenset("hotel restaurant cafe café mall mosque shrine the a an".split())
+
+
 def _linked(mention: dict) -> bool:
     return isinstance(mention.get("place"), dict)
 
@@ -887,10 +906,13 @@ class _Extractor:
                 return crossing
             if destination is not None:
                 return destination
-        if hit.tag in ("meeting", "travel"):
+        if hit.tag in ("meeting", "travel", "recruitment"):
             venue = self.venue(start, end, hit.start, places)
-            if venue is not None and (venue["place"] or venue["named"] or nearest is None):
-                return venue
+            if venue is not None and (
+                hit.tag != "recruitment" and (venue["place"] or venue["named"] or nearest is None)
+                or _proper_venue(self.text, venue)
+            ):
+                return venue  # a pitch made at a named hotel was made there
         if nearest is not None:
             return nearest
         if hit.tag in ("meeting", "travel"):

@@ -1012,3 +1012,12 @@ def test_round_twelve_dates(text: str, date: str, day: str) -> None:
 ])
 def test_round_twelve_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2021-07-25")] == types
+
+
+def test_a_named_venue_the_tagger_missed_is_still_the_place() -> None:
+    text = "شخصاً يُكنّى (أبو زينب) جنّده في اليوم التالي خلال لقاء في فندق السنديان في بيروت."
+    found = extract_events(text, mentions(text, loc=("بيروت",)), [], "2023-04-10")
+    assert found[0]["type"] == "recruitment" and found[0]["place"].startswith("فندق السنديان")
+    text = "في بغداد التقيته أمس في مطعم شعبي."  # an unnamed restaurant: the city
+    (event,) = extract_events(text, mentions(text, loc=("بغداد",)), [], "2023-04-10")
+    assert event["place"] == "بغداد"

@@ -404,3 +404,15 @@ def test_persian_alef_madda_is_no_article() -> None:
 def test_well_known_organisations(text: str, language: str, names: list[str]) -> None:
     found = {text[s.start:s.end] for s in tag_names(text, language) if s.label == "ORG"}
     assert set(names) <= found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("T1 meets UM1 at the bar of the Hotel Alsterblick at 15:00.", "Hotel Alsterblick"),
+    ("She met him at Café Aurora.", "Café Aurora"),
+])
+def test_english_venues_named_after_their_kind(text: str, place: str) -> None:
+    spans = {text[s.start:s.end]: s.label for s in tag_names(text, "en")}
+    assert spans.get(place) == "LOC"
+    union = "The Hotel Workers Union met."
+    assert {union[s.start:s.end]: s.label for s in tag_names(union, "en")} == {
+        "Hotel Workers Union": "ORG"}

@@ -76,6 +76,10 @@ FACILITY_HEADS = _folded("""
 زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
 """)
+# English facility words that open a name: "Hotel Alsterblick", "Café Aurora", "Tavern X".
+FACILITY_HEADS_EN = _folded("""
+Hotel Hôtel Motel Hostel Cafe Café Restaurant Tavern Teahouse Mosque Church Shrine Mall
+""")
 FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre

@@ -27,6 +27,7 @@ from kashf.nlp.ner.features import token_features
 from kashf.nlp.ner.known_orgs import organisation_rule
 from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
+    FACILITY_HEADS_EN,
     FACILITY_TAILS,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -539,7 +540,9 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
     for i, j, label, conf, how in found:
         head, tail = fold(words[i]), fold(words[j - 1])
         if label == "ORG" and (head in FACILITY_HEADS and is_arabic_script(words[i])
-                               or tail in FACILITY_TAILS and not is_arabic_script(words[j - 1])):
+                               or tail in FACILITY_TAILS and not is_arabic_script(words[j - 1])) \
+                or label in ("ORG", "PER") and j - i >= 2 and head in FACILITY_HEADS_EN \
+                and words[i][:1].isupper() and not any(fold(w) in ORG_HEADS for w in words[i:j]):
             label, how = "LOC", how + "+facility"
             for k in range(i, j):
                 labels[k] = "LOC"
@@ -547,7 +550,8 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
     for i in range(len(words) - 1):
         n = starts.get(i + 1)
         if (n is not None and labels[i] == "O" and not breaks[i + 1]
-                and is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
+                and (is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
+                     or words[i][:1].isupper() and fold(words[i]) in FACILITY_HEADS_EN)
                 and out[n][2] in ("LOC", "ORG", "PER")):
             _s, j, _label, conf, how = out[n]
             out[n] = (i, j, "LOC", conf, how + "+facility")
@@ -570,7 +574,9 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         while (j < len(words) and j - i < 5 and labels[j] == "O" and words[j][:1].isupper()
                and not is_arabic_script(words[j]) and (j == i or not breaks[j])):
             j += 1
-        if j - i >= 2 and fold(words[j - 1]) in FACILITY_TAILS \
+        if j - i >= 2 and (fold(words[j - 1]) in FACILITY_TAILS
+                           or fold(words[i]) in FACILITY_HEADS_EN
+                           and not any(fold(w) in ORG_HEADS for w in words[i + 1 : j])) \
                 and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-facility"))
         i = max(j, i + 1)
