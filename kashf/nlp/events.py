@@ -140,6 +140,10 @@ def _heading(text: str, start: int, end: int) -> bool:
     )
 
 
+# A pitch whose words hold the job: paid for ("in exchange for", «مقابل»), or a candidate's
+# test («سيُختبر مرشح … بمهمة»): the job or the test is the recruitment's, not a tasking.
+_FOR_PAY = re.compile(r"in exchange for|in return for|could earn|مقابل|لقاء|در ازای")
+_CANDIDATE = re.compile(r"مرشح|نامزد|candidate")
 _MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|سر شام|على العشاء|"
                    r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with|"
                    r"invit\w* .*to (?:lunch|dinner|tea|coffee)")
@@ -809,6 +813,15 @@ class _Extractor:
             # setting, not a meeting of its own
             hits = [h for h in hits if h.tag != "meeting"
                     or not _MEAL.fullmatch(self.folded, h.start, h.end)]
+            paid = [h for h in hits
+                    if h.tag == "recruitment" and _FOR_PAY.search(self.folded, h.start, h.end)]
+            if paid:
+                # "asked him to keep an eye on … in exchange for USD 2,000 a month": the
+                # request is the job offered, one recruitment, not a tasking too
+                hits = [h for h in hits if h.tag != "tasking" or h.start > paid[0].start]
+            if any(h.tag == "recruitment" and _CANDIDATE.search(self.folded, h.start, h.end)
+                   for h in hits):
+                hits = [h for h in hits if h.tag != "tasking"]
         if any(h.tag == "travel" for h in hits):
             hits = [
                 h for h in hits

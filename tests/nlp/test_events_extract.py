@@ -1021,3 +1021,15 @@ def test_a_named_venue_the_tagger_missed_is_still_the_place() -> None:
     text = "في بغداد التقيته أمس في مطعم شعبي."  # an unnamed restaurant: the city
     (event,) = extract_events(text, mentions(text, loc=("بغداد",)), [], "2023-04-10")
     assert event["place"] == "بغداد"
+
+
+@pytest.mark.parametrize("text, types", [
+    # a job offered for pay is one recruitment, the job not a tasking of its own
+    ("Farahani invited him to lunch and asked him to keep an eye on the exile community in "
+     "exchange for USD 2,000 a month.", ["recruitment"]),
+    ("Tavakoli suggested that Qureshi could earn consultancy fees by sending him berthing "
+     "lists.", ["recruitment"]),
+    ("سيُختبر مرشح ثانٍ يوم الأربعاء بمهمة أولية هي نسخ فواتير الشحن.", ["recruitment"]),
+])
+def test_round_twelve_offers(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2022-10-09")] == types
