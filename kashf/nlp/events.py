@@ -409,6 +409,12 @@ def _proper_venue(text: str, venue: dict) -> bool:
 _VENUE_WORDS_EN = frozenset("hotel restaurant cafe café mall mosque shrine the a an".split())
 
 
+def _venue_name(folded: str, mention: dict) -> bool:
+    """A place that is a venue («حسینیه باب‌العلم», «غرفه رایزنی», "the Corniche Mall"): going
+    there is the way to a meeting, not a trip."""
+    return bool(lex.venues().find(folded, int(mention["start"]), int(mention["end"])))
+
+
 def _linked(mention: dict) -> bool:
     return isinstance(mention.get("place"), dict)
 
@@ -723,6 +729,7 @@ class _Extractor:
             places = _mentions_in(self.mentions, start, end, {"LOC"})
             if verbs and any(
                 _destination(m, self.text) and _located(self.text, start, int(m["start"]))
+                and not _venue_name(self.folded, m)
                 for m in places
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
@@ -819,6 +826,9 @@ class _Extractor:
                 # "asked him to keep an eye on … in exchange for USD 2,000 a month": the
                 # request is the job offered, one recruitment, not a tasking too
                 hits = [h for h in hits if h.tag != "tasking" or h.start > paid[0].start]
+                # «… مقابل راتب شهري»: the salary offered is the pitch's price, not a payment
+                hits = [h for h in hits if h.tag != "payment"
+                        or not 0 <= h.start - paid[0].end <= 25]
             if any(h.tag == "recruitment" and _CANDIDATE.search(self.folded, h.start, h.end)
                    for h in hits):
                 hits = [h for h in hits if h.tag != "tasking"]

@@ -1033,3 +1033,26 @@ def test_a_named_venue_the_tagger_missed_is_still_the_place() -> None:
 ])
 def test_round_twelve_offers(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2022-10-09")] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("پنجشنبه ۱۰ آذر آقای فرخ جمیل در رستوران هتل ریجنت پلازا مهمان اینجانب بود.", ["meeting"]),
+    ("طبق دستورالعمل، هرگونه دیدار با دیپلمات‌های خارجی باید از پیش هماهنگ شود.", []),
+    ("Wren and Lasko have lunch at the Marlowe Hotel, Westminster.", ["meeting"]),
+    ("USD 2,000 lands in Wren's personal account from the Larnaca Policy Forum.", ["payment"]),
+    ("In interview he denied meeting Qureshi during that trip.", []),
+    ("يوم الثلاثاء توجّه المذكور بسيارة رباعية الدفع إلى كربلاء.", ["travel"]),  # drive, not pay
+    ("حيث عرض عليه ضابط إيراني في فندق زاكروس العمل لصالحهم مقابل راتب شهري قدره ألف دولار.",
+     ["recruitment"]),  # the salary offered is the pitch's price
+    ("ب. مفاتحة الجهات المختصة للتحري عن هوية المدعو «حامد».", []),  # correspondence
+])
+def test_round_thirteen_phrases(text: str, types: list[str]) -> None:
+    places = tuple(p for p in ("كربلاء",) if p in text)
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=places), [],
+                                              "2022-11-20")] == types
+
+
+def test_going_to_a_venue_is_no_trip() -> None:
+    text = "سه‌شنبه ۸ آذر به حسینیه باب‌العلم رفتم و با مولانا دیدار کردم."
+    found = extract_events(text, mentions(text, loc=("حسینیه باب‌العلم",)), [], "2022-11-30")
+    assert [e["type"] for e in found] == ["meeting"]
