@@ -103,9 +103,10 @@ _WHERE_TALKED = re.compile(r"(?<!\w)(?:during|at|in|خلال|في|اثناء|د�
 _SETTING = re.compile(
     r"(?<!\w)(?:در|during|at|in|at the end of|خلال|فی|اثناء|طی|فی نهایه|في نهایه|انتهاء|"
     r"نهایه|ختام|پایان|در پایان|the end of)\s+"
-    r"(?:(?:this|that|the|our|این|همین|همان|آن|تلک|ذلک|هذا|هذه)\s+)?$",
+    r"(?:(?:this|that|the|our|این|همین|همان|ان|تلک|ذلک|هذا|هذه)\s+)?$",
     re.IGNORECASE,
 )
+_THAT_MEETING = re.compile(r"(?<!\w)(?:ان|همان|that|ذلک|تلک)\s+$")  # folded: «آن» is «ان»
 # …unless it is another one: «در دیدار دوم», «در دیدار بعدی», «في اللقاء القادم».
 _ANOTHER = re.compile(
     r"\s*(?:دوم|سوم|چهارم|بعدی|آینده|اینده|نخست|اول|next|second|third|following|القادم|"
@@ -148,7 +149,8 @@ _MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|
                    r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with|"
                    r"invit\w* .*to (?:lunch|dinner|tea|coffee)")
 _PURPOSE = re.compile(
-    r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|لغرض|من اجل|بهدف|لاجل)\s+$",
+    r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|for a|for an|for the|لغرض|من اجل|بهدف|"
+    r"لاجل)\s+$",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
@@ -196,8 +198,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 # A transcript's question and its answer: "Q: When is the next meeting? / A: Friday, at the
 # mosque."; «س: متى التقيته؟ / ج: يوم الخميس…»; «پرسش: … / پاسخ: …».
-_QUESTION = re.compile(r"(?:Q|Question|س|سؤال|سوال|پرسش)\s*[:/]", re.IGNORECASE)
-_ANSWER = re.compile(r"(?:A|Answer|ج|جواب|الجواب|پاسخ)\s*[:/]\s*(?P<no>(?:No|لا|نه|خیر)(?!\w))?",
+_QUESTION = re.compile(r"(?:Q|Question|س|سؤال|سوال|پرسش)\s*[:/.]", re.IGNORECASE)
+_ANSWER = re.compile(r"(?:A|Answer|ج|جواب|الجواب|پاسخ)\s*[:/.]\s*(?P<no>(?:No|لا|نه|خیر)(?!\w))?",
                      re.IGNORECASE)
 
 
@@ -807,8 +809,10 @@ class _Extractor:
                 h for h in hits
                 if h.tag != "recruitment" or not _TEST.search(self.folded, h.start, h.end)
             ]
-        if any(h.tag != "meeting" for h in hits) and any(
-            e["type"] == "meeting" for e in self.events
+        if any(h.tag != "meeting" for h in hits) and (
+            any(e["type"] == "meeting" for e in self.events)
+            or any(h.tag == "meeting" and _THAT_MEETING.search(
+                self.folded, max(start, h.start - 12), h.start) for h in hits)
         ):
             # «در دیدار ۱۴ بهمن از او خواسته شد…», "handed him USD 5,000 during the meeting",
             # «خلال تلك الجلسة»: a meeting already told is the setting of this sentence's event
@@ -832,6 +836,11 @@ class _Extractor:
             if any(h.tag == "recruitment" and _CANDIDATE.search(self.folded, h.start, h.end)
                    for h in hits):
                 hits = [h for h in hits if h.tag != "tasking"]
+        tasked = [h for h in hits if h.tag == "tasking"]
+        if tasked:
+            # "he told me to go to Istanbul and wait": the trip is what was asked, not made
+            hits = [h for h in hits if h.tag != "travel"
+                    or not any(t.start <= h.start and h.start - t.end <= 12 for t in tasked)]
         if any(h.tag == "travel" for h in hits):
             hits = [
                 h for h in hits

@@ -1056,3 +1056,21 @@ def test_going_to_a_venue_is_no_trip() -> None:
     text = "سه‌شنبه ۸ آذر به حسینیه باب‌العلم رفتم و با مولانا دیدار کردم."
     found = extract_events(text, mentions(text, loc=("حسینیه باب‌العلم",)), [], "2022-11-30")
     assert [e["type"] for e in found] == ["meeting"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("جذب منابع در میان کارکنان هتل‌ها از اولویت‌های اداره است.", []),  # a priority, no event
+    ("همو گفت ترکی در آن دیدار پنج هزار دلار از آمریکایی‌ها گرفته است.", ["payment"]),
+    ("A. In mid-November he told me to go to Istanbul and wait at the hotel.", ["tasking"]),
+    ("My own trip to Athens for a debrief with the Greek side was cancelled.", ["travel"]),
+    ("MESBAH was taken on as a courier in June at the Iron Fist boxing gym.", ["recruitment"]),
+])
+def test_round_thirteen_more(text: str, types: list[str]) -> None:
+    places = tuple(p for p in ("Istanbul", "Athens") if p in text)
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=places), [],
+                                              "2022-11-20")] == types
+
+
+def test_a_deposition_in_q_and_a_with_full_stops() -> None:
+    text = "Q. Was there a further meeting?\nA. No."
+    assert extract_events(text, [], [], "2022-11-20") == []
