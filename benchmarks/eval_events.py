@@ -32,13 +32,12 @@ Sets:
   during the tenth round, scored once, then tuned on in the eleventh.
 * ``tests/nlp/events_dev15.jsonl``, ``events_dev16.jsonl`` — written blind during the
   eleventh round, scored once, then tuned on in the twelfth.
-* ``tests/nlp/events_dev17.jsonl``, ``events_dev18.jsonl`` — written blind during the
-  twelfth round and kept back: no phrase was taken from them; general rules made after their
-  first score moved them a little (docs/events.md).
-* ``tests/nlp/events_dev19.jsonl``, ``events_dev20.jsonl`` — written blind after the last
-  rule change of round twelve and scored once with those rules: the estimate for reports
-  nobody tuned on. (Whoever changes the rules next should write the next such sets first,
-  and move these up.)
+* ``tests/nlp/events_dev17.jsonl`` to ``events_dev20.jsonl`` — written blind during and
+  after the twelfth round, scored once, then tuned on in the thirteenth.
+* ``tests/nlp/events_dev21.jsonl``, ``events_dev22.jsonl`` — written blind during the
+  thirteenth round and scored once with its final rules: the estimate for reports nobody
+  tuned on. (Whoever changes the rules next should write the next such sets first, and
+  move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
   when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
@@ -87,6 +86,8 @@ DEV17 = ROOT / "tests/nlp/events_dev17.jsonl"
 DEV18 = ROOT / "tests/nlp/events_dev18.jsonl"
 DEV19 = ROOT / "tests/nlp/events_dev19.jsonl"
 DEV20 = ROOT / "tests/nlp/events_dev20.jsonl"
+DEV21 = ROOT / "tests/nlp/events_dev21.jsonl"
+DEV22 = ROOT / "tests/nlp/events_dev22.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -300,14 +301,18 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV15),
         "sixteenth dev set (tests/nlp/events_dev16.jsonl, written blind, tuned on in round 12)":
             load_dev(DEV16),
-        "held-back set (tests/nlp/events_dev17.jsonl, written blind, not tuned on)":
+        "seventeenth dev set (tests/nlp/events_dev17.jsonl, written blind, tuned on in round 13)":
             load_dev(DEV17),
-        "held-back set (tests/nlp/events_dev18.jsonl, written blind, not tuned on)":
+        "eighteenth dev set (tests/nlp/events_dev18.jsonl, written blind, tuned on in round 13)":
             load_dev(DEV18),
-        "held-back set (tests/nlp/events_dev19.jsonl, written blind, scored once)":
+        "nineteenth dev set (tests/nlp/events_dev19.jsonl, written blind, tuned on in round 13)":
             load_dev(DEV19),
-        "held-back set (tests/nlp/events_dev20.jsonl, written blind, scored once)":
+        "twentieth dev set (tests/nlp/events_dev20.jsonl, written blind, tuned on in round 13)":
             load_dev(DEV20),
+        "held-back set (tests/nlp/events_dev21.jsonl, written blind, scored once)":
+            load_dev(DEV21),
+        "held-back set (tests/nlp/events_dev22.jsonl, written blind, scored once)":
+            load_dev(DEV22),
     }
     if not args.quick:
         case = load_case_gold()
