@@ -160,7 +160,8 @@ class DateTracker:
             if anchor_kind == "story":  # the last day written before the phrase itself
                 previous = self.last_before(hit.start)
                 anchor = iso_day(previous[0]) if previous else self.document
-            day = (anchor + dt.timedelta(days=days)).isoformat() if anchor else None
+            day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
+                else None  # "last week" is a time of its own, but no day
             found.append((hit.start, day, self.text[hit.start : hit.end]))
         def plan(at: int) -> bool:
             """A plan's word in the weekday's clause («عاد … يوم الأحد، وكنا قد اتفقنا على أن

@@ -345,15 +345,16 @@ def status_cues() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def relative_dates() -> tuple[Lexicon, dict[str, tuple[str, int]]]:
-    """A lexicon whose tags are the phrases themselves, and phrase → (anchor, days)."""
-    meaning: dict[str, tuple[str, int]] = {}
+def relative_dates() -> tuple[Lexicon, dict[str, tuple[str, int | None]]]:
+    """A lexicon whose tags are the phrases themselves, and phrase → (anchor, days); days is
+    None for a time that names no day ("last week", «الأسبوع المقبل»)."""
+    meaning: dict[str, tuple[str, int | None]] = {}
     entries = []
     for row in _rows("relative_dates.tsv"):
         phrase, _lang, anchor, days = row
         if anchor not in ("story", "document"):
             raise ValueError(f"relative_dates.tsv: bad anchor in {row!r}")
-        meaning[phrase] = (anchor, int(days))
+        meaning[phrase] = (anchor, None if days == "-" else int(days))
         entries.append((phrase, phrase, _lang))
     return Lexicon(entries), meaning
 
