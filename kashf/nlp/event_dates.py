@@ -119,8 +119,11 @@ class DateTracker:
                 line_start = self.text.rfind("\n", 0, s) + 1
                 line_end = self.text.find("\n", e)
                 line_end = len(self.text) if line_end < 0 else line_end
-                if (line_end - line_start) - (e - s) <= _ENTRY_LINE_REST \
-                        and not _CITED.search(self.folded, line_start, line_end):
+                alone = (line_end - line_start) - (e - s) <= _ENTRY_LINE_REST
+                # a log line's own date ("19 Jun, 14:00 – … planned for tomorrow")
+                opens = not self.text[line_start:s].strip(" \t-•*") \
+                    and "\n" not in self.text[s:offset]
+                if (alone or opens) and not _CITED.search(self.folded, line_start, line_end):
                     return iso_day(iso)
         return None
 
@@ -255,7 +258,8 @@ _DAY_WORDS = {
     "اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7,
     "هشتم": 8, "نهم": 9, "دهم": 10,
 }
-_NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4})(?!\w)"
+# No year after it — a time is no year: "18 Jun, 08:40".
+_NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-٩]))(?!\w)"
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(
     r"(?<![\w/])(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"

@@ -1075,3 +1075,11 @@ def test_round_thirteen_more(text: str, types: list[str]) -> None:
 def test_a_deposition_in_q_and_a_with_full_stops() -> None:
     text = "Q. Was there a further meeting?\nA. No."
     assert extract_events(text, [], [], "2022-11-20") == []
+
+
+def test_a_log_lines_own_date() -> None:
+    text = ("Period: 16–20 June 2019\n\n18 Jun, 11:00 – Met the mukhtar, Abu Salim, at his "
+            "guesthouse.\n19 Jun, 14:00 – Field visit to Sinjar planned for tomorrow cancelled.")
+    found = extract_events(text, mentions(text, loc=("Sinjar",)), [], "2019-06-20")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("meeting", "2019-06-18"), ("travel", "2019-06-20")]
