@@ -65,6 +65,7 @@ class DateTracker:
         # last day of each, by (ISO, text): they date an event but are never a story's day.
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
         self.month_end: dict[tuple[str, str], str] = {}
+        self._said: list[tuple[int, dt.date]] = []  # every day a sentence gave, in order
         self.document = iso_day(document_date) or self._header_date()
 
     def _header_date(self) -> dt.date | None:
@@ -95,6 +96,10 @@ class DateTracker:
         """The last absolute date written before ``offset``; with ``body``, not one of a
         header line (Date:, DECL:), nor one after the document's own day, and only one a
         summary paragraph gives ("SUMMARY: … told PolOff on October 19")."""
+        found = self._last_absolute(offset, body)
+        return (found[1], found[2]) if found else None
+
+    def _last_absolute(self, offset: int, body: bool = False) -> tuple[int, str, str] | None:
         index = self._paragraph(offset)
         while index >= 0:
             before = [
@@ -103,9 +108,19 @@ class DateTracker:
                                                     or not self._summary(index)))
             ]
             if before:
-                return before[-1][2], before[-1][3]
+                return before[-1][0], before[-1][2], before[-1][3]
             index -= 1
         return None
+
+    def story_anchor(self, offset: int) -> dt.date | None:
+        """The day "the same day", "the next day" count from: the last day the text gave
+        before ``offset``, absolute or relative («مساء الأحد ٣/٩ … في اليوم التالي»), not a
+        header's."""
+        absolute = self._last_absolute(offset)
+        said = next(((at, day) for at, day in reversed(self._said) if at < offset), None)
+        if said and (absolute is None or said[0] > absolute[0]):
+            return said[1]
+        return iso_day(absolute[1]) if absolute else None
 
     def entry_date(self, offset: int) -> dt.date | None:
         """The day of the diary entry, log day or intercepted call ``offset`` is in: the last
@@ -161,8 +176,7 @@ class DateTracker:
             anchor_kind, days = meaning[hit.tag]
             anchor = self.entry_date(hit.start) or self.document
             if anchor_kind == "story":  # the last day written before the phrase itself
-                previous = self.last_before(hit.start)
-                anchor = iso_day(previous[0]) if previous else self.document
+                anchor = self.story_anchor(hit.start) or self.document
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
             found.append((hit.start, day, self.text[hit.start : hit.end]))
@@ -179,7 +193,10 @@ class DateTracker:
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 found.append((s, day, self.text[s:e]))
-        return sorted(found)
+        found.sort()
+        self._said.extend((at, iso_day(day)) for at, day, _t in found
+                          if day and iso_day(day) and not self._in_header(at))
+        return found
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")

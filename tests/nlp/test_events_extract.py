@@ -1083,3 +1083,12 @@ def test_a_log_lines_own_date() -> None:
     found = extract_events(text, mentions(text, loc=("Sinjar",)), [], "2019-06-20")
     assert [(e["type"], e["date"]) for e in found] == [
         ("meeting", "2019-06-18"), ("travel", "2019-06-20")]
+
+
+def test_the_same_day_counts_from_the_last_day_told_even_a_weekday_one() -> None:
+    text = ("التاريخ: ١٢/٩/٢٠٢٣\n\n٥. غادر المذكور صباح الخميس ٧/٩ براً إلى مسقط.\n"
+            "٦. جلس المذكور مساء اليوم نفسه مع صرّاف عُماني في بهو فندق برج الموج.")
+    found = extract_events(text, mentions(text, loc=("مسقط", "فندق برج الموج")), [],
+                           "2023-09-12")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2023-09-07"), ("meeting", "2023-09-07")]
