@@ -180,6 +180,16 @@ class DateTracker:
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
             found.append((hit.start, day, self.text[hit.start : hit.end]))
+        for m in _DAYS_LATER.finditer(self.folded, start, end):
+            if any(f <= m.start() < f + len(t) or m.start() <= f < m.end() for f, _, t in found):
+                continue  # a phrase of the lexicon already
+            count = _count(m.group("n") or m.group("n2") or m.group("n3"))
+            sign = -1 if m.group("back") else 1
+            anchor = self.story_anchor(m.start()) or self.document
+            if count and anchor:
+                day = (anchor + dt.timedelta(days=sign * count)).isoformat()
+                found.append((m.start(), day, self.text[m.start() : m.end()]))
+
         def plan(at: int) -> bool:
             """A plan's word in the weekday's clause («عاد … يوم الأحد، وكنا قد اتفقنا على أن
             نلتقي»: the Sunday is the trip's, which happened)."""
@@ -200,6 +210,31 @@ class DateTracker:
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+# "eight days later", «بعد ثلاثة أيام», «چهار روز بعد»: days counted from the story's day.
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9,
+    "ده": 10, "یومین": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7,
+    "ثمانیه": 8, "تسعه": 9, "عشره": 10,
+}
+_N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_DAYS_LATER = re.compile(
+    rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
+    rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
+    re.IGNORECASE,
+)
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower()
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    digits = word.translate(_DIGITS)
+    return int(digits) if digits.isdigit() else None
 _ENTRY_REACH = 20  # paragraphs looked back for an entry's date
 # A line that cites another paper by its date («پیرو گزارش ۴۰۷ مورخ …», «إلحاقاً بمذكرتنا … في
 # ١٠/٩/٢٠٢٣», "REF: … of 3 May") opens no entry.

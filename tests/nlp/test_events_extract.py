@@ -1092,3 +1092,14 @@ def test_the_same_day_counts_from_the_last_day_told_even_a_weekday_one() -> None
                            "2023-09-12")
     assert [(e["type"], e["date"]) for e in found] == [
         ("travel", "2023-09-07"), ("meeting", "2023-09-07")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("On 18 March they met at the port. Eight days later the two men met again, in his car.",
+     "2022-03-26"),
+    ("التقاه يوم ١٤ شباط ٢٠٢٢. وبعد ثلاثة أيام طلب منه في اتصال هاتفي تصوير الميناء.",
+     "2022-02-17"),
+    ("دیدار روز ۱۲ مرداد ۱۴۰۰ انجام شد. چهار روز بعد با منبع دیدار کردم.", "2021-08-07"),
+])
+def test_days_counted_from_the_story(text: str, day: str) -> None:
+    assert extract_events(text, [], [], "2022-04-10")[-1]["date"] == day
