@@ -37,7 +37,9 @@ Sets:
 * ``tests/nlp/events_dev21.jsonl``, ``events_dev22.jsonl`` — written blind during the
   thirteenth round and scored once with its final rules; nothing was tuned on them (the
   date changes after it moved them a little).
-* ``tests/nlp/events_dev23.jsonl``, ``events_dev24.jsonl`` — written blind after the last
+* ``tests/nlp/events_dev23.jsonl``, ``events_dev24.jsonl`` — written blind after round
+  thirteen and scored once; nothing was tuned on them (the date changes after moved them).
+* ``tests/nlp/events_dev25.jsonl``, ``events_dev26.jsonl`` — written blind after the last
   change and scored once with the current rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -92,6 +94,8 @@ DEV21 = ROOT / "tests/nlp/events_dev21.jsonl"
 DEV22 = ROOT / "tests/nlp/events_dev22.jsonl"
 DEV23 = ROOT / "tests/nlp/events_dev23.jsonl"
 DEV24 = ROOT / "tests/nlp/events_dev24.jsonl"
+DEV25 = ROOT / "tests/nlp/events_dev25.jsonl"
+DEV26 = ROOT / "tests/nlp/events_dev26.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -317,10 +321,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV21),
         "held-back set (tests/nlp/events_dev22.jsonl, written blind, scored once)":
             load_dev(DEV22),
-        "held-back set (tests/nlp/events_dev23.jsonl, written blind, scored once)":
+        "twenty-third dev set (tests/nlp/events_dev23.jsonl, written blind, not tuned on)":
             load_dev(DEV23),
-        "held-back set (tests/nlp/events_dev24.jsonl, written blind, scored once)":
+        "twenty-fourth dev set (tests/nlp/events_dev24.jsonl, written blind, not tuned on)":
             load_dev(DEV24),
+        "held-back set (tests/nlp/events_dev25.jsonl, written blind, scored once)":
+            load_dev(DEV25),
+        "held-back set (tests/nlp/events_dev26.jsonl, written blind, scored once)":
+            load_dev(DEV26),
     }
     if not args.quick:
         case = load_case_gold()
