@@ -364,8 +364,9 @@ def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
 def _venue_located(text: str, start: int, at: int) -> bool:
     """A venue word a locative word introduces: «در پارکینگ», "in the food court", or in
     English through the name before it ("at the Seabreeze Terrace restaurant")."""
-    if _located(text, start, at, reach=24):
-        return True
+    if _located(text, start, at, reach=24) or text.startswith(("ب", "في"), at) and \
+            not text.startswith(("بار", "باز", "بیم"), at):
+        return True  # «بمول النخيل»: the Arabic preposition written on the venue word
     names = list(_TOKEN.finditer(text, max(start, at - 40), at))[-3:]
     for token in reversed(names):
         if not token.group()[:1].isupper() or not token.group().isascii():
@@ -977,8 +978,11 @@ class _Extractor:
         word introduces."""
         text = self.text
         places = [
-            m for m in _mentions_in(self.mentions, start, end, {"LOC"})
-            if not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
+            m for m in _mentions_in(self.mentions, start, end, {"LOC", "ORG"})
+            # an organisation named as a venue is a place ("the Greyfriars Tea Rooms",
+            # «مجمع اللؤلؤة التجاري»)
+            if (m["label"] == "LOC" or _venue_name(self.folded, m))
+            and not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
         ]
         venues = [
             v for v in lex.venues().find(self.folded, start, end, self.langs)

@@ -1103,3 +1103,19 @@ def test_the_same_day_counts_from_the_last_day_told_even_a_weekday_one() -> None
 ])
 def test_days_counted_from_the_story(text: str, day: str) -> None:
     assert extract_events(text, [], [], "2022-04-10")[-1]["date"] == day
+
+
+def test_an_organisation_named_as_a_venue_is_a_place() -> None:
+    text = "On 25 September Marsh met him at the Greyfriars Tea Rooms in Leeds."
+    found = extract_events(text, [
+        {"start": text.index("Greyfriars"), "end": text.index(" in Leeds"), "label": "ORG",
+         "text": "Greyfriars Tea Rooms"},
+        {"start": text.index("Leeds"), "end": text.index("Leeds") + 5, "label": "LOC",
+         "text": "Leeds"}], [], "2022-10-01")
+    assert found[0]["place"] == "Greyfriars Tea Rooms"
+
+
+def test_the_preposition_written_on_the_venue_word() -> None:
+    text = "كان من المقرر عقد لقاء ثانٍ بين الطرفين مساء الثلاثاء ١٤/١١ بمول النخيل بسموحة."
+    (event,) = extract_events(text, mentions(text, loc=("سموحة",)), [], "2023-11-20")
+    assert event["place"].startswith("مول النخيل") or "مول النخيل" in event["place"]
