@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from kashf.nlp import events_lexicon as lex
+from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import relative_days
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
@@ -224,7 +225,6 @@ _DAYS_LATER = re.compile(
     rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
     re.IGNORECASE,
 )
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def _count(word: str | None) -> int | None:
@@ -233,8 +233,10 @@ def _count(word: str | None) -> int | None:
     word = word.lower()
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
-    digits = word.translate(_DIGITS)
+    digits = ascii_digits(word)
     return int(digits) if digits.isdigit() else None
+
+
 _ENTRY_REACH = 20  # paragraphs looked back for an entry's date
 # A line that cites another paper by its date («پیرو گزارش ۴۰۷ مورخ …», «إلحاقاً بمذكرتنا … في
 # ١٠/٩/٢٠٢٣», "REF: … of 3 May") opens no entry.
@@ -286,9 +288,9 @@ def _absolute_dates(
 def _hour_as_year(found, document: dt.date | None) -> bool:
     """A "year" that is a 24-hour time a lifetime before the document: "23 October, 1900"
     in a 2019 report is 23 October at 19:00."""
-    written = (found.written or (None,))[0] if hasattr(found, "written") else None
+    written = found.written[0] if found.written else None
     if document is None or not written or written > document.year - 60 \
-            or getattr(found, "calendar", None) != "gregorian":
+            or found.calendar != "gregorian":
         return False  # «١٥ ذو الحجة ١٤٣٥», «۱۸ بهمن ۱۴۰۰» are years of their calendars
     digits = found.text.strip()[-4:]
     return digits.isdigit() and int(digits[:2]) <= 23 and int(digits[2:]) <= 59

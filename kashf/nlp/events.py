@@ -364,9 +364,8 @@ def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
 def _venue_located(text: str, start: int, at: int) -> bool:
     """A venue word a locative word introduces: «در پارکینگ», "in the food court", or in
     English through the name before it ("at the Seabreeze Terrace restaurant")."""
-    if _located(text, start, at, reach=24) or text.startswith(("ب", "في"), at) and \
-            not text.startswith(("بار", "باز", "بیم"), at):
-        return True  # «بمول النخيل»: the Arabic preposition written on the venue word
+    if _located(text, start, at, reach=24) or _preposition_on(text, at):
+        return True
     names = list(_TOKEN.finditer(text, max(start, at - 40), at))[-3:]
     for token in reversed(names):
         if not token.group()[:1].isupper() or not token.group().isascii():
@@ -374,6 +373,15 @@ def _venue_located(text: str, start: int, at: int) -> bool:
         if _located(text, start, token.start(), reach=24):
             return True
     return False
+
+
+def _preposition_on(text: str, at: int) -> bool:
+    """«بمول النخيل»: the Arabic preposition ب written on the venue word, which stays a venue
+    word without it (not «بازار» or «بهو», whose ب is their own)."""
+    if not text.startswith("ب", at):
+        return False
+    rest = _TOKEN.match(text, at + 1)
+    return rest is not None and any(h.start == 0 for h in lex.venues().find(lex.fold(rest.group())))
 
 
 def _country(mention: dict, text: str) -> bool:
@@ -583,12 +591,13 @@ class _Extractor:
                 else:  # the approach to an event still to come
                     approach.append((s_start, s_end))
                 continue
-            statuses = self.statuses(hits, s_start, s_end)
+            persian = _persian(self.text, s_start, s_end)
+            statuses = self.statuses(hits, s_start, s_end, persian)
             owned = [
                 None if own and self.telling_date(own, hit.start, s_start) else own
                 for hit, own in zip(
                     hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end,
-                                             _persian(self.text, s_start, s_end)),
+                                             persian),
                     strict=True,
                 )
             ]
@@ -855,7 +864,7 @@ class _Extractor:
     def tradecraft_hits(self, start: int, end: int) -> list[lex.Hit]:
         return lex.tradecraft().find(self.folded, start, end, self.langs)
 
-    def statuses(self, hits: list[lex.Hit], start: int, end: int) -> list[str]:
+    def statuses(self, hits: list[lex.Hit], start: int, end: int, persian: bool) -> list[str]:
         """The status of each trigger in a sentence.
 
         A cue between one trigger and the next belongs to the first (Persian puts the verb
@@ -869,7 +878,6 @@ class _Extractor:
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
-        persian = _persian(self.text, start, end)
         if not persian:
             # English and Arabic put a plan's word right before its verb: "travelled to Basra
             # and will meet him", «عاد إلى بغداد … واتفقنا على أن نلتقي»: the plan is the

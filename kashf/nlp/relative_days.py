@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from kashf.nlp.patterns import ascii_digits
+
 # Monday = 0, as datetime counts. Folded spellings: «سه‌شنبه» folds to «سه شنبه».
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -51,7 +53,6 @@ _ORDINALS = {
     "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15, "العشرین": 20,
 }
 _ORDINAL = "|".join(sorted((re.escape(o) for o in _ORDINALS), key=len, reverse=True))
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 # «في الثالث من الشهر الجاري», «يوم ٣ من الشهر الحالي», "on the 3rd of this month".
 _THIS_MONTH = re.compile(
     rf"(?<!\w)(?:(?P<ord>{_ORDINAL})|(?P<num>[0-9۰-۹٠-٩]{{1,2}}))\s+(?:من\s+)?"
@@ -107,12 +108,12 @@ def relative_days(
         if m.group("ord"):
             day = _ORDINALS[m.group("ord")]
         else:
-            day = int((m.group("num") or m.group("en")).translate(_DIGITS))
+            day = int(ascii_digits(m.group("num") or m.group("en")))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
     for m in _NTH.finditer(folded, start, end):
         found.append((m.start(), m.end(), _day_of_month(document, int(m.group("day")), past=True)))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        day, month = (int(m.group(g).translate(_DIGITS)) for g in ("d", "m"))
+        day, month = (int(ascii_digits(m.group(g))) for g in ("d", "m"))
         solar = bool(_PERSIAN_DIGIT.match(m.group("d")))  # Persian digits: a Persian report's
         found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
     for m in _MILITARY.finditer(folded, start, end):

@@ -86,5 +86,6 @@ def _first_words() -> frozenset[str]:
 
 
 def _name_like(span: list[str]) -> bool:
-    """Latin words must be written as a name ("Congress", "BBC"), not "congress" in prose."""
-    return all(not w.isascii() or not w[:1].isalpha() or w[:1].isupper() for w in span[:1])
+    """A Latin name starts with a capital ("Congress", "BBC"), not "congress" in prose."""
+    first = span[0]
+    return not first.isascii() or not first[:1].isalpha() or first[:1].isupper()
