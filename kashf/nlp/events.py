@@ -38,7 +38,7 @@ from kashf.nlp.event_dates import (
 from kashf.nlp.relative_days import bare_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 9
+VERSION = 10
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -89,6 +89,17 @@ _WILL = re.compile(
     r"(?:will|to|shall|would|could|may|might|can|the|a|next|this|that|our|his|her|first|"
     r"second)\s+$"
 )
+# "near the Clock Square", «نزدیک میدان ساعت», «قرب دوار …»: a landmark beside the place.
+# Where the sentence names another, the landmark is not where the event was.
+_NEAR = re.compile(
+    r"(?:\b(?:near|close\s+to|next\s+to|opposite|behind|not\s+far\s+from)(?:\s+the)?|"
+    r"(?<!\w)(?:نزدیک|نزدیکی|کنار|مقابل|روبروی|روبه روی|جنب|پشت|حوالی|قرب|بالقرب\s+من|"
+    r"خلف|بجوار|أمام))\s*$",
+    re.IGNORECASE,
+)
+# Between a venue's name and its city: "the Hotel Carrow in Washington", «حسینیه آل‌یاسین در
+# کاظمین», «فندق الرشيد ببغداد», "Hotel Carrow, Washington".
+_VENUE_IN_CITY = re.compile(r"\s*[,،]?\s*(?:in|at|در|في|فی|ب)?\s*", re.IGNORECASE)
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
 # unless it is where the talk happened ("discussed it during the meeting").
@@ -929,7 +940,13 @@ class _Extractor:
         places, located = self.places(start, end)
         if hit.tag in ("tasking", "payment"):
             located = [m for m in located if int(m["start"]) < hit.start]
-        nearest = min(located, key=lambda m: abs(int(m["start"]) - hit.start), default=None)
+        landmark = [m for m in located if _NEAR.search(self.text, max(start, int(m["start"]) - 16),
+                                                       int(m["start"]))]
+        # …a landmark gives way to a venue («در کافه کتاب شمس، نزدیک میدان ساعت»), not to a
+        # country ("his last trip to Iraq … at a truck stop near Rutba")
+        venues = [m for m in located if m not in landmark and _venue_name(self.folded, m)]
+        nearest = min(venues if landmark and venues else located,
+                      key=lambda m: abs(int(m["start"]) - hit.start), default=None)
         if hit.tag == "travel":
             # Where the trip went («سافر إلى طهران», «به بصره سفر کند»), not where its
             # traveller works ("a money changer on al-Rashid Street, travelled to Tehran").
@@ -941,6 +958,14 @@ class _Extractor:
                 key=lambda m: abs(int(m["start"]) - hit.start), default=None,
             ) or next((m for m in places if _right_after(self.text, hit, m)), None)
             crossing = self.crossing(hit, places, end)
+            if crossing is not None and destination is None:
+                # «سافر … عبر منفذ الوديعة إلى صنعاء»: the city beyond the crossing
+                destination = next((
+                    m for m in located
+                    if int(crossing["end"]) <= int(m["start"]) <= int(crossing["end"]) + _TRIP_REACH
+                    and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                    and _destination(m, self.text)
+                ), None)
             if crossing is not None and (destination is None or _country(destination, self.text)):
                 # "crossed into Syria at al-Qaim": the crossing says more than the country;
                 # "by road to Kuwait City via Safwan" goes to the city
@@ -955,12 +980,26 @@ class _Extractor:
             ):
                 return venue  # a pitch made at a named hotel was made there
         if nearest is not None:
+            if hit.tag in ("meeting", "recruitment"):
+                return self.venue_of_city(nearest, places) or nearest
             return nearest
         if hit.tag in ("meeting", "travel"):
             if self.story_place is not None and status == "happened":
                 return self.story_place
             return next((m for m in places if _linked(m)), places[0] if places else None)
         return None
+
+    def venue_of_city(self, city: dict, places: list[dict]) -> dict | None:
+        """The named venue a city is given for: "at a dinner in the Oak Room of the Hotel
+        Carrow in Washington" was at the Hotel Carrow, «حسینیه آل‌یاسین در کاظمین» at the
+        hosseiniyeh."""
+        at = int(city["start"])
+        return next((
+            m for m in places
+            if m is not city and int(m["end"]) < at
+            and _VENUE_IN_CITY.fullmatch(self.text, int(m["end"]), at)
+            and _venue_name(self.folded, m)
+        ), None)
 
     def crossing(self, hit: lex.Hit, places: list[dict], end: int) -> dict | None:
         """The border crossing a trip went through, the most precise place it names: "via the
@@ -1013,9 +1052,19 @@ class _Extractor:
         ]
         if not venues:
             return None
-        chosen = min(venues, key=lambda v: abs(v.start - anchor))
-        named = next((m for m in places if int(m["start"]) <= chosen.start < int(m["end"])), None)
-        if named is not None:  # the venue word is part of a place's name: «میدان زیونه»
+        # A venue beside a landmark venue ("a café near Clock Square"): the café, when it
+        # is named; "a guesthouse near the Imam Ali shrine" is told by the shrine.
+        beside = [v for v in venues
+                  if _NEAR.search(self.text, max(start, v.start - 16), v.start)]
+        named_here = [v for v in venues if v not in beside and any(
+            int(m["start"]) < v.end and v.start < int(m["end"]) for m in places)]
+        chosen = min(named_here if beside and named_here else venues,
+                     key=lambda v: abs(v.start - anchor))
+        # The venue word is part of a place's name: «میدان زیونه», «بمقهى بويرتو أزول» (the
+        # preposition written on the word is not).
+        named = next((m for m in places
+                      if int(m["start"]) < chosen.end and chosen.start < int(m["end"])), None)
+        if named is not None:
             return {"text": self.text[int(named["start"]) : int(named["end"])],
                     "start": int(named["start"]), "end": int(named["end"]),
                     "place": named.get("place"), "named": True}

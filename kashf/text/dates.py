@@ -124,19 +124,22 @@ def _fold(name: str) -> str:
 
 # --------------------------------------------------------------------------- month names
 
+# Arabic names include the Maghreb's (Morocco: ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر;
+# Algeria and Tunisia: جانفي، فيفري، أفريل، جويلية). Algeria's «جوان» (June) is left out:
+# in Persian it is "young", and «۲۰ جوان» is twenty young men.
 _GREGORIAN_MONTHS = {
-    1: "january jan ژانویه ژانویه‌ی يناير كانون الثاني",
-    2: "february feb فوریه فبراير شباط",
+    1: "january jan ژانویه ژانویه‌ی يناير كانون الثاني جانفي",
+    2: "february feb فوریه فبراير شباط فيفري",
     3: "march mar مارس آذار",
-    4: "april apr آوریل أبريل ابريل إبريل نيسان",
+    4: "april apr آوریل أبريل ابريل إبريل نيسان أفريل",
     5: "may مه می مای مايو أيار ايار",
     6: "june jun ژوئن يونيو يونيه حزيران",
-    7: "july jul ژوئیه ژوییه جولای يوليو يوليه تموز",
-    8: "august aug اوت آگوست أغسطس اغسطس آب",
-    9: "september sept sep سپتامبر سبتمبر أيلول ايلول",
+    7: "july jul ژوئیه ژوییه جولای يوليو يوليه تموز يوليوز جويلية",
+    8: "august aug اوت آگوست أغسطس اغسطس آب غشت",
+    9: "september sept sep سپتامبر سبتمبر أيلول ايلول شتنبر",
     10: "october oct اکتبر أكتوبر اكتوبر تشرين الأول",
-    11: "november nov نوامبر نوفمبر تشرين الثاني",
-    12: "december dec دسامبر ديسمبر كانون الأول",
+    11: "november nov نوامبر نوفمبر تشرين الثاني نونبر",
+    12: "december dec دسامبر ديسمبر كانون الأول دجنبر",
 }
 # Multi-word names are joined with "_" in the tables above and below; see _month_table.
 _MULTIWORD = ("كانون الثاني", "كانون الأول", "تشرين الأول", "تشرين الثاني")

@@ -866,6 +866,19 @@ def test_round_ten_habits_and_arrivals(text: str, types: list[str]) -> None:
      ("جامع الحاج عبد الرزاق", "حي الزهور"), "باحة جامع الحاج عبد الرزاق"),
     ("آخرین دیدار روز یکشنبه ۱۴ بهمن داخل خودرو در پارکینگ مرکز خرید بحر پلازا در صیدا انجام شد.",
      ("مرکز خرید بحر پلازا", "صیدا"), "پارکینگ مرکز خرید بحر پلازا"),
+    # the venue a city is given for, however the sentence reaches it
+    ("On January 11 Dunmore hosted Alison Reyes at a private dinner in the Oak Room of the "
+     "Hotel Carrow in Washington.", ("Hotel Carrow", "Washington"), "Hotel Carrow"),
+    ("دیدار رایزن با سرو: دوشنبه ۲۳ خرداد، حسینیه آل‌یاسین در کاظمین، پس از نماز مغرب.",
+     ("حسینیه آل‌یاسین", "کاظمین"), "حسینیه آل‌یاسین"),
+    # a landmark near the venue is not the venue
+    ("عصر سه‌شنبه ۱ خرداد با رضا در کافه کتاب شمس، نزدیک میدان ساعت، دیدار کرد.",
+     ("کافه کتاب شمس", "میدان ساعت"), "کافه کتاب شمس"),
+    ("On 12 October, while we were unloading at Mersin, I met Halabi at the Blue Anchor bar "
+     "on the quay.", ("Mersin", "Blue Anchor bar"), "Blue Anchor bar"),
+    # the preposition written on the venue word stays out of the place
+    ("أنه التقى في اليوم الموالي بمقهى بويرتو أزول شخصاً قدّم نفسه باسم خافيير.",
+     ("مقهى بويرتو أزول",), "مقهى بويرتو أزول"),
 ])
 def test_a_meeting_is_at_its_venue_not_its_city(text: str, loc: tuple[str, ...], place: str) -> None:
     (event,) = extract_events(text, mentions(text, loc=loc), [], "2019-10-10")
@@ -889,6 +902,8 @@ def test_a_payment_told_with_a_meeting_leaves_the_place_to_the_meeting() -> None
     # a city is where the trip goes, whatever crossing it takes
     ("من المتوقع أن يسافر المذكور براً إلى البصرة عبر منفذ سفوان يوم الأحد.",
      ("البصرة", "منفذ سفوان"), "البصرة"),
+    ("سافر المحويتي يوم السبت ٣٠/٩/٢٠٢٣م عبر منفذ وادي الجفرة إلى صنعاء.",
+     ("منفذ وادي الجفرة", "صنعاء"), "صنعاء"),
 ])
 def test_a_trip_into_a_country_is_placed_at_its_crossing(
     text: str, loc: tuple[str, ...], place: str
@@ -1119,3 +1134,12 @@ def test_the_preposition_written_on_the_venue_word() -> None:
     text = "كان من المقرر عقد لقاء ثانٍ بين الطرفين مساء الثلاثاء ١٤/١١ بمول النخيل بسموحة."
     (event,) = extract_events(text, mentions(text, loc=("سموحة",)), [], "2023-11-20")
     assert event["place"].startswith("مول النخيل") or "مول النخيل" in event["place"]
+
+
+def test_maghrebi_months_and_the_following_day() -> None:
+    text = ("- أن المتهم سافر يوم 3 شتنبر 2021 على متن العبّارة إلى طنجة؛\n"
+            "- أنه التقى في اليوم الموالي بمقهى بويرتو أزول شخصاً يدعى خافيير؛")
+    found = extract_events(text, mentions(text, per=("خافيير",), loc=("طنجة", "مقهى بويرتو أزول")),
+                           [], "2022-05-24")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2021-09-03"), ("meeting", "2021-09-04")]

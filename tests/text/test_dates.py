@@ -30,6 +30,10 @@ CASES = [
     ("29 February 2012", None, "2012-02-29", "gregorian", "day", None, ()),
     # the Levantine and the Egyptian name of one month, side by side
     ("١٤ آب/أغسطس ٢٠٢٢", None, "2022-08-14", "gregorian", "day", None, ()),
+    # the Maghreb's month names
+    ("20 نونبر 2021", None, "2021-11-20", "gregorian", "day", None, ()),
+    ("2 دجنبر 2021", None, "2021-12-02", "gregorian", "day", None, ()),
+    ("14 جويلية 2019", None, "2019-07-14", "gregorian", "day", None, ()),
     ("February 2000", None, "2000-02", "gregorian", "month", "2000-02-29", ()),
     # Gregorian in Arabic script: Egyptian and Levantine month names, day-first numbers
     ("١٢ تشرين الأول ٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ()),
