@@ -88,7 +88,14 @@ class DateTracker:
         if index not in self._cache:
             p_start, p_end, _ = self.paragraphs[index]
             months: list[tuple[int, int, str, str, str]] = []
-            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months)
+            # the story's last day in the paragraphs read before this one
+            story = next((
+                iso_day(iso) for i in sorted((i for i in self._cache if i < index), reverse=True)
+                for at, _e, iso, _t in reversed(self._cache[i])
+                if not self._in_header(at) and not self._after(iso)
+            ), None)
+            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months,
+                                                 story)
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
         return self._cache[index]
@@ -251,6 +258,7 @@ _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
 def _absolute_dates(
     text: str, start: int, end: int, document: dt.date | None,
     months: list[tuple[int, int, str, str, str]] | None = None,
+    story: dt.date | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``; the
     month-precise ones go to ``months`` as (start, end, ISO, text, ISO last day): a Solar
@@ -280,7 +288,7 @@ def _absolute_dates(
     anchors = [(s - start, iso_day(iso)) for s, _e, iso, _t in sorted(out)]
     out.extend(
         (start + s, start + e, iso, written)
-        for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors)
+        for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story)
     )
     return sorted(out)
 
@@ -330,6 +338,7 @@ _HIJRI_MONTHS = frozenset(
 def _yearless_dates(
     text: str, document: dt.date | None, taken: set[tuple[int, int]],
     anchors: list[tuple[int, dt.date | None]] = (),
+    story: dt.date | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
     the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
@@ -354,16 +363,19 @@ def _yearless_dates(
                           and (same_year or "\n" not in text[at : m.start()])), None)
         if reference is None or reference > document:
             reference = document
-        if month in _HIJRI_MONTHS:
-            from hijridate import Gregorian
-
-            year = Gregorian.fromdate(reference).to_hijri().year
-        elif month in _SOLAR_MONTHS:
-            import jdatetime
-
-            year = jdatetime.date.fromgregorian(date=reference).year
-        else:
-            year = reference.year
+            # A story told months before the report goes on in its own year: "first
+            # approached on 18 March 2022 … On 2 April he collected 1,500 euros" (a report of
+            # 2023). So when the last full date anywhere before it is long before the
+            # report, a day-month a few weeks after that date takes its year.
+            told = next((d for at, d in reversed(anchors) if at < m.start() and d), story)
+            if told is not None and document - told > _STORY_GAP \
+                    and not _THIS_YEAR.match(text, m.end()):
+                parsed = _parse_day(parse_date, day, month, _year_in(month, told))
+                found = iso_day(parsed)
+                if found is not None and dt.timedelta(0) <= found - told <= _STORY_GAP:
+                    out.append((m.start(), m.end(), parsed[:10], m.group(0)))
+                    continue
+        year = _year_in(month, reference)
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
         if found is not None and found > document + dt.timedelta(days=60):
@@ -371,6 +383,24 @@ def _yearless_dates(
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
+
+
+_STORY_GAP = dt.timedelta(days=120)
+_THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|العام الجاري|السنة الحالية|هذه السنة)",
+                        re.IGNORECASE)
+
+
+def _year_in(month: str, reference: dt.date) -> int:
+    """The year ``reference`` falls in, in the calendar ``month`` belongs to."""
+    if month in _HIJRI_MONTHS:
+        from hijridate import Gregorian
+
+        return Gregorian.fromdate(reference).to_hijri().year
+    if month in _SOLAR_MONTHS:
+        import jdatetime
+
+        return jdatetime.date.fromgregorian(date=reference).year
+    return reference.year
 
 
 _SAME_YEAR = re.compile(r"\W{0,3}(?:همان سال|همان‌سال|that year|the same year|نفس العام|العام نفسه|"

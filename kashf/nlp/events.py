@@ -100,6 +100,11 @@ _NEAR = re.compile(
 # Between a venue's name and its city: "the Hotel Carrow in Washington", «حسینیه آل‌یاسین در
 # کاظمین», «فندق الرشيد ببغداد», "Hotel Carrow, Washington".
 _VENUE_IN_CITY = re.compile(r"\s*[,،]?\s*(?:in|at|در|في|فی|ب)?\s*", re.IGNORECASE)
+# "paid to date", «تا امروز», «حتى الآن»: a running total, whatever day the sentence names.
+_TO_DATE = re.compile(
+    r"(?<!\w)(?:to date|so far|until now|up to now|تا امروز|تاکنون|تا کنون|تا به حال|"
+    r"حتی الان|حتى الان|حتی الیوم|حتى اليوم|لحد الان)(?!\w)"
+)
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
 # unless it is where the talk happened ("discussed it during the meeting").
@@ -800,6 +805,16 @@ class _Extractor:
             if not hits:
                 return []
         kinds = {h.tag for h in found}
+        money = _mentions_in(self.mentions, start, end, {"MONEY"})
+        if "total" in kinds and any(iso and (iso, text) not in self.dates.month_end
+                                    for _, iso, text in written) \
+                and not _TO_DATE.search(self.folded, start, end) and all(
+            any(0 <= int(m["start"]) - n.end <= 3 for m in money)
+            for n in found if n.tag == "total"
+        ):
+            # «هزینه‌های مهرماه، جمعاً چهل و پنج میلیون ریال، همان عصر پرداخت شد»: the sum
+            # of one payment on a day, not a running total
+            kinds.discard("total")
         if kinds & {"news", "wish", "negated", "retold", "total", "assessment", "withdrawal"} \
                 or _TIMES.search(self.folded, start, end) \
                 or _CONDITIONAL.match(self.folded, start):

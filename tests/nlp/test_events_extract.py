@@ -1143,3 +1143,40 @@ def test_maghrebi_months_and_the_following_day() -> None:
                            [], "2022-05-24")
     assert [(e["type"], e["date"]) for e in found] == [
         ("travel", "2021-09-03"), ("meeting", "2021-09-04")]
+
+
+@pytest.mark.parametrize("text, types", [
+    # the sum of one payment on a day is a payment; a running total is not
+    ("هزینه‌های مهرماه مرجان، جمعاً چهل و پنج میلیون ریال، همان عصر نقداً به او پرداخت شد.",
+     ["payment"]),
+    ("تا امروز جمعاً هشت میلیون لیره به نارون پرداخت شده.", []),
+    # sitting down with someone is meeting them
+    ("فردای آن روز در دفتری در بازار نایف با بازرگانی اماراتی به نام سالم المزروعی نشسته است.",
+     ["meeting"]),
+    ("جلس المذكور مع شخص عراقي يُكنّى أبو زينب في استراحة النخيل.", ["meeting"]),
+    # money received or slipped over is paid
+    ("حيث تسلّم منه 1.500 أورو نقداً.", ["payment"]),
+    ("That evening he collected a further AUD 30,000 in cash at the Saigon Pearl restaurant.",
+     ["payment"]),
+    ("Before that, on 12 February, she agreed to act as a confidential source.", ["recruitment"]),
+    ("NURIYEV says he will sail to Sefidkenar aboard a company tanker on 12 October.", ["travel"]),
+])
+def test_more_ways_of_telling_events(text: str, types: list[str]) -> None:
+    loc = tuple(name for name in ("Sefidkenar", "بازار نایف") if name in text)
+    found_mentions = mentions(text, loc=loc)
+    for amount in ("چهل و پنج میلیون ریال", "هشت میلیون لیره"):  # as the entities stage tags it
+        if amount in text:
+            at = text.index(amount)
+            found_mentions.append({"start": at, "end": at + len(amount), "label": "MONEY",
+                                   "text": amount})
+    found = extract_events(text, found_mentions, [], "2023-11-02")
+    assert [e["type"] for e in found] == types
+
+
+def test_a_yearless_day_goes_on_in_the_story_year() -> None:
+    text = ("Andreas Kyriakou was first approached on 18 March 2022 at the Sandpiper Bay Hotel.\n\n"
+            "On 2 April Kyriakou collected 1,500 euros in cash at the Blue Pelican café.\n\n"
+            "On 20 October he met Nassar again at the hotel.")
+    found = extract_events(text, mentions(text, loc=("Sandpiper Bay Hotel",)), [], "2023-10-12")
+    # April follows the March 2022 story; October is long after it: the report's year
+    assert [e["date"] for e in found] == ["2022-03-18", "2022-04-02", "2023-10-20"]
