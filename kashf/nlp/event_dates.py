@@ -146,9 +146,33 @@ class DateTracker:
                 # a log line's own date ("19 Jun, 14:00 – … planned for tomorrow")
                 opens = not self.text[line_start:s].strip(" \t-•*") \
                     and "\n" not in self.text[s:offset]
-                if (alone or opens) and not _CITED.search(self.folded, line_start, line_end):
+                # «الاتصال (٢): الاثنين ٧/٦، الساعة ١٠:٠٢، من رقم عُماني إلى الهدف»: a call's line
+                labelled = bool(_ENTRY_LABEL.match(self.folded, line_start))
+                if (alone or opens or labelled) \
+                        and not _CITED.search(self.folded, line_start, line_end):
                     return iso_day(iso)
+            labelled_day = self._labelled_line_day(back, offset)
+            if labelled_day is not None:
+                return labelled_day
         return None
+
+    def _labelled_line_day(self, index: int, offset: int) -> dt.date | None:
+        """The day on the last call's or entry's line before ``offset`` in a paragraph, when
+        it is one a weekday and a number give («الاتصال (١): الأحد ٦/٦، الساعة ٢١:١٤»)."""
+        p_start, _p_end, _ = self.paragraphs[index]
+        line_start = self.text.rfind("\n", p_start, offset) + 1
+        line_start = max(line_start, p_start)
+        while True:
+            line_end = self.text.find("\n", line_start)
+            line_end = offset if line_end < 0 or line_end > offset else line_end
+            if _ENTRY_LABEL.match(self.folded, line_start) and not self._in_header(line_start):
+                days = [day for _s, _e, day in
+                        relative_days(self.folded, line_start, line_end, self.document) if day]
+                if days and not self._after(days[0]):
+                    return iso_day(days[0])
+            if line_start <= p_start:
+                return None
+            line_start = max(p_start, self.text.rfind("\n", p_start, line_start - 1) + 1)
 
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
@@ -253,6 +277,12 @@ _CITED = re.compile(
     re.IGNORECASE,
 )
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
+# A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
+_ENTRY_LABEL = re.compile(
+    r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
+    r"الاتصال|اتصال|المکالمه|مکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _absolute_dates(

@@ -34,6 +34,7 @@ from kashf.nlp.event_dates import (
     SUMMARY_LINE,
     YEARLESS_DATE,
     DateTracker,
+    iso_day,
 )
 from kashf.nlp.relative_days import bare_weekday
 from kashf.stages import StageInput, stage
@@ -104,6 +105,11 @@ _VENUE_IN_CITY = re.compile(r"\s*[,،]?\s*(?:in|at|در|في|فی|ب)?\s*", re.I
 _TO_DATE = re.compile(
     r"(?<!\w)(?:to date|so far|until now|up to now|تا امروز|تاکنون|تا کنون|تا به حال|"
     r"حتی الان|حتى الان|حتی الیوم|حتى اليوم|لحد الان)(?!\w)"
+)
+# A deadline: "by Monday", «تا هفته آینده», «حتى نهاية الشهر», «قبل الخميس».
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:by|before|until|no later than|تا|قبل از|پیش از|حتی|حتى|قبل|لغایه|لغاية)\s+$",
+    re.IGNORECASE,
 )
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
@@ -177,11 +183,16 @@ _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no
 
 # --------------------------------------------------------------------------- sentences
 
+# A line that opens on its time: "[08:27] sophie.w: …", "09:05 subject left", «٠٩:٠٥ دخل …».
+_LOG_LINE = re.compile(r"[ \t]*[\[(]?[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])")
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]``, trimmed of surrounding space.
 
     Ends at . ! ? ؟ followed by space (not after Mr., Dr., U.S. or a lone initial), at a
-    blank line, and at a line break after a short line (a header, a list item).
+    blank line, at a line break after a short line (a header, a list item) and before a line
+    that opens on its time (a chat export, a surveillance log).
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -202,6 +213,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 following.startswith("\n")
                 or i - line_start < 45
                 or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
+                or _LOG_LINE.match(text, i + 1)  # a chat's or a log's next line
             ):
                 boundary = i
         if boundary is not None:
@@ -536,6 +548,8 @@ _SPAN = re.compile(
     r"سال|days?|weeks?|months?)\s+$",
     re.IGNORECASE,
 )
+# «تا هفته آینده», "by next week": a deadline's future is the task's, not the asking's.
+_BY_NEXT = re.compile(r"(?<!\w)(?:تا|by|until|حتی|حتى)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
 _SUMMARY_PROPER = re.compile(
@@ -610,7 +624,8 @@ class _Extractor:
             persian = _persian(self.text, s_start, s_end)
             statuses = self.statuses(hits, s_start, s_end, persian)
             owned = [
-                None if own and self.telling_date(own, hit.start, s_start) else own
+                None if own and (self.telling_date(own, hit.start, s_start)
+                                 or self.task_time(own, hit)) else own
                 for hit, own in zip(
                     hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end,
                                              persian),
@@ -676,6 +691,17 @@ class _Extractor:
         ]
         return bool(said) and not _THAT.search(self.folded, said[-1].end, own[0]) \
             and bool(_THAT.search(self.folded, own[0] + len(own[2]), at))
+
+    def task_time(self, own: tuple[int, str | None, str], hit: lex.Hit) -> bool:
+        """When the task is to be done, not when it was set: a day after a tasking's verb
+        that a deadline word opens («از او خواست تا هفته آینده … تهیه کند», "by Monday"), or
+        that is still to come («ازش خواستم فردا شماره پلاک‌ها را بنویسد»)."""
+        if hit.tag != "tasking" or own[0] <= hit.start:
+            return False
+        if _DEADLINE.search(self.folded, max(0, own[0] - 12), own[0]):
+            return True
+        day = iso_day(own[1]) if own[1] else None
+        return bool(day and self.dates.document and day > self.dates.document)
 
     def undated(self, status: str, start: int, last: list[dict]) -> tuple[str | None, str | None]:
         """The day of an event whose sentence gives none.
@@ -794,13 +820,19 @@ class _Extractor:
         """
         if not hits:
             return hits
+        if self.text[start:end].rstrip(" \t\"»”'").endswith(("?", "؟")) \
+                and not _QUESTION.match(self.text, start):
+            return []  # "did you pitch the cousin?": a question (not a transcript's) tells nothing
         found = lex.non_events().find(self.folded, start, end, self.langs)
         # A negation that holds a trigger («هیچ دیداری», "no meeting", «أي لقاء») denies that
         # event only: «سفر کند و … هیچ دیداری برنامه‌ریزی نشده» still plans the trip.
         denied = [n for n in found if n.tag == "negated"
                   and any(h.start < n.end and n.start < h.end for h in hits)]
         if denied:
-            hits = [h for h in hits if not any(h.start < n.end and n.start < h.end for n in denied)]
+            # …and the same event told again right after it ("has never met them face to face")
+            gone = [h for h in hits if any(h.start < n.end and n.start < h.end for n in denied)]
+            hits = [h for h in hits if h not in gone and not any(
+                g.tag == h.tag and 0 <= h.start - g.end <= 40 for g in gone)]
             found = [n for n in found if n not in denied]
             if not hits:
                 return []
@@ -902,6 +934,8 @@ class _Extractor:
             c for c in lex.status_cues().find(self.folded, start, end, self.langs)
             if not (c.tag == "reported" and _QUOTE_CLOSE.search(self.text, c.end, hits[-1].start))
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
+            and not (c.tag == "planned" and _BY_NEXT.search(self.folded, max(start, c.start - 20),
+                                                           c.start))
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         if not persian:

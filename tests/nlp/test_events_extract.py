@@ -1180,3 +1180,44 @@ def test_a_yearless_day_goes_on_in_the_story_year() -> None:
     found = extract_events(text, mentions(text, loc=("Sandpiper Bay Hotel",)), [], "2023-10-12")
     # April follows the March 2022 story; October is long after it: the report's year
     assert [e["date"] for e in found] == ["2022-03-18", "2022-04-02", "2023-10-20"]
+
+
+def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
+    text = ("[08:24] sophie.w: did you pitch the cousin?\n"
+            "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
+            "[08:27] sophie.w: I fly to Yerevan Friday morning")
+    found = extract_events(text, mentions(text, loc=("Batumi", "Yerevan")), [], "2021-11-24")
+    assert [(e["type"], e["status"], e["place"]) for e in found] == [
+        ("travel", "cancelled", "Batumi"), ("travel", "happened", "Yerevan")]
+
+
+def test_yesterday_in_a_call_counts_from_the_calls_line() -> None:
+    text = ("الاتصال (٢): الاثنين ٧/٦، الساعة ١٠:٠٢، من رقم عُماني (حمد) إلى الهدف\n"
+            "قال حمد إنه جلس أمس مع «الإيراني» في بهو فندق هيلتون صلالة قرابة ساعة.")
+    (event,) = extract_events(text, mentions(text, loc=("فندق هيلتون صلالة",)), [], "2021-06-09")
+    assert (event["type"], event["date"]) == ("meeting", "2021-06-06")
+
+
+def test_a_tasks_deadline_is_not_the_day_it_was_set() -> None:
+    text = ("دوشنبه ۲۸ فروردین شیرآقا را در حیاط مسجد دیدم. "
+            "از او خواستم تا هفته آینده فهرست کارمندان تازه‌وارد را تهیه کند.")
+    found = extract_events(text, [], [], "2023-04-19")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("meeting", "2023-04-17"), ("tasking", "2023-04-17")]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("۱۷:۳۰ — سوژه حدود پنج دقیقه با شخصی به نام الچین تلفنی صحبت کرد.", []),
+    ("قسم خورد که خودش هیچ‌وقت با آن افسر سر یک سفره ننشسته است.", []),
+    ("MARLIN insists Qureshi has never met the Chinese contractors face to face.", []),
+])
+def test_calls_tables_and_denials_are_not_events(text: str, types: list[str]) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2023-04-19")] == types
+
+
+def test_what_the_writer_said_is_not_hearsay() -> None:
+    text = ("دیروز عصر گل‌زمان را در ماشین خودم سوار کردم و رک گفتم ماهی بیست میلیون "
+            "می‌گیرد اگر برای ما کار کند.")
+    (event,) = extract_events(text, [], [], "2023-04-19")
+    assert (event["type"], event["status"], event["date"]) == ("recruitment", "happened",
+                                                               "2023-04-18")
