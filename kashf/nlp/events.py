@@ -1301,6 +1301,8 @@ def _continues(
     him again".)"""
     if not events or own_date is not None or event["type"] == "tasking":
         return False  # taskings are listed one after another: each one is its own
+    if not definite and _LOG_TIME.match(event["evidence"]["quote"]):
+        return False  # a log's line at its own hour: "13:05 — met a woman in the lobby"
     previous = events[-1]
     if previous["status"] == event["status"] == "planned":
         # «در دیدار نخست هیچ درخواستی مطرح نخواهد شد» goes on about the plan just told
