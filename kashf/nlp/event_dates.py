@@ -354,7 +354,8 @@ _DAY_WORDS = {
 _NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-٩]))(?!\w)"
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(
-    r"(?<![\w/])(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
+    # «بـ٢ آب»: the preposition written on the day (with or without a tatweel)
+    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,

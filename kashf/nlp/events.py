@@ -36,6 +36,7 @@ from kashf.nlp.event_dates import (
     DateTracker,
     iso_day,
 )
+from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday
 from kashf.stages import StageInput, stage
 
@@ -46,7 +47,7 @@ VERSION = 10
 # رستوران‌های کورنیش», "at one of the hotels").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
-    r"(?<!\w)(?:در|به|نزدیک|عازم|رهسپار|وارد|سمت|"
+    r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
     re.IGNORECASE,
@@ -111,6 +112,9 @@ _DEADLINE = re.compile(
     r"(?<!\w)(?:by|before|until|no later than|تا|قبل از|پیش از|حتی|حتى|قبل|لغایه|لغاية)\s+$",
     re.IGNORECASE,
 )
+_THERE = re.compile(r"(?<!\w)(?:there|انجا|همانجا|همان جا|اونجا|هناک|هنالک)(?!\w)",
+                    re.IGNORECASE)
+_YEARLESS_DAY = re.compile(r"^(?!.*\d{4})\D*\d")
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
 # unless it is where the talk happened ("discussed it during the meeting").
@@ -360,7 +364,9 @@ _ORG_BEFORE = re.compile(
 _VENUE_STOP = frozenset(
     "با و انجام برگزار ملاقات دیدار که را به از شد شود کرد کردم بود است ساعت روز منتظر یکدیگر "
     "همدیگر خواهد می هم نیز برای پس قبل تا طی مع التقى التقیت حیث الذی التی من الی بعد یوم "
-    "الساعه ثم برفقه بصحبه".split()
+    "الساعه ثم برفقه بصحبه "
+    # a duration or a time of day after the venue: «في بهو فندق هيلتون صلالة قرابة ساعة»
+    "قرابه نحو حوالی لمده مده عند صباح مساء ظهر عصر لیلا صباحا مساءا ظهرا عصرا حدود مدت".split()
 )
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
 _TOKEN = re.compile(r"[^\s\u200c]+")
@@ -648,6 +654,12 @@ class _Extractor:
                     date = (owned[index - 1][1], owned[index - 1][2])
                 else:
                     date = self.undated(status, s_start, last)
+                if status == "happened" and own is not None and self.dates._after(own[1] or "") \
+                        and _YEARLESS_DAY.search(ascii_digits(own[2])):
+                    # «جمعه ۲۲ دی … توی مصلی می‌بینم»: a day without its year that falls after
+                    # the report is still to come (not "the next day", which may count from the
+                    # report, nor a full date that may show the report's date is wrong)
+                    status = "planned"
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 if status == "happened":
                     _drop_plans_of(event, self.events)
@@ -666,14 +678,24 @@ class _Extractor:
                 for event in sentence_events:
                     if event["type"] in ("payment", "tasking"):
                         event["place"] = event["place_span"] = event["place_ref"] = None
+            trips = [e for e in sentence_events if e["type"] == "travel" and e["place_span"]]
+            if trips and _THERE.search(self.folded, s_start, s_end):
+                # «هفته پیش رفته قم و آنجا با یک روحانی عراقی ناهار خورده»: there is the trip's
+                for event in sentence_events:
+                    if event["type"] == "meeting" and (
+                            event["place_span"] is None
+                            or event["place_span"][0] < s_start):  # the paragraph's place
+                        start, end = trips[0]["place_span"]
+                        _set_place(event, {"text": trips[0]["place"], "start": start, "end": end,
+                                           "place": trips[0]["place_ref"]})
             self.events.extend(sentence_events)
             last = sentence_events or last
             for event in sentence_events:  # "I reached Karbala. …met the source…": there
-                if event["type"] == "travel" and event["status"] == "happened" \
+                if event["type"] == "travel" and event["status"] in ("happened", "reported") \
                         and event["place_span"]:
                     start, end = event["place_span"]
                     self.story_place = {"text": event["place"], "start": start, "end": end,
-                                        "place": event["place_ref"]}
+                                        "place": event["place_ref"], "status": event["status"]}
             # A plan's or a hearsay's day is not the story's day.
             self.remember([
                 own for own, status in zip(owned, statuses, strict=True)
@@ -1033,7 +1055,11 @@ class _Extractor:
                 return self.venue_of_city(nearest, places) or nearest
             return nearest
         if hit.tag in ("meeting", "travel"):
-            if self.story_place is not None and status == "happened":
+            if self.story_place is not None and (
+                status == self.story_place.get("status", "happened") == "happened"
+                # «به قم رفته … آنجا با یک روحانی عراقی ناهار خورده»: there, said outright
+                or status in ("happened", "reported") and _THERE.search(self.folded, start, end)
+            ):
                 return self.story_place
             return next((m for m in places if _linked(m)), places[0] if places else None)
         return None
@@ -1107,8 +1133,14 @@ class _Extractor:
                   if _NEAR.search(self.text, max(start, v.start - 16), v.start)]
         named_here = [v for v in venues if v not in beside and any(
             int(m["start"]) < v.end and v.start < int(m["end"]) for m in places)]
-        chosen = min(named_here if beside and named_here else venues,
-                     key=lambda v: abs(v.start - anchor))
+        pool = named_here if beside and named_here else venues
+        chosen = min(pool, key=lambda v: abs(v.start - anchor))
+        # «در کافه گرانده در خیابان آبوویان»: the named café, not the street it is on
+        named_rooms = [v for v in pool if not _STREETLIKE.search(self.folded, v.start, v.end)
+                       and any(int(m["start"]) < v.end and v.start < int(m["end"])
+                               for m in places)]
+        if named_rooms and _STREETLIKE.search(self.folded, chosen.start, chosen.end):
+            chosen = min(named_rooms, key=lambda v: abs(v.start - anchor))
         # The venue word is part of a place's name: «میدان زیونه», «بمقهى بويرتو أزول» (the
         # preposition written on the word is not).
         named = next((m for m in places

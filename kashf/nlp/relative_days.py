@@ -111,7 +111,11 @@ def relative_days(
             day = int(ascii_digits(m.group("num") or m.group("en")))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
     for m in _NTH.finditer(folded, start, end):
-        found.append((m.start(), m.end(), _day_of_month(document, int(m.group("day")), past=True)))
+        # "due back in Beirut on the 12th" (a plan, on the 7th): the coming 12th
+        ahead = forward(m.start()) if callable(forward) else forward
+        day = int(m.group("day"))
+        found.append((m.start(), m.end(), _day_of_month(document, day, past=not ahead,
+                                                        coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
         day, month = (int(ascii_digits(m.group(g))) for g in ("d", "m"))
         solar = bool(_PERSIAN_DIGIT.match(m.group("d")))  # Persian digits: a Persian report's
@@ -140,12 +144,18 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
     return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
-def _day_of_month(document: dt.date | None, day: int, past: bool = False) -> str | None:
+def _day_of_month(
+    document: dt.date | None, day: int, past: bool = False, coming: bool = False
+) -> str | None:
+    """``day`` of the document's month; ``past``: of the month before when that day is
+    still to come; ``coming``: of the month after when it has gone."""
     if document is None:
         return None
     month = document
     if past and day > document.day:
         month = document.replace(day=1) - dt.timedelta(days=1)
+    elif coming and day < document.day:
+        month = (document.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     try:
         return month.replace(day=day).isoformat()
     except ValueError:  # "the 31st of this month" in a 30-day month: no such day

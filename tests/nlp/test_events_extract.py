@@ -1221,3 +1221,35 @@ def test_what_the_writer_said_is_not_hearsay() -> None:
     (event,) = extract_events(text, [], [], "2023-04-19")
     assert (event["type"], event["status"], event["date"]) == ("recruitment", "happened",
                                                                "2023-04-18")
+
+
+@pytest.mark.parametrize("text, loc, place", [
+    # the named café, not the street it is on
+    ("سوژه عصر همان روز در کافه گرانده در خیابان آبوویان با مردی دیدار کرد.",
+     ("کافه گرانده", "خیابان آبوویان"), "کافه گرانده"),
+    # spoken Persian «توی» locates
+    ("بالاخره نارون را دیدم. توی صحن گوهرشاد، نزدیک سقاخانه، مثل دو زائر نشستیم.",
+     ("صحن گوهرشاد", "سقاخانه"), "صحن گوهرشاد"),
+    # "there" is the trip's destination
+    ("نارون می‌گوید حاج‌مرتضی هفته پیش رفته قم و آنجا با یک روحانی عراقی ناهار خورده.",
+     ("قم",), "قم"),
+    # a duration after the venue is not part of it
+    ("قال حمد إنه جلس أمس مع «الإيراني» في بهو فندق هيلتون صلالة قرابة ساعة.",
+     ("فندق هيلتون صلالة",), "بهو فندق هيلتون صلالة"),
+])
+def test_where_a_meeting_was(text: str, loc: tuple[str, ...], place: str) -> None:
+    meetings = [e for e in extract_events(text, mentions(text, loc=loc), [], "2024-01-05")
+                if e["type"] == "meeting"]
+    assert [e["place"] for e in meetings] == [place]
+
+
+def test_plans_on_a_day_of_the_month_and_days_to_come() -> None:
+    text = "Ziad is due back in Beirut on the 12th, per KESTREL."
+    (trip,) = extract_events(text, mentions(text, loc=("Beirut",)), [], "2022-10-07")
+    assert (trip["status"], trip["date"]) == ("planned", "2022-10-12")
+    text = "نارون را جمعه ۲۲ دی بعد از نماز جمعه توی مصلی می‌بینم."
+    (meeting,) = extract_events(text, [], [], "2024-01-05")
+    assert (meeting["status"], meeting["date"]) == ("planned", "2024-01-12")
+    text = "آخر مرة شفته كانت بـ٢ آب بسيتي مول."
+    (meeting,) = extract_events(text, [], [], "2019-11-20")
+    assert meeting["date"] == "2019-08-02"
