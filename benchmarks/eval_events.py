@@ -42,6 +42,8 @@ Sets:
 * ``tests/nlp/events_dev25.jsonl``, ``events_dev26.jsonl`` — written blind after round
   thirteen, scored once, then tuned on in the fourteenth (events v10).
 * ``tests/nlp/events_dev27.jsonl``, ``events_dev28.jsonl`` — written blind during round
+  fourteen, scored once (first scores in docs/events.md), then tuned on in it.
+* ``tests/nlp/events_dev29.jsonl``, ``events_dev30.jsonl`` — written blind during round
   fourteen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -100,6 +102,8 @@ DEV25 = ROOT / "tests/nlp/events_dev25.jsonl"
 DEV26 = ROOT / "tests/nlp/events_dev26.jsonl"
 DEV27 = ROOT / "tests/nlp/events_dev27.jsonl"
 DEV28 = ROOT / "tests/nlp/events_dev28.jsonl"
+DEV29 = ROOT / "tests/nlp/events_dev29.jsonl"
+DEV30 = ROOT / "tests/nlp/events_dev30.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -333,10 +337,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV25),
         "twenty-sixth dev set (tests/nlp/events_dev26.jsonl, written blind, tuned on in round 14)":
             load_dev(DEV26),
-        "held-back set (tests/nlp/events_dev27.jsonl, written blind, scored once)":
+        "twenty-seventh dev set (tests/nlp/events_dev27.jsonl, written blind, tuned on in round 14)":
             load_dev(DEV27),
-        "held-back set (tests/nlp/events_dev28.jsonl, written blind, scored once)":
+        "twenty-eighth dev set (tests/nlp/events_dev28.jsonl, written blind, tuned on in round 14)":
             load_dev(DEV28),
+        "held-back set (tests/nlp/events_dev29.jsonl, written blind, scored once)":
+            load_dev(DEV29),
+        "held-back set (tests/nlp/events_dev30.jsonl, written blind, scored once)":
+            load_dev(DEV30),
     }
     if not args.quick:
         case = load_case_gold()
