@@ -146,7 +146,12 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE,
 )
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
-_LOG_TIME = re.compile(r"\W*[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W")
+_LOG_TIME = re.compile(
+    r"\W*(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
+    # military time: "0831  S1 sits down…", "1420hrs", "0900Z"
+    r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:]))",
+    re.IGNORECASE,
+)
 
 
 _LIST_MARK = re.compile(r"[\s\-•*0-9۰-۹٠-٩.)]*")
@@ -209,7 +214,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             word = re.search(r"([\w.]+)$", text[cut:i])
             last = word.group(1).lower() if word else ""
             if ch != "." or not (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-                boundary = i + 1
+                # a closing quote right after the stop ends the sentence with it
+                boundary = i + 2 if i + 1 < end and text[i + 1] in "\"»”'" else i + 1
         elif ch == "\n":
             line_start = text.rfind("\n", start, i) + 1
             following = text[i + 1 : i + 3]
@@ -735,7 +741,12 @@ class _Extractor:
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date
-            return self.dates.last_before(start, body=True) or (None, None)
+            told = self.dates.last_before(start, body=True)
+            if told is None and self.dates.document \
+                    and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):
+                # a log's line whose day only the log's header gives ("Date: 14 NOV 23")
+                return self.dates.document.isoformat(), None
+            return told or (None, None)
         if status == "reported":
             told = [e for e in last if e["date"] and e["status"] in ("reported", "happened")]
             if told:
