@@ -564,6 +564,9 @@ _SPAN = re.compile(
 _BY_NEXT = re.compile(r"(?<!\w)(?:تا|by|until|حتی|حتى)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
+_SUMMARY_END = re.compile(
+    r"(?<!\w)end (?:of )?summary|\n(?=[ \t]*[0-9۰-۹٠-٩]{1,2}\s*[.)\-]\s)", re.IGNORECASE
+)
 _SUMMARY_PROPER = re.compile(
     r"\W*(?:[0-9۰-۹٠-٩]+\W*)?(?:\([a-z/]+\)\s*)?(?:summary|خلاصه|الخلاصه|ملخص)\s*[:：]",
     re.IGNORECASE,
@@ -595,8 +598,13 @@ class _Extractor:
             before = {id(e) for e in self.events}
             self.paragraph(p_start, p_end)
             if SUMMARY_LINE.match(self.folded, p_start, p_end):
-                # A summary retells what happened or was reported; only a plan is new.
-                new = [e for e in self.events if id(e) not in before]
+                # A summary retells what happened or was reported; only a plan is new. It
+                # ends at "END SUMMARY" or at the cable's next numbered paragraph, which no
+                # blank line need part from it ("1. SUMMARY: … END SUMMARY.\n2. C/O met…").
+                ends = [m.start() for m in _SUMMARY_END.finditer(self.folded, p_start, p_end)]
+                summary_end = min(ends, default=p_end)
+                new = [e for e in self.events if id(e) not in before
+                       and e["evidence"]["start"] < summary_end]
                 retold = [e for e in new if e["status"] not in ("planned", "cancelled")]
                 self.events[:] = [e for e in self.events if e not in retold]
                 if _SUMMARY_PROPER.match(self.folded, p_start, p_end):
@@ -1054,6 +1062,16 @@ class _Extractor:
                 return crossing
             if destination is not None:
                 return destination
+            # "left his house in al-Joura in a pickup … heading to Albukamal": a destination
+            # further on, before any venue the trip started from
+            farther = next((
+                m for m in located
+                if int(m["start"]) > hit.end
+                and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                and _destination(m, self.text) and not _venue_name(self.folded, m)
+            ), None)
+            if farther is not None:
+                return farther
         if hit.tag in ("meeting", "travel", "recruitment"):
             venue = self.venue(start, end, hit.start, places)
             if venue is not None and (

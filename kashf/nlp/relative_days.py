@@ -69,8 +69,11 @@ _NTH = re.compile(
 )
 # «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧»: day/month without a
 # year, after «يوم», a weekday or «بتاريخ».
+# (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR")
+_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 _DAY_MONTH = re.compile(
-    rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY})\s*[،,]?\s+|بتاریخ\s+|مورخ\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+    rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY}|{_DAY_SHORT})\s*[،,]?\s+|بتاریخ\s+|"
+    rf"مورخ\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")

@@ -1253,3 +1253,31 @@ def test_plans_on_a_day_of_the_month_and_days_to_come() -> None:
     text = "آخر مرة شفته كانت بـ٢ آب بسيتي مول."
     (meeting,) = extract_events(text, [], [], "2019-11-20")
     assert meeting["date"] == "2019-08-02"
+
+
+def test_a_summary_ends_at_end_summary_or_the_next_numbered_paragraph() -> None:
+    text = ("1. SUMMARY: Station met CEDARWING in Sidon this week. END SUMMARY.\n"
+            "2. C/O met CEDARWING on the evening of 8 October in the car park facing the Sidon "
+            "Sea Castle.")
+    found = extract_events(text, mentions(text, loc=("Sidon Sea Castle",)), [], "2019-10-10")
+    assert [(e["type"], e["date"], e["place"]) for e in found] == [
+        ("meeting", "2019-10-08", "Sidon Sea Castle")]
+
+
+def test_a_logs_lines_and_their_days() -> None:
+    text = ("Date: 14 NOV 23\n"
+            "0831  S1 sits down at Café Ermou 41 with unidentified male (UM1).\n"
+            "1020  S1 takes a taxi to Piraeus, enters Kalypso Maritime offices.\n\n"
+            "Sun 12/11: Met NIGHTJAR at the coffee shop of Mansour Mall.")
+    found = extract_events(text, mentions(text, loc=("Café Ermou 41", "Piraeus", "Mansour Mall")),
+                           [], "2023-11-14")
+    assert [(e["type"], e["date"], e["place"]) for e in found] == [
+        ("meeting", "2023-11-14", "Café Ermou 41"), ("travel", "2023-11-14", "Piraeus"),
+        ("meeting", "2023-11-12", "coffee shop of Mansour Mall")]
+
+
+def test_a_trip_goes_where_it_is_heading_not_where_it_started() -> None:
+    text = ("صباح الأحد ٢٤/١٠ غادر المراقَب منزله في حي الجورة بسيارة بيك أب بيضاء "
+            "متجهاً إلى البوكمال.")
+    (trip,) = extract_events(text, mentions(text, loc=("حي الجورة", "البوكمال")), [], "2021-10-28")
+    assert (trip["type"], trip["place"]) == ("travel", "البوكمال")
