@@ -193,7 +193,10 @@ _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no
 # --------------------------------------------------------------------------- sentences
 
 # A line that opens on its time: "[08:27] sophie.w: …", "09:05 subject left", «٠٩:٠٥ دخل …».
-_LOG_LINE = re.compile(r"[ \t]*[\[(]?[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])")
+_LOG_LINE = re.compile(
+    r"[ \t]*[\[(]?(?:[0-9۰-۹٠-٩]{2,4}[/.\-][0-9۰-۹٠-٩]{1,2}[/.\-][0-9۰-۹٠-٩]{1,4}[ ,T]+)?"
+    r"[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])"
+)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

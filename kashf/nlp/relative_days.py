@@ -34,7 +34,7 @@ _WEEKDAYS = {
 _DAY = "|".join(sorted((re.escape(name) for name in _WEEKDAYS), key=len, reverse=True))
 _LAST_EN = r"last|this past|past"
 _NEXT_EN = r"next|this coming|coming"
-_LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق"
+_LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق|اللی فات|الی فات|اللی راح"
 _NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم|الجایه|الجای"
 
 # A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
