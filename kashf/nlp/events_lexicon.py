@@ -36,8 +36,13 @@ _PERSIAN_ONLY = re.compile("[پچژگ]")
 _PERSIAN_FORMS = re.compile("[یک]")
 _ARABIC_ONLY = re.compile("[ةيكىأإؤ]")
 # Words only one of the two languages uses, and uses all the time.
-_PERSIAN_FUNCTION = frozenset("در به از که را این است می برای شد کرد آن".split())
-_ARABIC_FUNCTION = frozenset("في على إلى الى أن التي الذي كان قد هذا عن مع بعد".split())
+# Spoken forms too: Iraqi Arabic writes «گ» for qaf («گال لي», «گعدنا»), and would read
+# Persian by its letters alone; spoken Persian has «یه», «اون», «رو».
+_PERSIAN_FUNCTION = frozenset("در به از که را این است می برای شد کرد آن یه اون رو".split())
+_ARABIC_FUNCTION = frozenset(
+    "في على إلى الى أن التي الذي كان قد هذا عن مع بعد اللي هاي شنو منو ويا ويه إي لي مو ماكو "
+    "أكو يعني عشان مش كده إيه".split()
+)
 _FUNCTION_WORD = re.compile(
     r"(?<![\w\u200c])(?:" + "|".join(sorted(_PERSIAN_FUNCTION | _ARABIC_FUNCTION, key=len,
                                                reverse=True)) + r")(?![\w\u200c])"

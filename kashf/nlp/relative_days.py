@@ -34,8 +34,11 @@ _WEEKDAYS = {
 _DAY = "|".join(sorted((re.escape(name) for name in _WEEKDAYS), key=len, reverse=True))
 _LAST_EN = r"last|this past|past"
 _NEXT_EN = r"next|this coming|coming"
-_LAST_AFTER = r"گذشته|قبل|پیش|الماضی|المنصرم|الفائت|السابق|اللی فات|الی فات|اللی راح"
-_NEXT_AFTER = r"آینده|اینده|بعد|المقبل|القادم|الجایه|الجای"
+# «قبل»/«بعد» after a weekday are "last"/"next" only when nothing follows them: «شنبه بعد از
+# ظهر» is Saturday afternoon, «الجمعة بعد الصلاة» Friday after prayers.
+_NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
+_LAST_AFTER = rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضی|المنصرم|الفائت|السابق|اللی فات|الی فات|اللی راح"
+_NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجای"
 
 # A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
 # date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).

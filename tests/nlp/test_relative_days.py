@@ -54,3 +54,19 @@ def test_without_a_document_date_the_day_is_unknown() -> None:
 def test_an_event_takes_the_weekday_it_names() -> None:
     (event,) = extract_events("The source met the colonel last Monday.", [], [], "2018-07-05")
     assert event["date"] == "2018-07-02"
+
+
+def test_before_and_after_a_weekday_with_a_word_after_them_are_not_last_and_next() -> None:
+    import datetime as dt
+
+    from kashf.nlp import events_lexicon as lex
+    from kashf.nlp.relative_days import relative_days
+
+    def days(text: str) -> list[str | None]:
+        folded = lex.fold(text)
+        return [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2019, 11, 20))]
+
+    assert days("كنا نتلاقى يوم الجمعة بعد الصلاة.") == ["2019-11-15"]  # Friday, after prayers
+    assert days("شنبه بعد با او دیدار می‌کنم") == ["2019-11-23"]  # next Saturday
+    assert days("الجمعة القادمة") == ["2019-11-22"]
+    assert days("الخميس اللي فات") == ["2019-11-14"]
