@@ -1078,9 +1078,10 @@ class _Extractor:
         if hit.tag in ("meeting", "travel", "recruitment"):
             venue = self.venue(start, end, hit.start, places)
             if venue is not None and (
-                hit.tag != "recruitment" and (venue["place"] or venue["named"] or nearest is None)
+                hit.tag == "meeting" and nearest is None
+                or hit.tag != "recruitment" and (venue["place"] or venue["named"])
                 or _proper_venue(self.text, venue)
-            ):
+            ):  # (a trip's unnamed venue is where it started: «غادر منزله في حي الجورة»)
                 return venue  # a pitch made at a named hotel was made there
         if nearest is not None:
             if hit.tag in ("meeting", "recruitment"):

@@ -72,7 +72,7 @@ Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 # Hotel", «فندق الشيراتون», «مستشفى الكاظمية»). Not embassies or offices: those are
 # organisations as often as buildings.
 FACILITY_HEADS = _folded("""
-هتل مهمانسرا مسافرخانه رستوران کافه چایخانه قهوه‌خانه بیمارستان مسجد حسینیه حرم امامزاده
+هتل مهمانسرا مسافرخانه رستوران کافه چایخانه چایخونه قهوه‌خانه قهوه‌خونه بیمارستان مسجد حسینیه حرم امامزاده
 زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
 """)
@@ -83,6 +83,13 @@ Hotel Hôtel Motel Hostel Cafe Café Restaurant Tavern Teahouse Mosque Church Sh
 FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
+""")
+
+# Tails that end a building's name and never a person's ("Ji-sung Park", "Tom Tower" can be
+# people): a name the model read as a person's that ends in one is a place.
+FACILITY_TAILS_OF_NAMES = _folded("""
+Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
+Airport Stadium Museum
 """)
 
 # Words after which a capitalised or unknown word is likely a place.

@@ -29,6 +29,7 @@ from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
     FACILITY_HEADS_EN,
     FACILITY_TAILS,
+    FACILITY_TAILS_OF_NAMES,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
@@ -542,7 +543,16 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         if label == "ORG" and (head in FACILITY_HEADS and is_arabic_script(words[i])
                                or tail in FACILITY_TAILS and not is_arabic_script(words[j - 1])) \
                 or label in ("ORG", "PER") and j - i >= 2 and head in FACILITY_HEADS_EN \
-                and words[i][:1].isupper() and not any(fold(w) in ORG_HEADS for w in words[i:j]):
+                and words[i][:1].isupper() and not any(fold(w) in ORG_HEADS for w in words[i:j]) \
+                or label == "PER" and j - i >= 2 and tail in FACILITY_TAILS_OF_NAMES \
+                and words[j - 1][:1].isupper():
+            # "Mansour Mall", "Mohur Hotel" read as a person's name: a building, with the
+            # capitalised words the model left before it ("Gold Mohur Hotel")
+            if label == "PER":
+                while i > 0 and labels[i - 1] == "O" and words[i - 1][:1].isupper() \
+                        and not is_arabic_script(words[i - 1]) and not breaks[i] \
+                        and fold(words[i - 1]) not in STOPWORDS:
+                    i -= 1
             label, how = "LOC", how + "+facility"
             for k in range(i, j):
                 labels[k] = "LOC"
