@@ -44,7 +44,9 @@ Sets:
 * ``tests/nlp/events_dev27.jsonl``, ``events_dev28.jsonl`` — written blind during round
   fourteen, scored once (first scores in docs/events.md), then tuned on in it.
 * ``tests/nlp/events_dev29.jsonl``, ``events_dev30.jsonl`` — written blind during round
-  fourteen and scored once with its final rules: the estimate for reports nobody tuned on.
+  fourteen, scored once with its final rules, then tuned on in round fifteen.
+* ``tests/nlp/events_dev31.jsonl``, ``events_dev32.jsonl`` — written blind during round
+  fifteen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
@@ -104,6 +106,8 @@ DEV27 = ROOT / "tests/nlp/events_dev27.jsonl"
 DEV28 = ROOT / "tests/nlp/events_dev28.jsonl"
 DEV29 = ROOT / "tests/nlp/events_dev29.jsonl"
 DEV30 = ROOT / "tests/nlp/events_dev30.jsonl"
+DEV31 = ROOT / "tests/nlp/events_dev31.jsonl"
+DEV32 = ROOT / "tests/nlp/events_dev32.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -341,10 +345,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV27),
         "twenty-eighth dev set (tests/nlp/events_dev28.jsonl, written blind, tuned on in round 14)":
             load_dev(DEV28),
-        "held-back set (tests/nlp/events_dev29.jsonl, written blind, scored once)":
+        "twenty-ninth dev set (tests/nlp/events_dev29.jsonl, written blind, tuned on in round 15)":
             load_dev(DEV29),
-        "held-back set (tests/nlp/events_dev30.jsonl, written blind, scored once)":
+        "thirtieth dev set (tests/nlp/events_dev30.jsonl, written blind, tuned on in round 15)":
             load_dev(DEV30),
+        "held-back set (tests/nlp/events_dev31.jsonl, written blind, scored once)":
+            load_dev(DEV31),
+        "held-back set (tests/nlp/events_dev32.jsonl, written blind, scored once)":
+            load_dev(DEV32),
     }
     if not args.quick:
         case = load_case_gold()
