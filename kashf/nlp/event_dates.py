@@ -67,6 +67,7 @@ class DateTracker:
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
         self.month_end: dict[tuple[str, str], str] = {}
         self._said: list[tuple[int, dt.date]] = []  # every day a sentence gave, in order
+        self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
         self.document = iso_day(document_date) or self._header_date()
 
     def _header_date(self) -> dt.date | None:
@@ -159,20 +160,19 @@ class DateTracker:
     def _labelled_line_day(self, index: int, offset: int) -> dt.date | None:
         """The day on the last call's or entry's line before ``offset`` in a paragraph, when
         it is one a weekday and a number give («الاتصال (١): الأحد ٦/٦، الساعة ٢١:١٤»)."""
-        p_start, _p_end, _ = self.paragraphs[index]
-        line_start = self.text.rfind("\n", p_start, offset) + 1
-        line_start = max(line_start, p_start)
-        while True:
-            line_end = self.text.find("\n", line_start)
-            line_end = offset if line_end < 0 or line_end > offset else line_end
-            if _ENTRY_LABEL.match(self.folded, line_start) and not self._in_header(line_start):
-                days = [day for _s, _e, day in
-                        relative_days(self.folded, line_start, line_end, self.document) if day]
-                if days and not self._after(days[0]):
-                    return iso_day(days[0])
-            if line_start <= p_start:
-                return None
-            line_start = max(p_start, self.text.rfind("\n", p_start, line_start - 1) + 1)
+        days = self._labelled.get(index)
+        if days is None:  # once per paragraph: its labelled lines and their days
+            days = []
+            p_start, p_end, _ = self.paragraphs[index]
+            for m in _LINE.finditer(self.text, p_start, p_end):
+                if m.start() < m.end() and _ENTRY_LABEL.match(self.folded, m.start()) \
+                        and not self._in_header(m.start()):
+                    found = [day for _s, _e, day in
+                             relative_days(self.folded, m.start(), m.end(), self.document) if day]
+                    if found and not self._after(found[0]):
+                        days.append((m.start(), iso_day(found[0])))
+            self._labelled[index] = days
+        return next((day for at, day in reversed(days) if at < offset), None)
 
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
@@ -277,6 +277,7 @@ _CITED = re.compile(
     re.IGNORECASE,
 )
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
+_LINE = re.compile(r"[^\n]*")
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
