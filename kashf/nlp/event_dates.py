@@ -68,6 +68,9 @@ class DateTracker:
         self.month_end: dict[tuple[str, str], str] = {}
         self._said: list[tuple[int, dt.date]] = []  # every day a sentence gave, in order
         self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
+        # how the document writes 3/4/2021, worked out when its first date is asked for
+        self._day_first: bool | None = None
+        self._order_known = False
         self.document = iso_day(document_date) or self._header_date()
 
     def _header_date(self) -> dt.date | None:
@@ -95,8 +98,10 @@ class DateTracker:
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
+            if not self._order_known:
+                self._day_first, self._order_known = day_first_order(self.text), True
             self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months,
-                                                 story)
+                                                 story, self._day_first)
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
         return self._cache[index]
@@ -174,6 +179,31 @@ class DateTracker:
             self._labelled[index] = days
         return next((day for at, day in reversed(days) if at < offset), None)
 
+    def _in_story_month(self, offset: int, day: int) -> str | None:
+        """"On the 14th" in a story told months before the report ("In August 2022 I flew
+        to Erbil … On the 14th a man invited me for tea"): the 14th of the story's month,
+        when the last date before it, of a month or a day, is that month and long past."""
+        index = self._paragraph(offset)
+        told = None
+        for back in range(index, max(-1, index - _ENTRY_REACH), -1):
+            dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back) + self._months[back]
+                     if at < offset and not self._in_header(at)]
+            if dated:
+                told = max(dated)[1]
+                break
+        if not told or not self.document:
+            return None
+        year, month = int(told[:4]), int(told[5:7])
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        start = dt.date(year, month, 1)
+        if (self.document - start).days <= 45 or found < iso_day(told[:10] if len(told) >= 10
+                                                                  else f"{told}-01"):
+            return None  # the report's own month, or a day before the date just told
+        return found.isoformat()
+
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
         return bool(SUMMARY_LINE.match(self.folded, p_start, p_end))
@@ -234,6 +264,9 @@ class DateTracker:
         today = self.entry_date(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
+                nth = _NTH_DAY.search(self.folded, s, e)
+                if nth:
+                    day = self._in_story_month(s, int(nth.group(1))) or day
                 found.append((s, day, self.text[s:e]))
         found.sort()
         self._said.extend((at, iso_day(day)) for at, day, _t in found
@@ -242,6 +275,7 @@ class DateTracker:
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+_NTH_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 # "eight days later", «بعد ثلاثة أيام», «چهار روز بعد»: days counted from the story's day.
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -289,7 +323,7 @@ _ENTRY_LABEL = re.compile(
 def _absolute_dates(
     text: str, start: int, end: int, document: dt.date | None,
     months: list[tuple[int, int, str, str, str]] | None = None,
-    story: dt.date | None = None,
+    story: dt.date | None = None, day_first: bool | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``; the
     month-precise ones go to ``months`` as (start, end, ISO, text, ISO last day): a Solar
@@ -311,7 +345,10 @@ def _absolute_dates(
             out.append((start + found.start, start + found.end, iso, found.text))
             continue
         if found.precision in ("day", "minute"):
-            out.append((start + found.start, start + found.end, found.iso[:10], found.text))
+            iso = found.iso[:10]
+            if day_first is not None and "ambiguous_day_month" in found.flags:
+                iso = _in_order(found.text, iso, day_first)
+            out.append((start + found.start, start + found.end, iso, found.text))
         elif found.precision == "month" and months is not None and found.iso_end:
             months.append((start + found.start, start + found.end, found.iso, found.text,
                            found.iso_end))
@@ -322,6 +359,41 @@ def _absolute_dates(
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story)
     )
     return sorted(out)
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})(?![\d/.])")
+_ORDER_STATED = re.compile(r"\b(DD/MM/YYYY|DD\.MM\.YYYY|MM/DD/YYYY)\b", re.IGNORECASE)
+
+
+def day_first_order(text: str) -> bool | None:
+    """How a document writes 3/4/2021: day first when it says so ("all dates DD/MM/YYYY")
+    or when its unambiguous dates do (15/02/2021); month first likewise (02/15/2021); None
+    when it cannot tell (each date then as the date parser reads it)."""
+    stated = _ORDER_STATED.search(ascii_digits(text))
+    if stated:
+        return stated.group(1).upper().startswith("DD")
+    digits = ascii_digits(text)
+    day = month = 0
+    for m in _NUMERIC_DATE.finditer(digits):
+        first, second = int(m.group(1)), int(m.group(2))
+        day += first > 12 >= second
+        month += second > 12 >= first
+    if day == month:
+        return None
+    return day > month
+
+
+def _in_order(written: str, iso: str, day_first: bool) -> str:
+    """``iso`` for an ambiguous numeric date read in the document's own order."""
+    m = _NUMERIC_DATE.search(ascii_digits(written))
+    if m is None:
+        return iso
+    first, second = int(m.group(1)), int(m.group(2))
+    day, month = (first, second) if day_first else (second, first)
+    try:
+        return dt.date(int(iso[:4]), month, day).isoformat()
+    except ValueError:
+        return iso
 
 
 def _hour_as_year(found, document: dt.date | None) -> bool:

@@ -74,9 +74,13 @@ _NTH = re.compile(
 # year, after «يوم», a weekday or «بتاريخ».
 # (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR")
 _DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+# A day/month a time of day names («مساء ١٥/٤», «صورة ٣ (١٦/٤ – ٠٩:٥٠)») is one too.
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY}|{_DAY_SHORT})\s*[،,]?\s+|بتاریخ\s+|"
-    rf"مورخ\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})(?![/0-9۰-۹٠-٩])"
+    rf"مورخ\s+|(?:صباح|مساء|ظهر|عصر|لیله|فجر)\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})"
+    r"(?![/0-9۰-۹٠-٩])"
+    r"|(?<![\w/])(?P<d2>[0-9۰-۹٠-٩]{1,2})/(?P<m2>[0-9۰-۹٠-٩]{1,2})"
+    r"(?=\s*[–\-—,،]?\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2})"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -123,8 +127,9 @@ def relative_days(
         found.append((m.start(), m.end(), _day_of_month(document, day, past=not ahead,
                                                         coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        day, month = (int(ascii_digits(m.group(g))) for g in ("d", "m"))
-        solar = bool(_PERSIAN_DIGIT.match(m.group("d")))  # Persian digits: a Persian report's
+        d, mo = ("d", "m") if m.group("d") else ("d2", "m2")
+        day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
+        solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
     for m in _MILITARY.finditer(folded, start, end):
         year = 2000 + int(m.group("y"))

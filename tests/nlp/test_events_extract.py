@@ -1281,3 +1281,26 @@ def test_a_trip_goes_where_it_is_heading_not_where_it_started() -> None:
             "متجهاً إلى البوكمال.")
     (trip,) = extract_events(text, mentions(text, loc=("حي الجورة", "البوكمال")), [], "2021-10-28")
     assert (trip["type"], trip["place"]) == ("travel", "البوكمال")
+
+
+def test_a_documents_own_day_month_order() -> None:
+    from kashf.nlp.event_dates import day_first_order
+
+    assert day_first_order("Filed: 05/03/2021 (all dates DD/MM/YYYY)") is True
+    assert day_first_order("On 15/02/2021 he withdrew cash; on 12/02/2021 …") is True
+    assert day_first_order("wired on 02/15/2021") is False
+    assert day_first_order("no numeric dates") is None
+    text = ("Filed: 05/03/2021 (all dates DD/MM/YYYY)\n\n"
+            "On 12/02/2021 the subject's account received EUR 48,500 by SWIFT transfer.")
+    (payment,) = extract_events(text, [], [], "2021-03-05")
+    assert payment["date"] == "2021-02-12"
+
+
+def test_a_captions_day_and_a_storys_month() -> None:
+    text = "صورة ٣ (١٦/٤ – ٠٩:٥٠): الهدف يجلس مع شخص عُرف لاحقاً باسم فادي عيسى في مقهى النوفرة."
+    (meeting,) = extract_events(text, mentions(text, loc=("مقهى النوفرة",)), [], "2023-04-18")
+    assert (meeting["date"], meeting["place"]) == ("2023-04-16", "مقهى النوفرة")
+    text = ("In August 2022 I flew to Erbil for my sister's wedding. On the 14th a man called "
+            "Karwan Tahir invited me for tea at the Erbil Rotana.")
+    found = extract_events(text, mentions(text, loc=("Erbil",)), [], "2024-02-02")
+    assert [e["date"] for e in found] == ["2022-08", "2022-08-14"]
