@@ -46,7 +46,9 @@ Sets:
 * ``tests/nlp/events_dev29.jsonl``, ``events_dev30.jsonl`` — written blind during round
   fourteen, scored once with its final rules, then tuned on in round fifteen.
 * ``tests/nlp/events_dev31.jsonl``, ``events_dev32.jsonl`` — written blind during round
-  fifteen and scored once with its final rules: the estimate for reports nobody tuned on.
+  fifteen, scored once with its final rules, then tuned on in round sixteen.
+* ``tests/nlp/events_dev33.jsonl``, ``events_dev34.jsonl`` — written blind during round
+  sixteen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
@@ -108,6 +110,8 @@ DEV29 = ROOT / "tests/nlp/events_dev29.jsonl"
 DEV30 = ROOT / "tests/nlp/events_dev30.jsonl"
 DEV31 = ROOT / "tests/nlp/events_dev31.jsonl"
 DEV32 = ROOT / "tests/nlp/events_dev32.jsonl"
+DEV33 = ROOT / "tests/nlp/events_dev33.jsonl"
+DEV34 = ROOT / "tests/nlp/events_dev34.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -349,10 +353,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV29),
         "thirtieth dev set (tests/nlp/events_dev30.jsonl, written blind, tuned on in round 15)":
             load_dev(DEV30),
-        "held-back set (tests/nlp/events_dev31.jsonl, written blind, scored once)":
+        "thirty-first dev set (tests/nlp/events_dev31.jsonl, written blind, tuned on in round 16)":
             load_dev(DEV31),
-        "held-back set (tests/nlp/events_dev32.jsonl, written blind, scored once)":
+        "thirty-second dev set (tests/nlp/events_dev32.jsonl, written blind, tuned on in round 16)":
             load_dev(DEV32),
+        "held-back set (tests/nlp/events_dev33.jsonl, written blind, scored once)":
+            load_dev(DEV33),
+        "held-back set (tests/nlp/events_dev34.jsonl, written blind, scored once)":
+            load_dev(DEV34),
     }
     if not args.quick:
         case = load_case_gold()
