@@ -149,7 +149,8 @@ _CONDITIONAL = re.compile(
 _LOG_TIME = re.compile(
     r"\W*(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
     # military time: "0831  S1 sits down…", "1420hrs", "0900Z"
-    r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:]))",
+    r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:])"
+    r"|[0-3][0-9][0-2][0-9][0-5][0-9]Z\b)",  # a date-time group: "121140Z - Subject took…"
     re.IGNORECASE,
 )
 
@@ -847,7 +848,8 @@ class _Extractor:
         return [
             h for h in hits
             if not any(s <= h.start and h.end <= e for s, e in names)
-            and not _counted(self.folded, start, h.start)
+            and not (_counted(self.folded, start, h.start) and not _ENGLISH_VERB.fullmatch(
+                self.folded, h.start, h.end))
             and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
             and not (_DISCUSSED.search(self.folded, max(start, h.start - 50), h.start)
                      and not _WHERE_TALKED.search(self.folded, max(start, h.start - 12), h.start))
@@ -1341,6 +1343,9 @@ def _counted(folded: str, start: int, at: int) -> bool:
                 or re.fullmatch(r"[0-9۰-۹٠-٩/:.-]+|no\.?|#|ساعت|الساعة|at|on", word))
 
 
+# An English trigger that is a verb in the past: a count before it counts people, not events
+# ("the two met again", "Defendant 1 met Defendant 2").
+_ENGLISH_VERB = re.compile(r"(?:met|paid|flew|went|drove|sailed|\w+ed)(?:\s.*)?", re.DOTALL)
 _CODE_WORDS = frozenset(
     lex.fold(w) for w in "منبع عامل مأمور سوژه عنصر source asset agent informant "
     "المصدر مصدر العميل عميل المخبر شماره رقم number report گزارش".split()

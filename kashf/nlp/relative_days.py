@@ -90,6 +90,13 @@ _MILITARY = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_MONTH_ABBR) + r")\s+(?P<y>\d{2})(?![\d:/])"
 )
 
+# A military date-time group: "120915Z MAR 19" (the 12th, 09:15 Zulu, March 2019), or
+# "121140Z" alone, a day of the log's own month.
+_DTG = re.compile(
+    r"(?<![\w/])(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d)z(?:\s+(?P<m>" + "|".join(_MONTH_ABBR)
+    + r")\s+(?P<y>\d{2}))?(?!\w)"
+)
+
 # Words that make the ordinal a part of the month, not its day.
 _PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العشره|الثلث|الربع|half|week)\s+$")
 
@@ -131,6 +138,17 @@ def relative_days(
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
+    for m in _DTG.finditer(folded, start, end):
+        if m.group("m"):
+            try:
+                day = dt.date(2000 + int(m.group("y")), _MONTH_ABBR.index(m.group("m")) + 1,
+                              int(m.group("d")))
+            except ValueError:
+                continue
+            found.append((m.start(), m.end(), day.isoformat()))
+        else:
+            found.append((m.start(), m.end(), _day_of_month(document, int(m.group("d")),
+                                                            past=True)))
     for m in _MILITARY.finditer(folded, start, end):
         year = 2000 + int(m.group("y"))
         try:

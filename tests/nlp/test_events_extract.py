@@ -1304,3 +1304,15 @@ def test_a_captions_day_and_a_storys_month() -> None:
             "Karwan Tahir invited me for tea at the Erbil Rotana.")
     found = extract_events(text, mentions(text, loc=("Erbil",)), [], "2024-02-02")
     assert [e["date"] for e in found] == ["2022-08", "2022-08-14"]
+
+
+def test_a_count_before_a_verb_counts_people_and_a_dtg_dates_a_log_line() -> None:
+    text = "The two met again on 12 October at the Hotel Marina Kordon."
+    (meeting,) = extract_events(text, mentions(text, loc=("Hotel Marina Kordon",)), [],
+                                "2022-03-01")
+    assert (meeting["type"], meeting["date"]) == ("meeting", "2021-10-12")
+    assert extract_events("Five meetings were held in 2019.", [], [], "2022-03-01") == []
+    text = ("120915Z MAR 19 - Subject arrived in Sofia.\n"
+            "131400Z - Handler met ORCHID in handler's vehicle, Oborishte St.")
+    found = extract_events(text, [], [], "2019-03-14")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-03-13")]
