@@ -146,9 +146,10 @@ def relative_days(
             except ValueError:
                 continue
             found.append((m.start(), m.end(), day.isoformat()))
-        else:
-            found.append((m.start(), m.end(), _day_of_month(document, int(m.group("d")),
-                                                            past=True)))
+        else:  # the log's month: a day well after ``document`` is of the month before
+            day = int(m.group("d"))
+            found.append((m.start(), m.end(), _day_of_month(
+                document, day, past=document is not None and day > document.day + 7)))
     for m in _MILITARY.finditer(folded, start, end):
         year = 2000 + int(m.group("y"))
         try:

@@ -1315,4 +1315,5 @@ def test_a_count_before_a_verb_counts_people_and_a_dtg_dates_a_log_line() -> Non
     text = ("120915Z MAR 19 - Subject arrived in Sofia.\n"
             "131400Z - Handler met ORCHID in handler's vehicle, Oborishte St.")
     found = extract_events(text, [], [], "2019-03-14")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-03-13")]
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2019-03-12"), ("meeting", "2019-03-13")]
