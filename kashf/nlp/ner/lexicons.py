@@ -89,7 +89,7 @@ Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Cent
 # people): a name the model read as a person's that ends in one is a place.
 FACILITY_TAILS_OF_NAMES = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
-Airport Stadium Museum
+Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
 """)
 
 # Words after which a capitalised or unknown word is likely a place.
