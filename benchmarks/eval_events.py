@@ -48,7 +48,9 @@ Sets:
 * ``tests/nlp/events_dev31.jsonl``, ``events_dev32.jsonl`` — written blind during round
   fifteen, scored once with its final rules, then tuned on in round sixteen.
 * ``tests/nlp/events_dev33.jsonl``, ``events_dev34.jsonl`` — written blind during round
-  sixteen and scored once with its final rules: the estimate for reports nobody tuned on.
+  sixteen, scored once with its final rules, then tuned on in round seventeen.
+* ``tests/nlp/events_dev35.jsonl``, ``events_dev36.jsonl`` — written blind during round
+  seventeen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
@@ -112,6 +114,8 @@ DEV31 = ROOT / "tests/nlp/events_dev31.jsonl"
 DEV32 = ROOT / "tests/nlp/events_dev32.jsonl"
 DEV33 = ROOT / "tests/nlp/events_dev33.jsonl"
 DEV34 = ROOT / "tests/nlp/events_dev34.jsonl"
+DEV35 = ROOT / "tests/nlp/events_dev35.jsonl"
+DEV36 = ROOT / "tests/nlp/events_dev36.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -357,10 +361,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV31),
         "thirty-second dev set (tests/nlp/events_dev32.jsonl, written blind, tuned on in round 16)":
             load_dev(DEV32),
-        "held-back set (tests/nlp/events_dev33.jsonl, written blind, scored once)":
+        "thirty-third dev set (tests/nlp/events_dev33.jsonl, written blind, tuned on in round 17)":
             load_dev(DEV33),
-        "held-back set (tests/nlp/events_dev34.jsonl, written blind, scored once)":
+        "thirty-fourth dev set (tests/nlp/events_dev34.jsonl, written blind, tuned on in round 17)":
             load_dev(DEV34),
+        "held-back set (tests/nlp/events_dev35.jsonl, written blind, scored once)":
+            load_dev(DEV35),
+        "held-back set (tests/nlp/events_dev36.jsonl, written blind, scored once)":
+            load_dev(DEV36),
     }
     if not args.quick:
         case = load_case_gold()
