@@ -170,7 +170,8 @@ class DateTracker:
             days = []
             p_start, p_end, _ = self.paragraphs[index]
             for m in _LINE.finditer(self.text, p_start, p_end):
-                if m.start() < m.end() and _ENTRY_LABEL.match(self.folded, m.start()) \
+                if m.start() < m.end() and (_ENTRY_LABEL.match(self.folded, m.start())
+                                            or _CHAT_LINE.match(self.folded, m.start())) \
                         and not self._in_header(m.start()):
                     found = [day for _s, _e, day in
                              relative_days(self.folded, m.start(), m.end(), self.document) if day]
@@ -312,6 +313,8 @@ _CITED = re.compile(
 )
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
 _LINE = re.compile(r"[^\n]*")
+# A chat export's line: "[20/03/22, 22:10] Faraz Bhai: Met Saleem … this evening".
+_CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}")
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"

@@ -60,7 +60,11 @@ _OTHER_TIME = re.compile(
     r"earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
-    r"الشهر الماضی|العام الماضی|سابقا|في شهر)(?!\w)",
+    r"الشهر الماضی|العام الماضی|سابقا|في شهر|"
+    # a season: "in spring 2019", "last summer", «تابستان پارسال», «الصيف الماضي»
+    r"(?:in|last|this|early|late)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
+    r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|بهار|تابستان|زمستان|"
+    r"الصیف|الشتاء|الخریف|اواخر|اوایل|اواسط)(?!\w)",
     re.IGNORECASE,
 )
 _TIMES = re.compile(

@@ -87,7 +87,13 @@ _PERSIAN_DIGIT = re.compile("[۰-۹]")
 # A military date with a two-digit year: "27 SEP 23", "11 OCT 23, 1930 hrs".
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MILITARY = re.compile(
-    r"(?<![\w/])(?P<d>\d{1,2})\s+(?P<m>" + "|".join(_MONTH_ABBR) + r")\s+(?P<y>\d{2})(?![\d:/])"
+    r"(?<![\w/])(?P<d>\d{1,2})(?:\s+(?P<m>" + "|".join(_MONTH_ABBR) + r")\s+|(?P<m2>"
+    + "|".join(_MONTH_ABBR) + r"))(?P<y>\d{2})(?![\d:/])"  # "27 SEP 23", "03NOV22"
+)
+# A chat export's day: "[14/03/22, 09:02]", "14/03/2022, 09:02 -": day first, unless the
+# second number cannot be a month.
+_CHAT_DAY = re.compile(
+    r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4}),?\s+\d{1,2}:\d{2}"
 )
 
 # A military date-time group: "120915Z MAR 19" (the 12th, 09:15 Zulu, March 2019), or
@@ -150,10 +156,20 @@ def relative_days(
             day = int(m.group("d"))
             found.append((m.start(), m.end(), _day_of_month(
                 document, day, past=document is not None and day > document.day + 7)))
+    for m in _CHAT_DAY.finditer(folded, start, end):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day_first = b <= 12
+        year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
+        try:
+            day = dt.date(year, b if day_first else a, a if day_first else b)
+        except ValueError:
+            continue
+        found.append((m.start(), m.end(), day.isoformat()))
     for m in _MILITARY.finditer(folded, start, end):
         year = 2000 + int(m.group("y"))
         try:
-            day = dt.date(year, _MONTH_ABBR.index(m.group("m")) + 1, int(m.group("d")))
+            day = dt.date(year, _MONTH_ABBR.index(m.group("m") or m.group("m2")) + 1,
+                          int(m.group("d")))
         except ValueError:
             continue
         if document is None or day <= document + dt.timedelta(days=366):

@@ -1317,3 +1317,25 @@ def test_a_count_before_a_verb_counts_people_and_a_dtg_dates_a_log_line() -> Non
     found = extract_events(text, [], [], "2019-03-14")
     assert [(e["type"], e["date"]) for e in found] == [
         ("travel", "2019-03-12"), ("meeting", "2019-03-13")]
+
+
+def test_a_chat_exports_lines_date_their_relative_words() -> None:
+    text = ("[17/03/22, 19:30] Faraz Bhai: Scrap tomorrow's meet at Sea View, my brother-in-law "
+            "is in town\n"
+            "[20/03/22, 22:10] Faraz Bhai: Met Saleem at Dolmen Mall this evening. Good boy.\n"
+            "[21/03/22, 08:40] Faraz Bhai: Flying to Muscat tomorrow morning.\n"
+            "[21/03/22, 08:41] Kashif: safe journey.")
+    found = extract_events(text, mentions(text, loc=("Sea View", "Dolmen Mall", "Muscat")), [],
+                           "2022-03-24")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("meeting", "cancelled", "2022-03-18"), ("meeting", "happened", "2022-03-20"),
+        ("travel", "planned", "2022-03-22")]
+
+
+def test_seasons_and_military_dates_without_spaces() -> None:
+    text = "He was recruited in spring 2019 at the Yesilkoy Textile Fair in Istanbul."
+    (event,) = extract_events(text, [], [], "2023-09-12")
+    assert event["date"] is None
+    text = "We met on 03NOV22 at 1815 in my rental car near the Zeugma Mosaic Museum."
+    (event,) = extract_events(text, [], [], "2022-11-07")
+    assert event["date"] == "2022-11-03"
