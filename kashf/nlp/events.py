@@ -119,6 +119,7 @@ _DEADLINE = re.compile(
 _THERE = re.compile(r"(?<!\w)(?:there|انجا|همانجا|همان جا|اونجا|هناک|هنالک)(?!\w)",
                     re.IGNORECASE)
 _YEARLESS_DAY = re.compile(r"^(?!.*\d{4})\D*\d")
+_AIRPORT = re.compile(r"(?<!\w)(?:فرودگاه|airport|مطار|المطار)(?!\w)", re.IGNORECASE)
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
 # A meeting discussed is a topic ("discussed the upcoming OPEC meeting", «ناقش … الاجتماع»),
 # unless it is where the talk happened ("discussed it during the meeting").
@@ -841,7 +842,10 @@ class _Extractor:
             else:
                 # Spoken Persian drops «به»: «می‌رم تهران», «رفته باکو»
                 spoken = next((v for v in verbs for m in places
-                               if _destination(m, self.text) and _right_after(self.text, v, m)),
+                               if _destination(m, self.text) and _right_after(self.text, v, m)
+                               and (not _venue_name(self.folded, m)  # «رفتم قهوه‌خانه آزادی»
+                                    or _AIRPORT.search(self.folded, int(m["start"]),
+                                                       int(m["end"])))),
                               None)
                 if spoken is not None:
                     hits = sorted([*hits, spoken], key=lambda h: h.start)

@@ -1339,3 +1339,18 @@ def test_seasons_and_military_dates_without_spaces() -> None:
     text = "We met on 03NOV22 at 1815 in my rental car near the Zeugma Mosaic Museum."
     (event,) = extract_events(text, [], [], "2022-11-07")
     assert event["date"] == "2022-11-03"
+
+
+@pytest.mark.parametrize("text, types", [
+    # walking into a café is the way to a meeting, not a trip, even spoken without «به»
+    ("سه‌شنبه اول آذر عصر رفتم قهوه‌خانه آزادی توی بازار کرمانشاه و با کاک هیوا نشستیم.",
+     ["meeting"]),
+    ("Subject greets HAKOBYAN in the arrivals hall; they talk for ten minutes over coffee.",
+     ["meeting"]),
+    ("No date has yet been set for the next meeting.", []),
+    ("صدر هذا الحكم وتُلي علناً بجلسة ٣ رمضان ١٤٤٤هـ الموافق ٢٥/٣/٢٠٢٣.", []),
+])
+def test_venues_sessions_and_coffee(text: str, types: list[str]) -> None:
+    loc = tuple(n for n in ("قهوه‌خانه آزادی", "بازار کرمانشاه") if n in text)
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=loc), [],
+                                              "2023-03-28")] == types
