@@ -50,7 +50,9 @@ Sets:
 * ``tests/nlp/events_dev33.jsonl``, ``events_dev34.jsonl`` — written blind during round
   sixteen, scored once with its final rules, then tuned on in round seventeen.
 * ``tests/nlp/events_dev35.jsonl``, ``events_dev36.jsonl`` — written blind during round
-  seventeen and scored once with its final rules: the estimate for reports nobody tuned on.
+  seventeen, scored once with its final rules, then tuned on in round eighteen.
+* ``tests/nlp/events_dev37.jsonl``, ``events_dev38.jsonl`` — written blind during round
+  eighteen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
@@ -116,6 +118,8 @@ DEV33 = ROOT / "tests/nlp/events_dev33.jsonl"
 DEV34 = ROOT / "tests/nlp/events_dev34.jsonl"
 DEV35 = ROOT / "tests/nlp/events_dev35.jsonl"
 DEV36 = ROOT / "tests/nlp/events_dev36.jsonl"
+DEV37 = ROOT / "tests/nlp/events_dev37.jsonl"
+DEV38 = ROOT / "tests/nlp/events_dev38.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -365,10 +369,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV33),
         "thirty-fourth dev set (tests/nlp/events_dev34.jsonl, written blind, tuned on in round 17)":
             load_dev(DEV34),
-        "held-back set (tests/nlp/events_dev35.jsonl, written blind, scored once)":
+        "thirty-fifth dev set (tests/nlp/events_dev35.jsonl, written blind, tuned on in round 18)":
             load_dev(DEV35),
-        "held-back set (tests/nlp/events_dev36.jsonl, written blind, scored once)":
+        "thirty-sixth dev set (tests/nlp/events_dev36.jsonl, written blind, tuned on in round 18)":
             load_dev(DEV36),
+        "held-back set (tests/nlp/events_dev37.jsonl, written blind, scored once)":
+            load_dev(DEV37),
+        "held-back set (tests/nlp/events_dev38.jsonl, written blind, scored once)":
+            load_dev(DEV38),
     }
     if not args.quick:
         case = load_case_gold()
