@@ -318,7 +318,7 @@ _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}")
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
-    r"الاتصال|اتصال|المکالمه|مکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)",
+    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -372,10 +372,10 @@ def day_first_order(text: str) -> bool | None:
     """How a document writes 3/4/2021: day first when it says so ("all dates DD/MM/YYYY")
     or when its unambiguous dates do (15/02/2021); month first likewise (02/15/2021); None
     when it cannot tell (each date then as the date parser reads it)."""
-    stated = _ORDER_STATED.search(ascii_digits(text))
+    digits = ascii_digits(text)
+    stated = _ORDER_STATED.search(digits)
     if stated:
         return stated.group(1).upper().startswith("DD")
-    digits = ascii_digits(text)
     day = month = 0
     for m in _NUMERIC_DATE.finditer(digits):
         first, second = int(m.group(1)), int(m.group(2))

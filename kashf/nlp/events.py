@@ -34,7 +34,6 @@ from kashf.nlp.event_dates import (
     SUMMARY_LINE,
     YEARLESS_DATE,
     DateTracker,
-    iso_day,
 )
 from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday
@@ -471,6 +470,13 @@ def _proper_venue(text: str, venue: dict) -> bool:
 _VENUE_WORDS_EN = frozenset("hotel restaurant cafe café mall mosque shrine the a an".split())
 
 
+def _place_at(hit: lex.Hit, places: list[dict]) -> dict | None:
+    """The place mention a venue word is part of, if any («میدان زیونه», «بمقهى بويرتو أزول»:
+    the preposition written on the word is not)."""
+    return next((m for m in places if int(m["start"]) < hit.end and hit.start < int(m["end"])),
+                None)
+
+
 def _venue_name(folded: str, mention: dict) -> bool:
     """A place that is a venue («حسینیه باب‌العلم», «غرفه رایزنی», "the Corniche Mall"): going
     there is the way to a meeting, not a trip."""
@@ -710,17 +716,13 @@ class _Extractor:
                     if event["type"] == "meeting" and (
                             event["place_span"] is None
                             or event["place_span"][0] < s_start):  # the paragraph's place
-                        start, end = trips[0]["place_span"]
-                        _set_place(event, {"text": trips[0]["place"], "start": start, "end": end,
-                                           "place": trips[0]["place_ref"]})
+                        _set_place(event, _place_of(trips[0]))
             self.events.extend(sentence_events)
             last = sentence_events or last
             for event in sentence_events:  # "I reached Karbala. …met the source…": there
                 if event["type"] == "travel" and event["status"] in ("happened", "reported") \
                         and event["place_span"]:
-                    start, end = event["place_span"]
-                    self.story_place = {"text": event["place"], "start": start, "end": end,
-                                        "place": event["place_ref"], "status": event["status"]}
+                    self.story_place = {**_place_of(event), "status": event["status"]}
             # A plan's or a hearsay's day is not the story's day.
             self.remember([
                 own for own, status in zip(owned, statuses, strict=True)
@@ -747,8 +749,7 @@ class _Extractor:
             return False
         if _DEADLINE.search(self.folded, max(0, own[0] - 12), own[0]):
             return True
-        day = iso_day(own[1]) if own[1] else None
-        return bool(day and self.dates.document and day > self.dates.document)
+        return bool(own[1]) and self.dates._after(own[1])
 
     def undated(self, status: str, start: int, last: list[dict]) -> tuple[str | None, str | None]:
         """The day of an event whose sentence gives none.
@@ -856,8 +857,7 @@ class _Extractor:
         return [
             h for h in hits
             if not any(s <= h.start and h.end <= e for s, e in names)
-            and not (_counted(self.folded, start, h.start) and not _ENGLISH_VERB.fullmatch(
-                self.folded, h.start, h.end))
+            and not _counted(self.folded, start, h)
             and not _REFERENCE.search(self.folded, max(start, h.start - 30), h.start)
             and not (_DISCUSSED.search(self.folded, max(start, h.start - 50), h.start)
                      and not _WHERE_TALKED.search(self.folded, max(start, h.start - 12), h.start))
@@ -1176,20 +1176,15 @@ class _Extractor:
         # is named; "a guesthouse near the Imam Ali shrine" is told by the shrine.
         beside = [v for v in venues
                   if _NEAR.search(self.text, max(start, v.start - 16), v.start)]
-        named_here = [v for v in venues if v not in beside and any(
-            int(m["start"]) < v.end and v.start < int(m["end"]) for m in places)]
+        named_here = [v for v in venues if v not in beside and _place_at(v, places)]
         pool = named_here if beside and named_here else venues
         chosen = min(pool, key=lambda v: abs(v.start - anchor))
         # «در کافه گرانده در خیابان آبوویان»: the named café, not the street it is on
         named_rooms = [v for v in pool if not _STREETLIKE.search(self.folded, v.start, v.end)
-                       and any(int(m["start"]) < v.end and v.start < int(m["end"])
-                               for m in places)]
+                       and _place_at(v, places)]
         if named_rooms and _STREETLIKE.search(self.folded, chosen.start, chosen.end):
             chosen = min(named_rooms, key=lambda v: abs(v.start - anchor))
-        # The venue word is part of a place's name: «میدان زیونه», «بمقهى بويرتو أزول» (the
-        # preposition written on the word is not).
-        named = next((m for m in places
-                      if int(m["start"]) < chosen.end and chosen.start < int(m["end"])), None)
+        named = _place_at(chosen, places)  # the venue word is part of a place's name
         if named is not None:
             return {"text": self.text[int(named["start"]) : int(named["end"])],
                     "start": int(named["start"]), "end": int(named["end"]),
@@ -1335,11 +1330,13 @@ def _persian(text: str, start: int, end: int) -> bool:
     return "fa" in (lex.languages(text[start:end]) or ())
 
 
-def _counted(folded: str, start: int, at: int) -> bool:
+def _counted(folded: str, start: int, hit: lex.Hit) -> bool:
     """A count right before a trigger: «پنج دیدار», "23 meetings"; not a code number
-    («منبع ۷۷ خواسته شد») and not a year or a day («١٤٣٥ التقى»)."""
+    («منبع ۷۷ خواسته شد»), not a year or a day («١٤٣٥ التقى»), and not the people an English
+    verb in the past tells of ("the two met again", "Defendant 1 met Defendant 2")."""
+    at = hit.start
     m = COUNT_BEFORE.search(folded, max(start, at - 12), at)
-    if m is None:
+    if m is None or _ENGLISH_VERB.fullmatch(folded, hit.start, hit.end):
         return False
     if not m.group().strip().isdigit():
         return True
@@ -1351,8 +1348,7 @@ def _counted(folded: str, start: int, at: int) -> bool:
                 or re.fullmatch(r"[0-9۰-۹٠-٩/:.-]+|no\.?|#|ساعت|الساعة|at|on", word))
 
 
-# An English trigger that is a verb in the past: a count before it counts people, not events
-# ("the two met again", "Defendant 1 met Defendant 2").
+# An English trigger that is a verb in the past (see _counted).
 _ENGLISH_VERB = re.compile(r"(?:met|paid|flew|went|drove|sailed|\w+ed)(?:\s.*)?", re.DOTALL)
 _CODE_WORDS = frozenset(
     lex.fold(w) for w in "منبع عامل مأمور سوژه عنصر source asset agent informant "
@@ -1427,6 +1423,12 @@ def _set_place(event: dict, place: dict) -> None:
     event["place"] = place["text"]
     event["place_span"] = [int(place["start"]), int(place["end"])]
     event["place_ref"] = place.get("place")
+
+
+def _place_of(event: dict) -> dict:
+    """An event's place as ``place()`` gives one, to hand on to another event."""
+    start, end = event["place_span"]
+    return {"text": event["place"], "start": start, "end": end, "place": event["place_ref"]}
 
 
 def _merge_into(previous: dict, event: dict) -> None:
