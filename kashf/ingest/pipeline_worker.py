@@ -128,11 +128,12 @@ def _extract_tree(blobs, sha256, size, path, name, parent_id, depth, job, out, d
     if size == 0:
         out.append(_failed(sha256, path, name, size, "empty file", parent_id, depth))
         return
-    extraction = _extract_safely(str(blobs.path(sha256)), name, limits, depth, data)
+    blob_path = blobs.location(sha256)
+    extraction = _extract_safely(blob_path, name, limits, depth, data)
     data = None  # the extraction holds what it needs; let the bytes go before the members
     record = _record_from(extraction, sha256, path, name, size, parent_id, depth)
     if record.status == "ok" and job.stages:
-        record.stages = run_stages_inline(record, str(blobs.path(sha256)), job.stages, job.settings)
+        record.stages = run_stages_inline(record, blob_path, job.stages, job.settings)
     record.index_fields = fields_for(record_row(record), record_results(record))
     out.append(record)
     for child in extraction.children:

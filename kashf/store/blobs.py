@@ -20,19 +20,24 @@ SMALL = 8 * 1024 * 1024
 class BlobStore:
     def __init__(self, root: Path):
         self.root = root
-        self._folders: set[Path] = set()
+        self._root = str(root)
+        self._folders: set[str] = set()
         self._counter = 0
 
     def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return Path(self.location(sha256))
+
+    def location(self, sha256: str) -> str:
+        """The blob's path as a string: ingest asks for it twice per file, pathlib is slow."""
+        return f"{self._root}/{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
     def exists(self, sha256: str) -> bool:
-        return self.path(sha256).exists()
+        return os.path.exists(self.location(sha256))
 
     def put_bytes(self, data: bytes) -> str:
         sha256 = hashlib.sha256(data).hexdigest()
-        target = self.path(sha256)
-        if not target.exists():
+        target = self.location(sha256)
+        if not os.path.exists(target):
             self._write(target, [data])
         return sha256
 
@@ -75,13 +80,14 @@ class BlobStore:
                 os.unlink(temp_name)
             raise
 
-    def _write(self, target: Path, chunks: list[bytes]) -> None:
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+    def _write(self, target: str, chunks: list[bytes]) -> None:
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         # A name unique to this process and call: cheaper than mkstemp, and as safe here.
         self._counter += 1
-        temp_name = str(target.parent / f".tmp-{os.getpid()}-{self._counter}")
+        temp_name = f"{folder}/.tmp-{os.getpid()}-{self._counter}"
         try:
             # Created read-only (the open descriptor may still write): no chmod afterwards.
             fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o444)
@@ -97,7 +103,7 @@ class BlobStore:
     def verify(self, sha256: str) -> bool:
         """True when the stored bytes still hash to their name."""
         digest = hashlib.sha256()
-        with open(self.path(sha256), "rb") as reader:
+        with open(self.location(sha256), "rb") as reader:
             while chunk := reader.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256
