@@ -17,6 +17,7 @@ import re
 from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import relative_days
+from kashf.text.dates import DAY_WORDS, day_in_words
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
 DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
@@ -421,17 +422,14 @@ _MONTHS = (
     r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
     r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة"
 )
-# A day written as a word: «اول دی», «دوم اسفند».
-_DAY_WORDS = {
-    "اول": 1, "یکم": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7,
-    "هشتم": 8, "نهم": 9, "دهم": 10,
-}
+# A day written as a word: «اول دی», «دوم اسفند», «العشرين من مايو» (kashf.text.dates).
 # No year after it — a time is no year: "18 Jun, 08:40".
 _NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-٩]))(?!\w)"
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(
     # «بـ٢ آب»: the preposition written on the day (with or without a tatweel)
-    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + "|".join(_DAY_WORDS) + r")\s+(" + _MONTHS + r")"
+    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")\s+(?:(?:من|of)\s+)?("
+    + _MONTHS + r")"
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
@@ -462,7 +460,7 @@ def _yearless_dates(
         if any(s <= m.start() < e for s, e in taken):
             continue
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        day = str(_DAY_WORDS.get(day, day))
+        day = day if day[:1].isdigit() else str(day_in_words(day) or day)
         # The last full date before it on its own line, or anywhere before it when the text
         # says so («همان سال», "that year"): a report dated 2021 telling a 2020 story.
         same_year = bool(_SAME_YEAR.match(text, m.end()))

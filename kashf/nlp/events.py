@@ -382,7 +382,9 @@ _VENUE_STOP = frozenset(
     # a duration or a time of day after the venue: «في بهو فندق هيلتون صلالة قرابة ساعة»
     "قرابه نحو حوالی لمده مده عند صباح مساء ظهر عصر لیلا صباحا مساءا ظهرا عصرا حدود مدت "
     # the person met, after the venue: «في بهو فندق الشيراتون بالمدعو …», «… بشخص»
-    "بالمدعو المدعو بشخص شخص شخصا برجل رجل رجلا".split()
+    "بالمدعو المدعو بشخص شخص شخصا برجل رجل رجلا "
+    # what was said there: «سمعت بالسوق إنه سامر …» (I heard at the market that Samer…)
+    "انه ان انو اللی الی لما لان لانه".split()
 )
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
 _TOKEN = re.compile(r"[^\s\u200c]+")
@@ -402,7 +404,9 @@ _CROSSING_AFTER = re.compile(r"\s*(?:border\s+)?(?:crossing|checkpoint|border po
 _CROSS_VERB = re.compile(r"cross|عبر|اجتاز|از مرز")
 _AT = re.compile(r"(?<!\w)at\s+(?:the\s+)?$")
 # A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
-_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف|على|علی))\s*$",
+_TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف|على|علی)"
+                 # spoken Arabic writes the «to» on the city: «رايح لبغداد», «مسافر عالشام»
+                 r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
 
@@ -448,7 +452,8 @@ def _country(mention: dict, text: str) -> bool:
 def _right_after(text: str, hit: lex.Hit, mention: dict) -> bool:
     """A Persian place right after a going verb, «به» dropped as speech does: «بره بیروت»."""
     gap = text[hit.end : int(mention["start"])]
-    return bool(re.fullmatch(r"[ \u200c]{1,2}", gap)) and not text[hit.start].isascii()
+    # (spoken Arabic writes its «to» on the city: «رايح لبغداد», «مسافر عالشام»)
+    return bool(re.fullmatch(r"[ \u200c]{1,2}(?:ل|لل|ع)?", gap)) and not text[hit.start].isascii()
 
 
 def _proper_venue(text: str, venue: dict) -> bool:
@@ -1055,8 +1060,9 @@ class _Extractor:
         if hit.tag == "travel":
             # Where the trip went («سافر إلى طهران», «به بصره سفر کند»), not where its
             # traveller works ("a money changer on al-Rashid Street, travelled to Tehran").
+            # (from every place the sentence names: «على إسطنبول» is no locative, yet a goal)
             destination = min(
-                (m for m in located
+                (m for m in places
                  if hit.start - _TRIP_REACH <= int(m["start"]) <= hit.end + _TRIP_REACH
                  and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
                  and _destination(m, self.text)),
@@ -1302,6 +1308,12 @@ def _dates_per_trigger(
         if month and (date[0] - hits[nearest].end > 80
                       or _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)):
             continue
+        if verb_last and owned[nearest] is not None and date[0] >= hits[nearest].end and (
+                _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)
+                or _AND_WORD.search(folded, hits[nearest].end, date[0])):
+            # «۲۰۰۰ دلار در ۱۲ دی … واریز شده و ۲۲۰۰ دلار دیگر در ۲۰ بهمن … رسیده»: a verb-last
+            # clause is dated before its verb; a day after «و» is the next clause's
+            continue
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:
             owned[nearest] = date
     return owned
@@ -1320,6 +1332,7 @@ _CLAUSE_BREAK = re.compile(
     r"الذی|التی|حیث)(?!\w)|و)"
 )
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
+_AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
 _BOUND = re.compile(
     r"(?<!\w)(?:until|till|since|from|by|the|its|his|her|their|تا|از|منذ|حتی|لغایه)\s+"
     r"(?:early\s+|late\s+)?$"

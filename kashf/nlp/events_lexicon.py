@@ -173,7 +173,7 @@ class _Phrase:
         A gap never runs over the end of a sentence.
         """
         for part, star in zip(self.rest, self.stars[1:], strict=True):
-            for i in range(after + 1, min(after + 2 + GAP_WORDS, len(tokens))):
+            for i in range(after + 1, _gap_limit(tokens, after)):
                 if _SENTENCE_END.search(folded, tokens[i - 1][1], tokens[i][0]):
                     return None
                 if tokens[i - 1][2] in _CONTINUOUS and i - 1 > after:
@@ -184,6 +184,23 @@ class _Phrase:
             else:
                 return None
         return after
+
+
+def _gap_limit(tokens: list[tuple[int, int, str]], after: int) -> int:
+    """The token index where a gap after token ``after`` must have ended: GAP_WORDS words.
+
+    A one-letter piece is not a word here: ZWNJ folds to a space, so «چایخونه‌ی حاج‌صمد»
+    is four tokens, of which the ezafe «ی» is one.
+    """
+    words = 0
+    i = after + 1
+    while i < len(tokens):
+        if len(tokens[i][2]) > 1:
+            words += 1
+            if words > GAP_WORDS:
+                break
+        i += 1
+    return min(i + 1, len(tokens))
 
 
 class Lexicon:

@@ -49,6 +49,11 @@ _BARE = re.compile(
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")
 _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
+# «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
+# Iran and the Arab world runs from Saturday to Friday.
+_THIS_WEEK = re.compile(
+    rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع)(?!\w)"
+)
 
 _ORDINALS = {
     "الاول": 1, "الثانی": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
@@ -120,6 +125,11 @@ def relative_days(
             weekday = _WEEKDAYS[m.group("day")]
             ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", m.group("mod")))
             found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
+    for m in _THIS_WEEK.finditer(folded, start, end):
+        if document is not None:
+            saturday = document - dt.timedelta(days=(document.weekday() - 5) % 7)
+            day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day")] - 5) % 7)
+            found.append((m.start(), m.end(), day.isoformat()))
     for m in _BARE.finditer(folded, start, end):
         if any(s <= m.start("day") < e for s, e, _ in found):
             continue  # part of "last Tuesday" above

@@ -122,6 +122,66 @@ def _fold(name: str) -> str:
     return _normalize(name)[0].lower()
 
 
+# --------------------------------------------------------------------------- days in words
+
+# Court rulings, ministry letters and memoirs spell the day out: «في العشرين من مايو ٢٠٢٢»,
+# «بیست و سوم مهرماه ۱۴۰۱», "the twentieth of May 2022". The forms are the folded ones that
+# ``_normalize`` makes (ی for ي, ا for أ, a space for ZWNJ); ``day_in_words`` reads them.
+_FA_ORDINALS = ("یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم",
+                "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم", "شانزدهم", "هفدهم",
+                "هجدهم", "نوزدهم", "بیستم")
+_AR_ORDINALS = ("الاول", "الثانی", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                "التاسع", "العاشر")
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth")
+
+
+def _day_word_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for day, word in enumerate(_FA_ORDINALS, 1):
+        table[word] = day
+    table.update({"اول": 1, "هیجدهم": 18, "هیفدهم": 17, "سی ام": 30, "سیام": 30})
+    for day in range(1, 10):
+        table[f"بیست و {_FA_ORDINALS[day - 1]}"] = 20 + day
+    table["بیست و اول"] = 21
+    table["سی و یکم"] = 31
+    for day, word in enumerate(_AR_ORDINALS, 1):
+        table[word] = day
+    table["الحادی"] = 1  # only with «عشر» or a ten after it, below
+    for day in range(1, 10):
+        unit = "الحادی" if day == 1 else _AR_ORDINALS[day - 1]
+        table[f"{unit} عشر"] = 10 + day
+        table[f"{unit} و العشرین"] = 20 + day
+    table.update({"العشرین": 20, "الثلاثین": 30, "الحادی و الثلاثین": 31})
+    del table["الحادی"]
+    for day, word in enumerate(_EN_ORDINALS, 1):
+        table[word] = day
+    for day, word in enumerate(_EN_ORDINALS[:9], 1):
+        table[f"twenty {word}"] = 20 + day
+    table.update({"thirtieth": 30, "thirty first": 31})
+    return table
+
+
+_DAY_WORD_TABLE = _day_word_table()
+#: The alternation of day words, longest first, with «و» and spaces written loosely
+#: («بیست‌وپنجم», «الحادي والعشرين», "twenty-first"); it reads folded and unfolded text alike.
+DAY_WORDS = "|".join(
+    re.escape(word).replace(r"\ و\ ", "[\\s\u200c]*و[\\s\u200c]*")
+    .replace(r"\ ", "[\\s\u200c\\-]*").replace("ی", "[یيى]").replace("ا", "[اأإآ]")
+    for word in sorted(_DAY_WORD_TABLE, key=len, reverse=True)
+)
+
+
+def day_in_words(written: str) -> int | None:
+    """The day a folded day word names (``بیست وپنجم`` → 25), None when it is not one."""
+    return _DAY_WORD_KEYS.get(re.sub(r"[\s\-]+", "", _fold(written)))
+
+
+# Looked up without spaces or hyphens: «بیست و سوم», «بیست‌وسوم», «بیست وسوم» are one.
+_DAY_WORD_KEYS = {re.sub(r"[\s\-]+", "", word): day for word, day in _DAY_WORD_TABLE.items()}
+
+
 # --------------------------------------------------------------------------- month names
 
 # Arabic names include the Maghreb's (Morocco: ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر;
@@ -243,7 +303,9 @@ _DMY = re.compile(
     rf"(?<![\w/.\-])(?P<a>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<b>\d{{1,2}})\s?(?P=sep)\s?(?P<y>\d{{4}})(?![\d/\-]|\.\d|[A-Za-z_]){_SUFFIX}"
 )
 _NAMED = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s,\-]*(?:of\s+)?)?"
+    # «١٤ من أبريل ٢٠٢٢» and «العشرين من مايو»: Arabic joins the day to its month with «من»
+    rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<w1>{DAY_WORDS}))"
+    rf"[\s,\-]*(?:(?:of|من)\s+)?)?"
     # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
     rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?[\s,\-]*(?:سال\s*)?"
@@ -420,7 +482,7 @@ def _read_named(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None
     if m["d1"] and m["d2"]:
         return None
     calendar, month = _month_of(m["mon"])
-    day = int(m["d1"] or m["d2"] or 0)
+    day = int(m["d1"] or m["d2"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
     year = int(m["y"])
     if calendar == GREGORIAN and not 1000 <= year <= 2999:
         return None
