@@ -46,6 +46,10 @@ VERSION = 10
 # رستوران‌های کورنیش», "at one of the hotels").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
+    # "in the courtyard of the Islamic Centre", "at the entrance to the souk": the part
+    r"\b(?:in|at|inside|outside|near)\s+the\s+(?:courtyard|lobby|foyer|garden|gardens|grounds|"
+    r"car\s+park|parking\s+lot|forecourt|entrance|food\s+court|cafeteria|basement|roof)"
+    r"\s+(?:of|to)(?:\s+the)?|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
@@ -149,11 +153,31 @@ _CONDITIONAL = re.compile(
     r"لو|إذا|اذا|فی حال|في حال)(?!\w)",
     re.IGNORECASE,
 )
+# An e-mail's own header, in a thread: "From: …" then "Sent: Tuesday, June 6, 2023 8:02 AM".
+_MAIL_SENT = re.compile(r"^(?:sent|date)\s*:[ \t]*(?P<when>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+_MAIL_FROM = re.compile(r"^from\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _mail_sent(text: str, offset: int) -> str | None:
+    """The day the e-mail that ``offset`` is in was sent, in a mail or a thread of them."""
+    sent = None
+    for m in _MAIL_SENT.finditer(text, 0, offset):
+        sent = m
+    if sent is None or not _MAIL_FROM.search(text, max(0, sent.start() - 300), sent.start()):
+        return None
+    from kashf.text.dates import find_dates
+
+    days = [d for d in find_dates(sent.group("when")) if d.precision in ("day", "minute")]
+    return days[0].iso[:10] if days else None
+
+
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
 _LOG_TIME = re.compile(
     r"\W*(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
     # military time: "0831  S1 sits down…", "1420hrs", "0900Z"
     r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:])"
+    # "0830 S1 meets UM1": one space, then a log's code for the person watched
+    r"|[0-2][0-9][0-5][0-9]\s(?=(?:S|T|UM|UF|W|TGT|SUBJ)\d|SUBJECT|Subject|TARGET|Target)"
     r"|[0-3][0-9][0-2][0-9][0-5][0-9]Z\b)",  # a date-time group: "121140Z - Subject took…"
     re.IGNORECASE,
 )
@@ -409,9 +433,14 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+_HEADING = re.compile(
+    r"(?:\b(?:heading|headed|bound)\s+(?:for|to|towards?)(?:\s+the)?|(?<!\w)(?:به\s+مقصد|"
+    r"باتجاه|متجها\s+(?:إلى|الى)|متوجها\s+(?:إلى|الى)|قاصدا))\s*$",
+    re.IGNORECASE,
+)
 
 
-def _located(text: str, start: int, at: int, reach: int = 16) -> bool:
+def _located(text: str, start: int, at: int, reach: int = 40) -> bool:
     return bool(_LOCATIVE.search(text[max(start, at - reach) : at]))
 
 
@@ -682,7 +711,12 @@ class _Extractor:
             sentence_events = []
             for index, (hit, status, own) in enumerate(zip(hits, statuses, owned, strict=True)):
                 date = (own[1], own[2]) if own else (None, None)
-                chained = index and owned[index - 1] and statuses[index - 1] == status
+                chained = index and owned[index - 1] and (
+                    statuses[index - 1] == status
+                    # «دوشنبه ۸ اسفند، تو پاساژ … یه پاکت داد دستم»: what was handed over at a
+                    # meeting shares its day, whoever tells it
+                    or hits[index - 1].tag == "meeting" and hit.tag in ("payment", "tasking")
+                    and status != "planned")
                 if own is not None or own_time:
                     pass
                 elif chained:
@@ -766,6 +800,9 @@ class _Extractor:
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date
+            sent = _mail_sent(self.text, start)
+            if sent is not None:  # "I've just wired EUR 2,000", under "Sent: June 6, 2023"
+                return sent, None
             told = self.dates.last_before(start, body=True)
             if told is None and self.dates.document \
                     and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):
@@ -1058,6 +1095,11 @@ class _Extractor:
         nearest = min(venues if landmark and venues else located,
                       key=lambda m: abs(int(m["start"]) - hit.start), default=None)
         if hit.tag == "travel":
+            # "crossed at Faysh Khabur into Syria, heading for al-Malikiyah": the goal it names
+            heading = next((m for m in places if _HEADING.search(
+                self.text, max(start, int(m["start"]) - 30), int(m["start"]))), None)
+            if heading is not None:
+                return heading
             # Where the trip went («سافر إلى طهران», «به بصره سفر کند»), not where its
             # traveller works ("a money changer on al-Rashid Street, travelled to Tehran").
             # (from every place the sentence names: «على إسطنبول» is no locative, yet a goal)
