@@ -681,7 +681,7 @@ class _Extractor:
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)
             hits = _first_per_type(self.told(self.triggers(s_start, s_end), s_start, s_end,
-                                             written))
+                                             written), written, self.folded)
             if not hits:
                 if not self.hearsay_or_plan(s_start, s_end):
                     self.remember(written)
@@ -969,6 +969,11 @@ class _Extractor:
             if not (self.folded.startswith("called on", h.start)
                     and re.search(r"\bto\s+\w+", self.folded[h.end : min(end, h.end + 80)]))
         ]
+        if any(h.tag == "recruitment" for h in hits) and not (
+                _mentions_in(self.mentions, start, end, {"MONEY"})
+                or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))):
+            # "made a soft pitch: paid 'regional market studies'": the pay offered, not paid
+            hits = [h for h in hits if h.tag != "payment" or self.folded[h.start:h.end] != "paid"]
         if any(h.tag == "tasking" for h in hits):
             # "as a test task he was asked to…": one tasking (a test), not a recruitment too
             hits = [
@@ -1411,12 +1416,26 @@ _CODE_WORDS = frozenset(
 )
 
 
-def _first_per_type(hits: list[lex.Hit]) -> list[lex.Hit]:
-    seen: set[str] = set()
+def _first_per_type(
+    hits: list[lex.Hit], written: list[tuple[int, str | None, str]] = (), folded: str = ""
+) -> list[lex.Hit]:
+    """One trigger per type in a sentence — and a second one when a conjunction and a day
+    of its own set it apart: "flew into Larnaca on 8 March and is booked on a flight back to
+    Beirut on 16 March" tells two trips."""
+    days = [at for at, iso, _text in written if iso and len(iso) >= 10]
+    seen: dict[str, lex.Hit] = {}
     out = []
     for hit in hits:
-        if hit.tag not in seen:
-            seen.add(hit.tag)
+        first = seen.get(hit.tag)
+        if first is None:
+            seen[hit.tag] = hit
+            out.append(hit)
+        elif folded and len(set(iso for _, iso, _ in written if iso)) >= 2 and (
+                _AND.search(folded, first.end, hit.start)
+                or _AND_WORD.search(folded, first.end, hit.start)) \
+                and any(first.end < at < hit.start for at in days) \
+                and any(at > hit.end for at in days):
+            seen[hit.tag] = hit
             out.append(hit)
     return out
 
