@@ -52,7 +52,9 @@ Sets:
 * ``tests/nlp/events_dev35.jsonl``, ``events_dev36.jsonl`` — written blind during round
   seventeen, scored once with its final rules, then tuned on in round eighteen.
 * ``tests/nlp/events_dev37.jsonl``, ``events_dev38.jsonl`` — written blind during round
-  eighteen and scored once with its final rules: the estimate for reports nobody tuned on.
+  eighteen, scored once with its final rules, then tuned on in round nineteen.
+* ``tests/nlp/events_dev39.jsonl``, ``events_dev40.jsonl`` — written blind during round
+  nineteen and scored once with its final rules: the estimate for reports nobody tuned on.
   (Whoever changes the rules next should write the next such sets first, and move these up.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
@@ -120,6 +122,8 @@ DEV35 = ROOT / "tests/nlp/events_dev35.jsonl"
 DEV36 = ROOT / "tests/nlp/events_dev36.jsonl"
 DEV37 = ROOT / "tests/nlp/events_dev37.jsonl"
 DEV38 = ROOT / "tests/nlp/events_dev38.jsonl"
+DEV39 = ROOT / "tests/nlp/events_dev39.jsonl"
+DEV40 = ROOT / "tests/nlp/events_dev40.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -373,10 +377,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV35),
         "thirty-sixth dev set (tests/nlp/events_dev36.jsonl, written blind, tuned on in round 18)":
             load_dev(DEV36),
-        "held-back set (tests/nlp/events_dev37.jsonl, written blind, scored once)":
+        "thirty-seventh dev set (tests/nlp/events_dev37.jsonl, written blind, tuned on in round 19)":
             load_dev(DEV37),
-        "held-back set (tests/nlp/events_dev38.jsonl, written blind, scored once)":
+        "thirty-eighth dev set (tests/nlp/events_dev38.jsonl, written blind, tuned on in round 19)":
             load_dev(DEV38),
+        "held-back set (tests/nlp/events_dev39.jsonl, written blind, scored once)":
+            load_dev(DEV39),
+        "held-back set (tests/nlp/events_dev40.jsonl, written blind, scored once)":
+            load_dev(DEV40),
     }
     if not args.quick:
         case = load_case_gold()

@@ -1354,3 +1354,60 @@ def test_venues_sessions_and_coffee(text: str, types: list[str]) -> None:
     loc = tuple(n for n in ("قهوه‌خانه آزادی", "بازار کرمانشاه") if n in text)
     assert [e["type"] for e in extract_events(text, mentions(text, loc=loc), [],
                                               "2023-03-28")] == types
+
+
+def test_round_nineteen_dates() -> None:
+    # «جمعه‌ی این هفته»: the Friday of the document's Saturday-to-Friday week
+    text = "قرار جمعه‌ی این هفته با آقا مجید تو مسجد کبود کنسل شد."
+    (event,) = extract_events(text, mentions(text, per=("آقا مجید",), loc=("مسجد کبود",)), [],
+                              "2023-11-26")
+    assert (event["status"], event["date"]) == ("cancelled", "2023-12-01")
+    # a verb-last clause is dated before its verb; the day after «و» is the next clause's
+    text = ("بررسی حساب‌ها نشان می‌دهد ۲۰۰۰ دلار در ۱۲ دی ۱۴۰۰ به حساب خواهر متهم واریز شده و "
+            "۲۲۰۰ دلار دیگر در ۲۰ بهمن ۱۴۰۰ به همان حساب رسیده است.")
+    assert [(e["type"], e["date"]) for e in extract_events(text, [], [], "2022-03-01")] == [
+        ("payment", "2022-01-02")]
+    # a chat line without a year dates its message
+    text = ("محضر تفريغ محادثة من الهاتف المضبوط بحوزة المتهم، الذي كان يعمل في المطار.\n\n"
+            "[٢٦/٨ ٢٠:١٠] أبو زهراء: هلو حبي، البارحة وصلت بغداد من طهران، جبتلك صوغة صغيرة.\n"
+            "[٢٦/٨ ٢٠:١٣] المتهم: الله يسلمك، الحمد لله على السلامة، هذا هو المهم.\n"
+            "[٢٧/٨ ١٥:٣٠] أبو زهراء: گعدة اليوم بكازينو الشط ملغية، السيطرة مسدودة.")
+    found = extract_events(text, mentions(text, loc=("بغداد", "طهران", "كازينو الشط")), [],
+                           "2022-09-04")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("travel", "happened", "2022-08-25"), ("meeting", "cancelled", "2022-08-27")]
+
+
+def test_an_email_threads_sent_header_dates_its_body() -> None:
+    text = ("From: Petra\nSent: Tuesday, June 6, 2023 8:02 AM\nTo: Dato\n\n"
+            "Dato, I've just wired EUR 2,000 to your account for expenses.\n")
+    (event,) = extract_events(text, [], [], "2023-06-10")
+    assert (event["type"], event["date"]) == ("payment", "2023-06-06")
+
+
+@pytest.mark.parametrize(("text", "loc", "expected"), [
+    # spoken Arabic writes its «to» on the city
+    ("قال لي إنه مسافر عالشام يوم الخميس الجاي بالسيارة، وما راح يرجع قبل الجمعة.", ("الشام",),
+     ("travel", "planned", "الشام")),
+    # "heading for X" names the goal, over the crossing and the country crossed into
+    ("ABU SHAHAB crossed at Faysh Khabur into Syria on 14 OCT, heading for al-Malikiyah.",
+     ("Faysh Khabur", "Syria", "al-Malikiyah"), ("travel", "happened", "al-Malikiyah")),
+    # a surveillance log's line at its military time, single-spaced, in the present
+    ("0830 S1 meets UM1 in the courtyard of the Islamic Centre of England, Maida Vale.",
+     ("Islamic Centre of England", "Maida Vale"),
+     ("meeting", "happened", "Islamic Centre of England")),
+])
+def test_round_nineteen_places(text: str, loc: tuple, expected: tuple) -> None:
+    (event, *_) = extract_events(text, mentions(text, loc=loc), [], "2023-11-08")
+    assert (event["type"], event["status"], event["place"]) == expected
+
+
+def test_a_pitchs_pay_is_not_a_payment_and_two_trips_in_one_sentence() -> None:
+    text = ('Over dinner at the Hotel Adlon, ELLIS made a soft pitch: paid "regional market '
+            'studies" for a consultancy.')
+    assert [e["type"] for e in extract_events(text, [], [], "2022-06-30")] == ["recruitment"]
+    text = ("HADDAD flew into Larnaca from Beirut on 8 March and is booked on a flight back to "
+            "Beirut on 16 March.")
+    found = extract_events(text, mentions(text, loc=("Larnaca", "Beirut")), [], "2023-03-12")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2023-03-08"), ("travel", "2023-03-16")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kashf.text.dates import ParsedDate, find_dates, parse_date
+from kashf.text.dates import ParsedDate, day_in_words, find_dates, parse_date
 
 # text, hint, iso, calendar, precision, iso_end, flags
 CASES = [
@@ -166,3 +166,24 @@ def test_find_dates_skips_invalid_and_non_dates():
 
 def test_parsed_date_is_a_value():
     assert isinstance(parse_date("2014"), ParsedDate)
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("سافر المتهم في العشرين من مايو ٢٠٢٢ إلى إسطنبول", "2022-05-20"),
+    ("في الحادي والعشرين من مايو ٢٠٢٢", "2022-05-21"),
+    ("التقى يوم الخميس ١٤ من أبريل ٢٠٢٢ بالمتهم", "2022-04-14"),
+    ("الثالث عشر من يناير ٢٠٢٣", "2023-01-13"),
+    ("جلسه روز بیست و سوم مهرماه ۱۴۰۱ برگزار شد", "2022-10-15"),
+    ("بیست‌وپنجم اسفند ۱۴۰۱", "2023-03-16"),
+    ("on the twenty-first of May 2022", "2022-05-21"),
+])
+def test_find_dates_days_in_words(text: str, iso: str) -> None:
+    (found,) = find_dates(text)
+    assert (found.iso, found.precision) == (iso, "day")
+
+
+def test_a_hijri_month_is_not_a_day_word() -> None:
+    (found,) = find_dates("في ربيع الأول ١٤٤٤ هـ")
+    assert found.precision == "month"
+    assert day_in_words("بیست و سوم") == 23 and day_in_words("سوم") == 3
+    assert day_in_words("کتاب") is None
