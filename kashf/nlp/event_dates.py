@@ -414,8 +414,10 @@ def _hour_as_year(found, document: dt.date | None) -> bool:
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:date|dated|تاریخ|تاريخ|التاريخ|التأريخ)[ \t]*[:：][^\n]*$", re.IGNORECASE | re.MULTILINE
 )
+# Afghanistan names the same solar months by the zodiac: حمل (Farvardin) … حوت (Esfand).
+_DARI_MONTHS = r"حمل|ثور|جوزا|جوزاء|سرطان|اسد|سنبله|سنبلة|میزان|عقرب|قوس|جدی|دلو|حوت"
 _MONTHS = (
-    r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|" + _DARI_MONTHS + "|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
     r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
@@ -429,12 +431,12 @@ _NO_YEAR = r"(?!\s*(?:ماه\s*)?,?\s*[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-�
 YEARLESS_DATE = re.compile(
     # «بـ٢ آب»: the preposition written on the day (with or without a tatweel)
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")\s+(?:(?:من|of)\s+)?("
-    + _MONTHS + r")"
+    + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
 )
-_SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12])
+_SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12] + _DARI_MONTHS.split("|"))
 _HIJRI_MONTHS = frozenset(
     "محرم صفر رجب شعبان رمضان شوال".split() + ["ربيع الأول", "ربيع الثاني", "ذو القعدة", "ذو الحجة"]
 )

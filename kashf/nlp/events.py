@@ -67,7 +67,10 @@ _OTHER_TIME = re.compile(
     # a season: "in spring 2019", "last summer", «تابستان پارسال», «الصيف الماضي»
     r"(?:in|last|this|early|late)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|بهار|تابستان|زمستان|"
-    r"الصیف|الشتاء|الخریف|اواخر|اوایل|اواسط)(?!\w)",
+    r"الصیف|الشتاء|الخریف|اواخر|اوایل|اواسط|"
+    # a half or a third of a month: «در نیمه دوم شهریورماه», «دهه اول محرم»
+    r"نیمه اول|نیمه دوم|نیمه نخست|دهه اول|دهه دوم|دهه سوم|النصف الاول|النصف الثانی|"
+    r"the (?:first|second) half of|the (?:first|last) week of)(?!\w)",
     re.IGNORECASE,
 )
 _TIMES = re.compile(

@@ -207,6 +207,12 @@ _SOLAR_MONTHS = {
     1: "فروردین", 2: "اردیبهشت", 3: "خرداد", 4: "تیر", 5: "مرداد امرداد", 6: "شهریور",
     7: "مهر", 8: "آبان", 9: "آذر", 10: "دی", 11: "بهمن", 12: "اسفند",
 }
+# Afghanistan's names of the same months, by the zodiac. Most are also common words (حمل is
+# "carrying", میزان "amount"), so they count only after a day: «۱۷ اسد ۱۳۹۹».
+_DARI_MONTHS = {
+    1: "حمل", 2: "ثور", 3: "جوزا جوزاء", 4: "سرطان", 5: "اسد", 6: "سنبله سنبلة", 7: "میزان",
+    8: "عقرب", 9: "قوس", 10: "جدی", 11: "دلو", 12: "حوت",
+}
 _LUNAR_MONTHS = {
     1: ["محرم", "محرم الحرام"],
     2: ["صفر", "صفر المظفر"],
@@ -233,6 +239,9 @@ def _month_table() -> dict[str, tuple[str, int]]:
         for name in names.split():
             table[_fold(name.replace("_", " "))] = (GREGORIAN, number)
     for number, names in _SOLAR_MONTHS.items():
+        for name in names.split():
+            table[_fold(name)] = (SOLAR_HIJRI, number)
+    for number, names in _DARI_MONTHS.items():
         for name in names.split():
             table[_fold(name)] = (SOLAR_HIJRI, number)
     for number, lunar in _LUNAR_MONTHS.items():
@@ -478,9 +487,14 @@ def _read_dmy(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     return _build(calendar, year, month, day, text, flags=flags)
 
 
+_DARI_NAMES = frozenset(_fold(n) for names in _DARI_MONTHS.values() for n in names.split())
+
+
 def _read_named(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     if m["d1"] and m["d2"]:
         return None
+    if _fold(m["mon"]) in _DARI_NAMES and not (m["d1"] or m["w1"]):
+        return None  # «حمل ۱۴۰۰ تن» is a load of 1,400 tonnes, not Hamal 1400
     calendar, month = _month_of(m["mon"])
     day = int(m["d1"] or m["d2"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
     year = int(m["y"])
