@@ -176,7 +176,9 @@ def _mail_sent(text: str, offset: int) -> str | None:
 
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
 _LOG_TIME = re.compile(
-    r"\W*(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
+    # (a Persian or Arabic log names the hour: «ساعت ۱۷:۴۵ — سوژه …», «الساعة ١٧:٤٥»)
+    r"\W*(?:(?:ساعت|الساعة|الساعه)\s*)?"
+    r"(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
     # military time: "0831  S1 sits down…", "1420hrs", "0900Z"
     r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:])"
     # "0830 S1 meets UM1": one space, then a log's code for the person watched
@@ -1241,6 +1243,14 @@ class _Extractor:
         if named_rooms and _STREETLIKE.search(self.folded, chosen.start, chosen.end):
             chosen = min(named_rooms, key=lambda v: abs(v.start - anchor))
         named = _place_at(chosen, places)  # the venue word is part of a place's name
+        if named is None:
+            # «در کافه‌ی طبقه‌ی دوم مرکز خرید پالادیوم», «في شبستان مسجد الجواد»: an unnamed
+            # room of a named venue is told by the venue
+            named = next((m for m in places
+                          if chosen.end <= int(m["start"]) <= chosen.end + 30
+                          and _venue_name(self.folded, m)
+                          and not _VENUE_PUNCT.search(self.text, chosen.end, int(m["start"]))),
+                         None)
         if named is not None:
             return {"text": self.text[int(named["start"]) : int(named["end"])],
                     "start": int(named["start"]), "end": int(named["end"]),
