@@ -311,6 +311,11 @@ _YMD = re.compile(
 _DMY = re.compile(
     rf"(?<![\w/.\-])(?P<a>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<b>\d{{1,2}})\s?(?P=sep)\s?(?P<y>\d{{4}})(?![\d/\-]|\.\d|[A-Za-z_]){_SUFFIX}"
 )
+# "05.10.22": a European day, month and two-digit year, dotted and two digits each (a
+# version number such as 1.2.3 is not one; nor a dotted quad).
+_DMY_SHORT = re.compile(
+    r"(?<![\w/.\-])(?P<a>[0-3]\d)\.(?P<b>[01]\d)\.(?P<y>\d{2})(?![\d]|\.\d|[A-Za-z_])"
+)
 _NAMED = re.compile(
     # «١٤ من أبريل ٢٠٢٢» and «العشرين من مايو»: Arabic joins the day to its month with «من»
     rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<w1>{DAY_WORDS}))"
@@ -487,6 +492,10 @@ def _read_dmy(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     return _build(calendar, year, month, day, text, flags=flags)
 
 
+def _read_dmy_short(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
+    return _build(GREGORIAN, _dtg_year(m["y"]), int(m["b"]), int(m["a"]), text)
+
+
 _DARI_NAMES = frozenset(_fold(n) for names in _DARI_MONTHS.values() for n in names.split())
 
 
@@ -521,6 +530,7 @@ _READERS = (
     (_ISO, _read_iso),
     (_YMD, _read_ymd),
     (_DMY, _read_dmy),
+    (_DMY_SHORT, _read_dmy_short),
     (_NAMED, _read_named),
     (_YEAR_MARKED, _read_year_marked),
 )
