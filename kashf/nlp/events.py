@@ -47,9 +47,12 @@ VERSION = 11
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
     # "in the courtyard of the Islamic Centre", "at the entrance to the souk": the part
-    r"\b(?:in|at|inside|outside|near)\s+the\s+(?:courtyard|lobby|foyer|garden|gardens|grounds|"
-    r"car\s+park|parking\s+lot|forecourt|entrance|food\s+court|cafeteria|basement|roof)"
-    r"\s+(?:of|to)(?:\s+the)?|"
+    r"\b(?:in|at|inside|outside|near)\s+the\s+(?:[a-z]+\s+)?(?:courtyard|lobby|foyer|garden|"
+    r"gardens|grounds|car\s+park|parking\s+lot|forecourt|entrance|food\s+court|cafeteria|"
+    r"basement|roof|café|cafe|restaurant|bar|tea\s+room)\s+(?:of|to|at)(?:\s+the)?|"
+    # «در سالون هوتل بلخ», «توی لابی هتل», «بمنطقة سيدي جابر»: the part of a place, or its area
+    r"(?<!\w)(?:در|توی|تو)\s+(?:سالون|سالن|لابی|حیاط|محوطه)\s*$|"
+    r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",

@@ -70,8 +70,10 @@ _THIS_MONTH = re.compile(
 
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
+# A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
 _NTH = re.compile(
-    rf"(?<!\w)(?:on|(?:{_DAY}),?)\s+the\s+(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
+    rf"(?<!\w)(?:(?:on|(?:{_DAY}),?)\s+the\s+|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
 )
