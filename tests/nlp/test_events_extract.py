@@ -856,16 +856,18 @@ def test_round_ten_habits_and_arrivals(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, text_mentions, [], "2021-03-02")] == types
 
 
+# The part of a named venue (its food court, courtyard, car park, lobby) is told by the venue;
+# the quote keeps the part.
 @pytest.mark.parametrize("text, loc, place", [
     ("I met GRANITE in the food court of the Kervan Park mall in Gaziantep on 8 October.",
-     ("Kervan Park", "Gaziantep"), "food court of the Kervan Park"),
+     ("Kervan Park", "Gaziantep"), "Kervan Park"),
     ("Conoff met Salman Qureshi, deputy harbour master at Karachi Port, over lunch at the "
      "Seabreeze Terrace restaurant in Clifton on August 8.",
      ("Karachi Port", "Seabreeze Terrace", "Clifton"), "Seabreeze Terrace"),
     ("التقيت المصدر مساء الأحد ٧ أيار في باحة جامع الحاج عبد الرزاق في حي الزهور.",
-     ("جامع الحاج عبد الرزاق", "حي الزهور"), "باحة جامع الحاج عبد الرزاق"),
+     ("جامع الحاج عبد الرزاق", "حي الزهور"), "جامع الحاج عبد الرزاق"),
     ("آخرین دیدار روز یکشنبه ۱۴ بهمن داخل خودرو در پارکینگ مرکز خرید بحر پلازا در صیدا انجام شد.",
-     ("مرکز خرید بحر پلازا", "صیدا"), "پارکینگ مرکز خرید بحر پلازا"),
+     ("مرکز خرید بحر پلازا", "صیدا"), "مرکز خرید بحر پلازا"),
     # the venue a city is given for, however the sentence reaches it
     ("On January 11 Dunmore hosted Alison Reyes at a private dinner in the Oak Room of the "
      "Hotel Carrow in Washington.", ("Hotel Carrow", "Washington"), "Hotel Carrow"),
@@ -890,7 +892,7 @@ def test_a_payment_told_with_a_meeting_leaves_the_place_to_the_meeting() -> None
             "تحویل گردید.")
     found = extract_events(text, mentions(text, loc=("مرکز خرید بحر پلازا",)), [], "2019-02-05")
     assert [(e["type"], e["place"]) for e in found] == [
-        ("meeting", "پارکینگ مرکز خرید بحر پلازا"), ("payment", None)]
+        ("meeting", "مرکز خرید بحر پلازا"), ("payment", None)]
 
 
 @pytest.mark.parametrize("text, loc, place", [
@@ -1235,7 +1237,7 @@ def test_what_the_writer_said_is_not_hearsay() -> None:
      ("قم",), "قم"),
     # a duration after the venue is not part of it
     ("قال حمد إنه جلس أمس مع «الإيراني» في بهو فندق هيلتون صلالة قرابة ساعة.",
-     ("فندق هيلتون صلالة",), "بهو فندق هيلتون صلالة"),
+     ("فندق هيلتون صلالة",), "فندق هيلتون صلالة"),
 ])
 def test_where_a_meeting_was(text: str, loc: tuple[str, ...], place: str) -> None:
     meetings = [e for e in extract_events(text, mentions(text, loc=loc), [], "2024-01-05")
@@ -1273,7 +1275,7 @@ def test_a_logs_lines_and_their_days() -> None:
                            [], "2023-11-14")
     assert [(e["type"], e["date"], e["place"]) for e in found] == [
         ("meeting", "2023-11-14", "Café Ermou 41"), ("travel", "2023-11-14", "Piraeus"),
-        ("meeting", "2023-11-12", "coffee shop of Mansour Mall")]
+        ("meeting", "2023-11-12", "Mansour Mall")]
 
 
 def test_a_trip_goes_where_it_is_heading_not_where_it_started() -> None:
