@@ -338,12 +338,15 @@ def _paragraph_spans(text: str, paragraphs: Sequence[Any]) -> list[tuple[int, in
     return [s for s in spans if s[1] > s[0]]
 
 
-def _languages(text: str, start: int, end: int, language: str | None) -> frozenset[str] | None:
+def _languages(
+    text: str, start: int, end: int, language: str | None,
+    document: frozenset[str] | None = None,
+) -> frozenset[str] | None:
     if language in ("fa", "ar"):
         return frozenset({language, "en"})
     if language == "en":
         return frozenset({"en"})
-    return lex.languages(text[start:end])
+    return lex.languages(text[start:end], document)
 
 
 # --------------------------------------------------------------------------- dates
@@ -650,8 +653,9 @@ class _Extractor:
 
     def run(self) -> list[dict]:
         summarised: list[dict] = []
+        document = lex.by_function_words(self.text)
         for p_start, p_end, language in self.spans:
-            self.langs = _languages(self.text, p_start, p_end, language)
+            self.langs = _languages(self.text, p_start, p_end, language, document)
             if not self.triggers(p_start, p_end):
                 continue  # no event here: skip its sentences and dates
             before = {id(e) for e in self.events}

@@ -49,15 +49,26 @@ _FUNCTION_WORD = re.compile(
 )
 
 
-def languages(text: str) -> frozenset[str] | None:
-    """Which lexicon languages apply to a stretch of text: Persian or Arabic (each with
-    English), by letters only one of them uses; None when it cannot tell."""
-    # Function words first: «گ» and «پ» of a Kurdish name do not make Arabic prose Persian.
+def by_function_words(text: str) -> frozenset[str] | None:
+    """Persian or Arabic (each with English) when the function words of ``text`` settle it."""
     words = _FUNCTION_WORD.findall(text)
     fa_words = sum(w in _PERSIAN_FUNCTION for w in words)
     ar_words = len(words) - fa_words
     if fa_words != ar_words and max(fa_words, ar_words) >= 2:
         return frozenset({"fa", "en"}) if fa_words > ar_words else frozenset({"ar", "en"})
+    return None
+
+
+def languages(text: str, fallback: frozenset[str] | None = None) -> frozenset[str] | None:
+    """Which lexicon languages apply to a stretch of text: Persian or Arabic (each with
+    English), by letters only one of them uses; None when it cannot tell. ``fallback`` (the
+    whole document's, say) wins over letters when the stretch has too few function words."""
+    # Function words first: «گ» and «پ» of a Kurdish name do not make Arabic prose Persian.
+    decided = by_function_words(text)
+    if decided is not None:
+        return decided
+    if fallback is not None:  # «العصر اجاني … حچي جندناه»: Iraqi, in an Arabic document
+        return fallback
     if _PERSIAN_ONLY.search(text):
         return frozenset({"fa", "en"})
     persian, arabic = len(_PERSIAN_FORMS.findall(text)), len(_ARABIC_ONLY.findall(text))
