@@ -262,6 +262,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             if (
                 following.startswith("\n")
                 or i - line_start < 45
+                or text[line_start:i].rstrip().endswith(":")  # "On Mon, 3 Oct …, X wrote:"
                 or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
                 or _LOG_LINE.match(text, i + 1)  # a chat's or a log's next line
             ):
