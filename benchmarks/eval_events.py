@@ -54,8 +54,12 @@ Sets:
 * ``tests/nlp/events_dev37.jsonl``, ``events_dev38.jsonl`` — written blind during round
   eighteen, scored once with its final rules, then tuned on in round nineteen.
 * ``tests/nlp/events_dev39.jsonl``, ``events_dev40.jsonl`` — written blind during round
-  nineteen and scored once with its final rules: the estimate for reports nobody tuned on.
-  (Whoever changes the rules next should write the next such sets first, and move these up.)
+  nineteen, scored once with its final rules, then tuned on in round twenty.
+* ``tests/nlp/events_dev41.jsonl``, ``events_dev42.jsonl`` — written blind during round
+  twenty and scored once with its final rules: the estimate for reports nobody tuned on.
+  The sentence models (kashf/nlp/event_classifier.py) are trained on every set but these
+  (scripts/train_event_classifier.py ``HELD_BACK``). (Whoever changes the rules next should
+  write the next such sets first, move these up, and retrain the models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
   when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
@@ -124,6 +128,8 @@ DEV37 = ROOT / "tests/nlp/events_dev37.jsonl"
 DEV38 = ROOT / "tests/nlp/events_dev38.jsonl"
 DEV39 = ROOT / "tests/nlp/events_dev39.jsonl"
 DEV40 = ROOT / "tests/nlp/events_dev40.jsonl"
+DEV41 = ROOT / "tests/nlp/events_dev41.jsonl"
+DEV42 = ROOT / "tests/nlp/events_dev42.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -381,10 +387,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV37),
         "thirty-eighth dev set (tests/nlp/events_dev38.jsonl, written blind, tuned on in round 19)":
             load_dev(DEV38),
-        "held-back set (tests/nlp/events_dev39.jsonl, written blind, scored once)":
+        "thirty-ninth dev set (tests/nlp/events_dev39.jsonl, written blind, tuned on in round 20)":
             load_dev(DEV39),
-        "held-back set (tests/nlp/events_dev40.jsonl, written blind, scored once)":
+        "fortieth dev set (tests/nlp/events_dev40.jsonl, written blind, tuned on in round 20)":
             load_dev(DEV40),
+        "held-back set (tests/nlp/events_dev41.jsonl, written blind, scored once)":
+            load_dev(DEV41),
+        "held-back set (tests/nlp/events_dev42.jsonl, written blind, scored once)":
+            load_dev(DEV42),
     }
     if not args.quick:
         case = load_case_gold()

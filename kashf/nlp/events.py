@@ -24,10 +24,12 @@ Header lines (Subject:, موضوع:) restate the report's event and are not even
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from kashf.nlp import events_lexicon as lex
+from kashf.nlp.event_classifier import guesser
 from kashf.nlp.event_dates import (
     COUNT_BEFORE,
     HEADER_LINE,
@@ -39,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 11
+VERSION = 12
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -644,6 +646,9 @@ class _Extractor:
         self.folded = lex.fold(text)
         self.cased = lex.fold(text, lower=False)
         self.mentions = mentions
+        # the mentions by start, for the sentence models' slice of them
+        self._by_start = sorted(mentions, key=lambda m: int(m.get("start", -1)))
+        self._starts = [int(m.get("start", -1)) for m in self._by_start]
         self.pages = pages
         self.spans = _paragraph_spans(text, paragraphs)
         self.dates = DateTracker(text, self.folded, document_date, self.spans)
@@ -651,13 +656,18 @@ class _Extractor:
         self.events: list[dict] = []
         self.story_date: tuple[str | None, str | None] = (None, None)
         self.story_place: dict | None = None
+        self._guesses: dict[tuple, list[lex.Hit]] = {}
+        self._found: dict[tuple, list[lex.Hit]] = {}
 
     def run(self) -> list[dict]:
         summarised: list[dict] = []
         document = lex.by_function_words(self.text)
         for p_start, p_end, language in self.spans:
             self.langs = _languages(self.text, p_start, p_end, language, document)
-            if not self.triggers(p_start, p_end):
+            raw = self.lookup(lex.triggers(), p_start, p_end)
+            if not self.triggers(p_start, p_end) and not any(
+                    self.guessed(s, e, [], [h for h in raw if s <= h.start < e])
+                    for s, e in sentences(self.text, p_start, p_end)):
                 continue  # no event here: skip its sentences and dates
             before = {id(e) for e in self.events}
             self.paragraph(p_start, p_end)
@@ -693,8 +703,11 @@ class _Extractor:
             if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)
-            hits = _first_per_type(self.told(self.triggers(s_start, s_end), s_start, s_end,
-                                             written), written, self.folded)
+            found = self.triggers(s_start, s_end)
+            guesses = self.guessed(s_start, s_end, found)
+            found = sorted([*found, *guesses], key=lambda h: h.start)
+            hits = _first_per_type(self.told(found, s_start, s_end, written), written,
+                                   self.folded)
             if not hits:
                 if not self.hearsay_or_plan(s_start, s_end):
                     self.remember(written)
@@ -744,6 +757,7 @@ class _Extractor:
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
+                event["found_by"] = "model" if hit in guesses else "lexicon"
                 if status == "happened":
                     _drop_plans_of(event, self.events)
                 definite = bool(_DEFINITE_AFTER.match(self.folded, hit.end)
@@ -874,20 +888,62 @@ class _Extractor:
         if days:
             self.story_date = days[-1]
 
+    def guessed(self, start: int, end: int, found: list[lex.Hit] | None = None,
+                raw: list[lex.Hit] | None = None) -> list[lex.Hit]:
+        """What the sentence models add (kashf/nlp/event_classifier.py): a type the lexicons
+        did not find there, at the word the model weighs most — not inside a phrase the
+        lexicons call no event ("paid for the dinner", «نشستم» alone)."""
+        models = guesser()
+        if models is None:
+            return []
+        found = self.triggers(start, end) if found is None else found
+        key = (start, end, frozenset(h.tag for h in found))
+        if key not in self._guesses:
+            # a type whose phrase the lexicons found and a rule then set aside («درخواست
+            # دیدار», "five meetings") is not the models' to put back
+            raw = self.lookup(lex.triggers(), start, end) if raw is None else raw
+            known = {h.tag for h in found} | {h.tag for h in raw}
+            inside = self._by_start[bisect_left(self._starts, start):
+                                    bisect_left(self._starts, end)]
+            guesses = [lex.Hit(event_type, w_start, w_end)
+                       for event_type, w_start, w_end, _p in models.guess(
+                           self.folded, start, end, inside, known)]
+            self._guesses[key] = [] if guesses and self.said_none(start, end) else guesses
+        return self._guesses[key]
+
+    def said_none(self, start: int, end: int) -> bool:
+        """Whether a lexicon row calls a phrase of the sentence no event («نخواهد آمد», "paid
+        for the dinner", «نشستم» alone): the models are not asked to overrule it."""
+        return any(
+            h.tag == "none"
+            for lexicon in (lex.triggers(), lex.travel_verbs(), lex.payment_verbs())
+            for h in self.lookup(lexicon, start, end, keep_none=True)
+        )
+
+    def lookup(self, lexicon: lex.Lexicon, start: int, end: int,
+               keep_none: bool = False) -> list[lex.Hit]:
+        """``lexicon.find`` over a span, once per span (triggers and guesses both ask)."""
+        key = (id(lexicon), start, end, self.langs)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = lexicon.find(self.folded, start, end, self.langs,
+                                                    keep_none=True)
+        return found if keep_none else [h for h in found if h.tag != "none"]
+
     def triggers(self, start: int, end: int) -> list[lex.Hit]:
         """Trigger phrases, plus a giving verb as a payment when the sentence names money
         and a going verb as travel when it names a destination; counted events ("five
         meetings were held") are totals, not events."""
-        hits = lex.triggers().find(self.folded, start, end, self.langs)
+        hits = self.lookup(lex.triggers(), start, end)
         if not any(h.tag == "payment" for h in hits):
-            verbs = lex.payment_verbs().find(self.folded, start, end, self.langs)
+            verbs = self.lookup(lex.payment_verbs(), start, end)
             if verbs and (
                 _mentions_in(self.mentions, start, end, {"MONEY"})
                 or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
         if not any(h.tag == "travel" for h in hits):
-            verbs = lex.travel_verbs().find(self.folded, start, end, self.langs)
+            verbs = self.lookup(lex.travel_verbs(), start, end)
             places = _mentions_in(self.mentions, start, end, {"LOC"})
             if verbs and any(
                 _destination(m, self.text) and _located(self.text, start, int(m["start"]))
@@ -1472,6 +1528,8 @@ def _continues(
     him again".)"""
     if not events or own_date is not None or event["type"] == "tasking":
         return False  # taskings are listed one after another: each one is its own
+    if events[-1].get("found_by") == "model":
+        return False  # a guess is no event to go on about: the words for it are told here
     if not definite and _LOG_TIME.match(event["evidence"]["quote"]):
         return False  # a log's line at its own hour: "13:05 — met a woman in the lobby"
     previous = events[-1]

@@ -254,7 +254,7 @@ class Lexicon:
 
     def find(
         self, folded: str, start: int = 0, end: int | None = None,
-        langs: frozenset[str] | None = None,
+        langs: frozenset[str] | None = None, keep_none: bool = False,
     ) -> list[Hit]:
         """Non-overlapping hits in ``folded[start:end]``, longest first where they overlap.
 
@@ -299,8 +299,8 @@ class Lexicon:
         for hit in hits:
             if all(hit.end <= k.start or hit.start >= k.end for k in kept):
                 kept.append(hit)
-        # "none" phrases exist only to veto the span they cover.
-        return sorted((h for h in kept if h.tag != "none"), key=lambda h: h.start)
+        # "none" phrases exist only to veto the span they cover (``keep_none`` shows them).
+        return sorted((h for h in kept if keep_none or h.tag != "none"), key=lambda h: h.start)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -1,0 +1,71 @@
+"""The events stage's sentence models: shipped, consulted only where the lexicons are silent,
+never against a lexicon's veto, and never trained on the pair the benchmark holds back."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from kashf.nlp import event_classifier, events
+from kashf.nlp.event_classifier import TYPES, guesser, model_path
+from kashf.nlp.events import extract_events
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mentions(text: str, per: tuple[str, ...] = (), loc: tuple[str, ...] = ()) -> list[dict]:
+    out = []
+    for label, names in (("PER", per), ("LOC", loc)):
+        for name in names:
+            start = text.index(name)
+            out.append({"start": start, "end": start + len(name), "label": label, "text": name})
+    return out
+
+
+def test_the_models_ship_with_the_package() -> None:
+    for event_type in TYPES:
+        assert model_path(event_type).stat().st_size > 10_000
+    assert guesser() is not None
+
+
+def test_held_back_pair_is_the_benchmarks() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "train_event_classifier", ROOT / "scripts" / "train_event_classifier.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    source = (ROOT / "benchmarks" / "eval_events.py").read_text(encoding="utf-8")
+    held = re.findall(r'"held-back set \(tests/nlp/(events_dev\d+)\.jsonl', source)
+    assert sorted(held) == sorted(script.HELD_BACK)
+
+
+@pytest.mark.parametrize("text, per, loc, event_type", [
+    # verbs no lexicon row has: the models read the rest of the sentence
+    ("On 3 May SPARROW huddled with the colonel in a back room of the Babylon Hotel in Baghdad.",
+     ("SPARROW",), ("Babylon Hotel", "Baghdad"), "meeting"),
+    ("On 4 May SPARROW took the overnight bus to Basra.", ("SPARROW",), ("Basra",), "travel"),
+])
+def test_a_sentence_the_lexicons_miss(text: str, per: tuple, loc: tuple, event_type: str) -> None:
+    (event,) = extract_events(text, mentions(text, per, loc), [], "2022-05-10")
+    assert (event["type"], event["found_by"]) == (event_type, "model")
+    assert event["date"] is not None and event["place"] == loc[0]
+
+
+def test_a_lexicon_event_says_so_and_the_models_respect_a_veto() -> None:
+    text = "On 3 May SPARROW met the colonel at the Babylon Hotel in Baghdad."
+    (event,) = extract_events(text, mentions(text, ("SPARROW",), ("Babylon Hotel", "Baghdad")),
+                              [], "2022-05-10")
+    assert (event["type"], event["found_by"]) == ("meeting", "lexicon")
+    # «درخواست دیدار» is a request (a lexicon "none" row): no meeting, from rules or models
+    text = "۱- دانا روز دوشنبه ۱۵ دی از طریق پیامک قراردادی درخواست دیدار فوری کرد."
+    assert extract_events(text, mentions(text, ("دانا",)), [], "2023-01-10") == []
+
+
+def test_without_models_the_stage_runs_on_its_lexicons(monkeypatch) -> None:
+    monkeypatch.setattr(events, "guesser", lambda: None)
+    text = "On 3 May SPARROW huddled with the colonel in a back room of the Babylon Hotel."
+    assert extract_events(text, mentions(text, ("SPARROW",), ("Babylon Hotel",)), [],
+                          "2022-05-10") == []
+    assert event_classifier.THRESHOLD >= 0.5
