@@ -56,10 +56,14 @@ Sets:
 * ``tests/nlp/events_dev39.jsonl``, ``events_dev40.jsonl`` — written blind during round
   nineteen, scored once with its final rules, then tuned on in round twenty.
 * ``tests/nlp/events_dev41.jsonl``, ``events_dev42.jsonl`` — written blind during round
-  twenty and scored once with its final rules: the estimate for reports nobody tuned on.
-  The sentence models (kashf/nlp/event_classifier.py) are trained on every set but these
-  (scripts/train_event_classifier.py ``HELD_BACK``). (Whoever changes the rules next should
-  write the next such sets first, move these up, and retrain the models with them.)
+  twenty, scored once with its final rules (and again with the first sentence models,
+  trained without them), then tuned on in round twenty-one.
+* ``tests/nlp/events_dev43.jsonl``, ``events_dev44.jsonl`` — written blind during round
+  twenty-one and scored once with its final rules and sentence models: the estimate for
+  reports nobody tuned on. The sentence models (kashf/nlp/event_classifier.py) are trained
+  on every set but these (scripts/train_event_classifier.py ``HELD_BACK``). (Whoever changes
+  the rules next should write the next such sets first, move these up, and retrain the
+  models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
   ``path`` relative to ``examples/case/``, ``type``, ``place``, ``date``, ``quote``…),
   when present. Mentions come from ``kashf.nlp.entities.extract_entities`` (or
@@ -130,6 +134,8 @@ DEV39 = ROOT / "tests/nlp/events_dev39.jsonl"
 DEV40 = ROOT / "tests/nlp/events_dev40.jsonl"
 DEV41 = ROOT / "tests/nlp/events_dev41.jsonl"
 DEV42 = ROOT / "tests/nlp/events_dev42.jsonl"
+DEV43 = ROOT / "tests/nlp/events_dev43.jsonl"
+DEV44 = ROOT / "tests/nlp/events_dev44.jsonl"
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -391,10 +397,14 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV39),
         "fortieth dev set (tests/nlp/events_dev40.jsonl, written blind, tuned on in round 20)":
             load_dev(DEV40),
-        "held-back set (tests/nlp/events_dev41.jsonl, written blind, scored once)":
+        "forty-first dev set (tests/nlp/events_dev41.jsonl, written blind, tuned on in round 21)":
             load_dev(DEV41),
-        "held-back set (tests/nlp/events_dev42.jsonl, written blind, scored once)":
+        "forty-second dev set (tests/nlp/events_dev42.jsonl, written blind, tuned on in round 21)":
             load_dev(DEV42),
+        "held-back set (tests/nlp/events_dev43.jsonl, written blind, scored once)":
+            load_dev(DEV43),
+        "held-back set (tests/nlp/events_dev44.jsonl, written blind, scored once)":
+            load_dev(DEV44),
     }
     if not args.quick:
         case = load_case_gold()
