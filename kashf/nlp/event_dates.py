@@ -265,18 +265,38 @@ class DateTracker:
 
         today = self.entry_date(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
+            inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
+            if inside and day:  # «پنجشنبه هفته آینده»: the day, not "next week" alone
+                found = [x for x in found if x not in inside]
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
                 nth = _NTH_DAY.search(self.folded, s, e)
                 if nth:
                     day = self._in_story_month(s, int(nth.group(1))) or day
                 found.append((s, day, self.text[s:e]))
         found.sort()
+        found = _corrected(self.folded, found)
         self._said.extend((at, iso_day(day)) for at, day, _t in found
                           if day and iso_day(day) and not self._in_header(at))
         return found
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+# A speaker correcting a day: "I drove to Bratislava on 3 June — no, 2 June", «يوم الخميس،
+# لا، الجمعة», «شنبه، نه ببخشید، یکشنبه».
+_CORRECTION = re.compile(
+    r"[\s—–\-,.…،]*(?:no|sorry|i mean|or rather|correction|نه|ببخشید|یعنی|لا|عفوا|اقصد)"
+    r"[\s—–\-,.…،]*(?:ببخشید|sorry|i mean|اقصد)?[\s—–\-,.…،]*",
+    re.IGNORECASE,
+)
+
+
+def _corrected(folded: str, found: list[tuple[int, str | None, str]]
+               ) -> list[tuple[int, str | None, str]]:
+    """The dates of a sentence without those its speaker took back for the next one."""
+    return [
+        date for date, after in zip(found, [*found[1:], None][: len(found)], strict=True)
+        if after is None or not _CORRECTION.fullmatch(folded, date[0] + len(date[2]), after[0])
+    ]
 _NTH_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 # "eight days later", «بعد ثلاثة أيام», «چهار روز بعد»: days counted from the story's day.
 _NUMBER_WORDS = {
@@ -319,7 +339,10 @@ _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s+\d{1,2}:\d{2
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
-    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)",
+    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)"
+    # a numbered call: «١. في مكالمة يوم السبت ١١/٦ الساعة ٢١:٤٠ قال…», "2. In a call on…"
+    r"|[ \t\-•*]*(?:[0-9۰-۹٠-٩]{1,3}[.)\-]\s*)?(?:(?:in\s+a|during\s+a|فی|در)\s+)?"
+    r"(?:call|intercept|مکالمه|تماس|الاتصال|اتصال|المکالمه)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -43,7 +43,9 @@ _NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|
 # A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
 # date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).
 _BARE = re.compile(
-    rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?:on\s+|یوم\s+|روز\s+)?(?P<day>{_DAY})(?!\w)"
+    # (not Friday prayers: «پس از نماز جمعه», «بعد صلاة الجمعة» name the prayer, not a day)
+    rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?<!نماز\s)(?<!صلاه\s)(?:on\s+|یوم\s+|روز\s+)?"
+    rf"(?P<day>{_DAY})(?!\w)(?!\s+prayers?)"
     r"(?!\s*,?\s*(?:the\s+)?[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
@@ -52,7 +54,9 @@ _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFT
 # «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
 # Iran and the Arab world runs from Saturday to Friday.
 _THIS_WEEK = re.compile(
-    rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع)(?!\w)"
+    rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع"
+    # «پنجشنبه هفته آینده», «الخميس من الأسبوع المقبل», "Thursday next week": a week on
+    r"|(?P<next>هفته\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week))(?!\w)"
 )
 
 _ORDINALS = {
@@ -130,7 +134,8 @@ def relative_days(
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:
             saturday = document - dt.timedelta(days=(document.weekday() - 5) % 7)
-            day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day")] - 5) % 7)
+            day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day")] - 5) % 7
+                                          + (7 if m.group("next") else 0))
             found.append((m.start(), m.end(), day.isoformat()))
     for m in _BARE.finditer(folded, start, end):
         if any(s <= m.start("day") < e for s, e, _ in found):

@@ -1413,3 +1413,19 @@ def test_a_pitchs_pay_is_not_a_payment_and_two_trips_in_one_sentence() -> None:
     found = extract_events(text, mentions(text, loc=("Larnaca", "Beirut")), [], "2023-03-12")
     assert [(e["type"], e["date"]) for e in found] == [
         ("travel", "2023-03-08"), ("travel", "2023-03-16")]
+
+
+def test_round_twenty_two_dates() -> None:
+    # Friday prayers name the prayer, not a day; the day written beside them wins
+    text = "سهیل رئیسی جمعه ۱۶ دی پس از نماز جمعه در مسجد جامع بندرعباس به خدمت گرفته شد."
+    (event,) = extract_events(text, mentions(text, loc=("مسجد جامع بندرعباس",)), [],
+                              "2023-02-05")
+    assert event["date"] == "2023-01-06"
+    # «پنجشنبه هفته آینده»: the Thursday of the coming Saturday-to-Friday week
+    text = "الکتبی قرار است پنجشنبه هفته آینده دوباره به شیراز بیاید."
+    (event,) = extract_events(text, mentions(text, loc=("شیراز",)), [], "2023-06-15")
+    assert (event["status"], event["date"]) == ("planned", "2023-06-22")
+    # a speaker takes a day back: "3 June — no, 2 June"
+    text = "I drove to Bratislava on 3 June — no, 2 June, a Friday — and met Lotte there."
+    found = extract_events(text, mentions(text, loc=("Bratislava",)), [], "2017-07-01")
+    assert {e["date"] for e in found} == {"2017-06-02"}
