@@ -65,6 +65,9 @@ Sets:
 * ``tests/nlp/events_dev45.jsonl`` to ``events_dev48.jsonl`` — written blind after round
   twenty-one (field reports; journalism and court records; chats and voice notes; records
   and lists) and scored once with its final rules and models: held back with 43 and 44.
+* ``tests/nlp/events_dev49.jsonl`` to ``events_dev52.jsonl`` — written blind after round
+  twenty-two, scored once with events v13 (models trained on sets 1–42), then added to the
+  sentence models' training; no rule was tuned on them.
   (Whoever changes the rules next should write the next such sets first, move these up,
   and retrain the models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -142,6 +145,8 @@ DEV44 = ROOT / "tests/nlp/events_dev44.jsonl"
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
 HELD_BACK = [DEV43, DEV44, *(ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(45, 49))]
+#: Written blind after round twenty-two, scored once, then trained on by the sentence models.
+MODEL_TRAINING = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(49, 53)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -409,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV42),
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
+        **{f"model-training set (tests/nlp/{path.name}, written blind, scored once, then "
+           f"trained on)": load_dev(path) for path in MODEL_TRAINING},
     }
     if not args.quick:
         case = load_case_gold()
