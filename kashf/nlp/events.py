@@ -664,10 +664,7 @@ class _Extractor:
         document = lex.by_function_words(self.text)
         for p_start, p_end, language in self.spans:
             self.langs = _languages(self.text, p_start, p_end, language, document)
-            raw = self.lookup(lex.triggers(), p_start, p_end)
-            if not self.triggers(p_start, p_end) and not any(
-                    self.guessed(s, e, [], [h for h in raw if s <= h.start < e])
-                    for s, e in sentences(self.text, p_start, p_end)):
+            if not self.triggers(p_start, p_end) and not self.any_guess(p_start, p_end):
                 continue  # no event here: skip its sentences and dates
             before = {id(e) for e in self.events}
             self.paragraph(p_start, p_end)
@@ -910,6 +907,12 @@ class _Extractor:
                            self.folded, start, end, inside, known)]
             self._guesses[key] = [] if guesses and self.said_none(start, end) else guesses
         return self._guesses[key]
+
+    def any_guess(self, p_start: int, p_end: int) -> bool:
+        """Whether the sentence models find an event in a paragraph the lexicons found none in."""
+        raw = self.lookup(lex.triggers(), p_start, p_end)
+        return any(self.guessed(s, e, [], [h for h in raw if s <= h.start < e])
+                   for s, e in sentences(self.text, p_start, p_end))
 
     def said_none(self, start: int, end: int) -> bool:
         """Whether a lexicon row calls a phrase of the sentence no event («نخواهد آمد», "paid

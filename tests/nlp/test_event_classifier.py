@@ -1,5 +1,5 @@
 """The events stage's sentence models: shipped, consulted only where the lexicons are silent,
-never against a lexicon's veto, and never trained on the pair the benchmark holds back."""
+never against a lexicon's veto, and never trained on the sets the benchmark holds back."""
 
 from __future__ import annotations
 
@@ -7,21 +7,13 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from test_events_extract import mentions  # the same gold-name helper
 
 from kashf.nlp import event_classifier, events
 from kashf.nlp.event_classifier import TYPES, guesser, model_path
 from kashf.nlp.events import extract_events
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def mentions(text: str, per: tuple[str, ...] = (), loc: tuple[str, ...] = ()) -> list[dict]:
-    out = []
-    for label, names in (("PER", per), ("LOC", loc)):
-        for name in names:
-            start = text.index(name)
-            out.append({"start": start, "end": start + len(name), "label": label, "text": name})
-    return out
 
 
 def test_the_models_ship_with_the_package() -> None:
