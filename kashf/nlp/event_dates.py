@@ -151,7 +151,10 @@ class DateTracker:
                 line_end = len(self.text) if line_end < 0 else line_end
                 alone = (line_end - line_start) - (e - s) <= _ENTRY_LINE_REST
                 # a log line's own date ("19 Jun, 14:00 – … planned for tomorrow")
-                opens = not self.text[line_start:s].strip(" \t-•*[(") \
+                before = self.text[line_start:s]
+                opens = (not before.strip(" \t-•*[(")
+                         # «[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: …»: a chat's stamp
+                         or before.lstrip().startswith("[") and "]" not in before) \
                     and "\n" not in self.text[s:offset]
                 # «الاتصال (٢): الاثنين ٧/٦، الساعة ١٠:٠٢، من رقم عُماني إلى الهدف»: a call's line
                 labelled = bool(_ENTRY_LABEL.match(self.folded, line_start))

@@ -38,10 +38,10 @@ from kashf.nlp.event_dates import (
     DateTracker,
 )
 from kashf.nlp.patterns import ascii_digits
-from kashf.nlp.relative_days import bare_weekday
+from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 13
+VERSION = 14
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -231,10 +231,13 @@ _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no
 
 # --------------------------------------------------------------------------- sentences
 
-# A line that opens on its time: "[08:27] sophie.w: …", "09:05 subject left", «٠٩:٠٥ دخل …».
+# A line that opens on its time: "[08:27] sophie.w: …", "09:05 subject left", «٠٩:٠٥ دخل …»,
+# «[۱۴۰۱/۱۱/۰۵ — ۱۳:۲۴] نیما: …».
 _LOG_LINE = re.compile(
-    r"[ \t]*[\[(]?(?:[0-9۰-۹٠-٩]{2,4}[/.\-][0-9۰-۹٠-٩]{1,2}[/.\-][0-9۰-۹٠-٩]{1,4}[ ,T]+)?"
+    r"[ \t]*[\[(]?(?:[0-9۰-۹٠-٩]{2,4}[/.\-][0-9۰-۹٠-٩]{1,2}[/.\-][0-9۰-۹٠-٩]{1,4}[ ,T—–\-]+)?"
     r"[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])"
+    # «[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: …»: a bracketed stamp that ends on its time
+    r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}\]"
 )
 
 
@@ -753,6 +756,13 @@ class _Extractor:
                     # the report is still to come (not "the next day", which may count from the
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
+                if own is not None and status == "planned" and own[1] \
+                        and not self.dates._after(own[1]) and bare_weekday(lex.fold(own[2])):
+                    # «همین شنبه میبرمت», «الموعد متاع السبت تفسخ»: an appointment's bare
+                    # weekday, read back from the report's day, is the coming one
+                    ahead = next_weekday(own[1], self.dates.entry_date(s_start)
+                                         or self.dates.document)
+                    date = (ahead or own[1], own[2])
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 event["found_by"] = "model" if hit in guesses else "lexicon"
                 if status == "happened":
@@ -1132,6 +1142,11 @@ class _Extractor:
             found |= {c.tag for c in cues if c.tag == "reported" and c.start < hit.start}
             if persian and self.subjunctive(hit.start, scope_end):
                 found.add("planned")  # «… در نظر گرفته شود»: an instruction, not a fact
+            if hit.tag == "tasking" and not any(
+                    c.tag == "planned" and c.start < hit.start for c in cues):
+                # "Lin asked LAPWING to get hold of the plans", «از او خواست … بگیرد»: the
+                # plan after the asking is the job's; the asking itself was done
+                found.discard("planned")
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out
 
@@ -1552,7 +1567,11 @@ def _continues(
 def _drop_plans_of(event: dict, events: list[dict]) -> None:
     """A plan the report then tells as done is that event ("it was arranged that the meeting
     take place at the exhibition … I met the source by the photographs"): drop the plan, if
-    it gave no other day."""
+    it gave no other day. Not a tasking: taskings are listed one after another, and the job
+    asked for is each one's own ("Lin asked LAPWING to get the plans … I instructed LAPWING
+    to stall")."""
+    if event["type"] == "tasking":
+        return
     events[:] = [
         e for e in events
         if not (e["type"] == event["type"] and e["status"] == "planned"

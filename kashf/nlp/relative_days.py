@@ -83,12 +83,13 @@ _NTH = re.compile(
 )
 # «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧»: day/month without a
 # year, after «يوم», a weekday or «بتاريخ».
-# (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR")
+# (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR",
+# and after "on": "flew in from Istanbul to Dubai on 06/06")
 _DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # A day/month a time of day names («مساء ١٥/٤», «صورة ٣ (١٦/٤ – ٠٩:٥٠)») is one too.
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY}|{_DAY_SHORT})\s*[،,]?\s+|بتاریخ\s+|"
-    rf"مورخ\s+|(?:صباح|مساء|ظهر|عصر|لیله|فجر)\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})"
+    rf"مورخ\s+|(?:صباح|مساء|ظهر|عصر|لیله|فجر)\s+|(?:on|yesterday|today)\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})/(?P<m>[0-9۰-۹٠-٩]{{1,2}})"
     r"(?![/0-9۰-۹٠-٩])"
     r"|(?<![\w/])(?P<d2>[0-9۰-۹٠-٩]{1,2})/(?P<m2>[0-9۰-۹٠-٩]{1,2})"
     r"(?=\s*[–\-—,،]?\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2})"
@@ -197,6 +198,16 @@ def relative_days(
 def bare_weekday(folded: str) -> bool:
     """Whether a date as written (folded) is a weekday alone: "on Thursday", «الجمعة»."""
     return bool(_BARE.fullmatch(folded.strip()))
+
+
+def next_weekday(iso: str, anchor: dt.date | None) -> str | None:
+    """The first day after ``anchor`` on the weekday of ``iso``: a bare weekday that was read
+    back («قرار پنجشنبه کنسل شد») but belongs to a plan still to come."""
+    try:
+        weekday = dt.date.fromisoformat(iso[:10]).weekday()
+    except ValueError:
+        return None
+    return _weekday(anchor, weekday, True)
 
 
 def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | None:

@@ -1429,3 +1429,42 @@ def test_round_twenty_two_dates() -> None:
     text = "I drove to Bratislava on 3 June — no, 2 June, a Friday — and met Lotte there."
     found = extract_events(text, mentions(text, loc=("Bratislava",)), [], "2017-07-01")
     assert {e["date"] for e in found} == {"2017-06-02"}
+
+
+def test_a_chat_stamp_with_dashes_or_a_label_opens_a_sentence() -> None:
+    text = ("[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: امروز با حاج‌آقا مرتضوی تو لابی هتل "
+            "عباسی نشستیم\n"
+            "[۱۴۰۱/۱۱/۰۷ — ۲۳:۳۰] رها: پس آقای توکلی چی؟")
+    assert len(sentences(text)) == 2
+    found = extract_events(text, mentions(text, loc=("هتل عباسی",)), [], "2023-01-29")
+    # the question on the next line no longer silences the line before it
+    assert [(e["type"], e["place"], e["date"]) for e in found] == [
+        ("meeting", "هتل عباسی", "2023-01-27")]
+
+
+def test_a_tasking_asked_over_a_meal_is_not_a_plan_a_later_tasking_drops() -> None:
+    text = ("On 4 November LAPWING had lunch with Lin at the Dorchester. Over the same lunch Lin "
+            "asked LAPWING to get hold of the floor plans of the site in Filton. On 7 November I "
+            "met LAPWING at The Grapes and instructed him to stall and to photograph any written "
+            "questions.")
+    found = extract_events(text, mentions(text, per=("Lin", "LAPWING"),
+                                          loc=("Dorchester", "Filton", "The Grapes")),
+                           [], "2023-11-08")
+    assert [(e["type"], e["status"], e["date"]) for e in found if e["type"] == "tasking"] == [
+        ("tasking", "happened", "2023-11-04"), ("tasking", "happened", "2023-11-07")]
+
+
+def test_on_a_day_and_month_without_a_year() -> None:
+    text = "C/E Dmitri Volkov flew in from Istanbul to Dubai on 06/06 and joined the vessel."
+    found = extract_events(text, mentions(text, per=("Dmitri Volkov",), loc=("Istanbul", "Dubai")),
+                           [], "2023-06-08")
+    assert [(e["type"], e["date"], e["place"]) for e in found] == [
+        ("travel", "2023-06-06", "Dubai")]
+
+
+def test_a_planned_meetings_bare_weekday_is_the_coming_one() -> None:
+    text = "[2023-11-14 10:31] کاوه: عوضش همین شنبه میبرمت پیشش، قراره تو ماشینش کنار پارک ساحلی حرف بزنیم."
+    found = extract_events(text, mentions(text, per=("کاوه",), loc=("پارک ساحلی",)), [],
+                           "2023-11-14")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("meeting", "planned", "2023-11-18")]
