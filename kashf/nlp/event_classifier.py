@@ -24,14 +24,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from kashf.nlp import events_lexicon as lex
+
 TYPES = ("meeting", "recruitment", "tasking", "payment", "travel")
-#: The probability a guess needs. Chosen on the blind pairs 35–40, each scored with the rules
-#: of its round and models trained only on the sets written before it: of the 36, 47 and 51
-#: sentence-types those rules missed, 0.9 found 9, 16 and 19 for 1, 2 and 2 wrong (0.8: 11,
-#: 20 and 21 for 4, 2 and 5), and it keeps the example case's precision higher.
-THRESHOLD = 0.9
+#: The probability a guess needs. First chosen on the blind pairs 35–40 (0.9); in round 23,
+#: end to end with events v14 on sets no model had seen, 0.8 against 0.9 gave recall 78% / 77%
+#: and precision 85% / 85% on sets 43–48 (models of sets 1–42 and 49–52), and 76% / 75%,
+#: 86% / 87% on sets 59–64 (models of sets 1–52): the recall the issue asks for is the
+#: scarcer of the two.
+THRESHOLD = 0.8
 MODELS = Path(__file__).parent / "models"
 MENTION_LABELS = frozenset({"PER", "LOC", "MONEY"})
+_NAME_LABELS = frozenset({"PER", "LOC", "ORG"})
 
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
 
@@ -55,7 +59,13 @@ def sentence_features(
 ) -> tuple[dict[str, float], list[tuple[int, int, list[str]]]]:
     """The features of ``folded[start:end]`` (text folded by ``events_lexicon.fold``) and,
     for each word, its offsets and own features (to find the word a model weighs most)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)]
+    # a trigger word inside a name is the name's («میدان اللقاء» is a square, the Meeting
+    # Point a café), as the lexicons read it: the name counts by its label below
+    masked = [(hit.start, hit.end) for m in mentions
+              if m.get("label") in _NAME_LABELS and start <= int(m["start"]) < end
+              for hit in lex.triggers().find(folded, int(m["start"]), int(m["end"]))]
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded, start, end)
+              if not any(s <= m.start() < e for s, e in masked)]
     words = [token[2] for token in tokens]
     features: dict[str, float] = {"bias": 1.0}
     per_word = []
