@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 14
+VERSION = 15
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -129,6 +129,11 @@ _DEADLINE = re.compile(
 )
 _THERE = re.compile(r"(?<!\w)(?:there|انجا|همانجا|همان جا|اونجا|هناک|هنالک)(?!\w)",
                     re.IGNORECASE)
+# A call-off in the present tense: the appointment is still ahead ("is off", «منتفیه», «ألغيه»).
+_CANCELLED_NOW = re.compile(
+    r"(?<!\w)(?:is off|is (?:cancell?ed|called off|scrapped)|cxl'?d|منتفیه|منتفی است|کنسله|"
+    r"کنسل است|الغیه|ملغی|ملغیه|ملغاه)(?!\w)"
+)
 _YEARLESS_DAY = re.compile(r"^(?!.*\d{4})\D*\d")
 _AIRPORT = re.compile(r"(?<!\w)(?:فرودگاه|airport|مطار|المطار)(?!\w)", re.IGNORECASE)
 _TEST = re.compile(r"ازمایش|test|اختبار", re.IGNORECASE)
@@ -149,6 +154,15 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _THAT_MEETING = re.compile(r"(?<!\w)(?:ان|همان|that|ذلک|تلک)\s+$")  # folded: «آن» is «ان»
+# A sentence that points back at the meeting just told: «در همان دیدار», «در همین نشست», «خلال
+# الجلسة», «في اللقاء ذاته», "during the meeting", "at that same sitting" (folded text).
+_SAME_MEETING = re.compile(
+    r"(?<!\w)(?:در|طی|during|at|in|over|خلال|فی|اثناء|ب)\s*(?:(?:the|this|that|همان|همین|ان|این|"
+    r"ذلک|تلک|هذا|هذه)\s+)?(?:same\s+)?(?:دیدار|جلسه|نشست|ملاقات|لقاء|اللقاء|الجلسه|الاجتماع|"
+    r"المجلس|meeting|session|sitting|meet|lunch|dinner)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها|همان))?"
+    r"(?!\s*(?:دوم|سوم|بعدی|اینده|next|second|following|القادم|المقبل|الثانی|التالی))(?!\w)",
+    re.IGNORECASE,
+)
 # …unless it is another one: «در دیدار دوم», «در دیدار بعدی», «في اللقاء القادم».
 _ANOTHER = re.compile(
     r"\s*(?:دوم|سوم|چهارم|بعدی|آینده|اینده|نخست|اول|next|second|third|following|القادم|"
@@ -750,16 +764,22 @@ class _Extractor:
                     date = (owned[index - 1][1], owned[index - 1][2])
                 else:
                     date = self.undated(status, s_start, last)
+                    if date[0] is None and hit.tag != "meeting":
+                        # «در همان دیدار پیشنهاد داد»: the day of the meeting it points back at
+                        date = self.meeting_referred(s_start, s_end) or date
                 if status == "happened" and own is not None and self.dates._after(own[1] or "") \
                         and _YEARLESS_DAY.search(ascii_digits(own[2])):
                     # «جمعه ۲۲ دی … توی مصلی می‌بینم»: a day without its year that falls after
                     # the report is still to come (not "the next day", which may count from the
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
-                if own is not None and status == "planned" and own[1] \
-                        and not self.dates._after(own[1]) and bare_weekday(lex.fold(own[2])):
-                    # «همین شنبه میبرمت», «الموعد متاع السبت تفسخ»: an appointment's bare
-                    # weekday, read back from the report's day, is the coming one
+                if own is not None and own[1] and not self.dates._after(own[1]) \
+                        and bare_weekday(lex.fold(own[2])) and (
+                            status == "planned" or status == "cancelled"
+                            and _CANCELLED_NOW.search(self.folded, s_start, s_end)):
+                    # «همین شنبه میبرمت», "Friday's meet is off", «موعد الجمعة ألغيه»: a plan's
+                    # bare weekday, read back from the report's day, is the coming one (a call-off
+                    # in the past tense is left as told: the blind authors split on it)
                     ahead = next_weekday(own[1], self.dates.entry_date(s_start)
                                          or self.dates.document)
                     date = (ahead or own[1], own[2])
@@ -823,6 +843,21 @@ class _Extractor:
         if _DEADLINE.search(self.folded, max(0, own[0] - 12), own[0]):
             return True
         return bool(own[1]) and self.dates._after(own[1])
+
+    def meeting_referred(self, start: int, end: int) -> tuple[str, str | None] | None:
+        """The day of the meeting a sentence points back at («در همان دیدار پیشنهاد داد», «سلّمه
+        خلال الجلسة», "at that same sitting we handed him"): the last meeting told with a day,
+        whoever told it (a reported meeting's day is no story day, but its payment's)."""
+        if not _SAME_MEETING.search(self.folded, start, end):
+            return None
+        # the meeting is told in this paragraph or the one before (an earlier one is another)
+        starts = [p_start for p_start, _e, _l in self.spans if p_start <= start]
+        since = starts[-2] if len(starts) > 1 else 0
+        met = next((e for e in reversed(self.events) if e["type"] == "meeting"
+                    and since <= e["evidence"]["start"] < start), None)
+        if met is None or not met["date"] or met["status"] not in ("happened", "reported"):
+            return None
+        return met["date"], met["date_text"]
 
     def undated(self, status: str, start: int, last: list[dict]) -> tuple[str | None, str | None]:
         """The day of an event whose sentence gives none.

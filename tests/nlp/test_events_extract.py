@@ -1468,3 +1468,25 @@ def test_a_planned_meetings_bare_weekday_is_the_coming_one() -> None:
                            "2023-11-14")
     assert [(e["type"], e["status"], e["date"]) for e in found] == [
         ("meeting", "planned", "2023-11-18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Friday's meet at the Narikala Mall is off, he texted.", "2018-05-11"),  # still ahead
+        ("Friday's meet at the Narikala Mall was cancelled.", "2018-05-04"),  # as told
+    ],
+)
+def test_a_call_off_in_the_present_is_of_the_coming_weekday(text: str, date: str) -> None:
+    found = extract_events(text, mentions(text, loc=("Narikala Mall",)), [], "2018-05-07")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("meeting", "cancelled", date)]
+
+
+def test_an_event_at_the_same_meeting_takes_its_day() -> None:
+    text = ("به گفته منبع، رحیمی روز ۱۲ بهمن در کافه نادری با دانشجو دیدار کرده است.\n\n"
+            "رحیمی در همان دیدار پیشنهاد داده که در ازای ماهی ۵۰۰ دلار با آنها همکاری کند.")
+    found = extract_events(text, mentions(text, per=("رحیمی",), loc=("کافه نادری",)), [],
+                           "2024-02-20")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("meeting", "2024-02-01"), ("recruitment", "2024-02-01")]
