@@ -364,6 +364,7 @@ def _absolute_dates(
         return []
     chunk = text[start:end]
     out = []
+    month_anchors: list[tuple[int, dt.date | None]] = []
     for found in find_dates(chunk):
         if _hour_as_year(found, document):
             # "Wednesday 23 October, 1900": the hour, not the year; the document's year
@@ -379,14 +380,18 @@ def _absolute_dates(
             if day_first is not None and "ambiguous_day_month" in found.flags:
                 iso = _in_order(found.text, iso, day_first)
             out.append((start + found.start, start + found.end, iso, found.text))
-        elif found.precision == "month" and months is not None and found.iso_end:
-            months.append((start + found.start, start + found.end, found.iso, found.text,
-                           found.iso_end))
+        elif found.precision == "month" and found.iso_end:
+            # "early January 2021 … on 12 January": a month with its year dates the days after
+            month_anchors.append((found.start, iso_day(found.iso_end)))
+            if months is not None:
+                months.append((start + found.start, start + found.end, found.iso, found.text,
+                               found.iso_end))
     taken = {(s - start, e - start) for s, e, _, _ in out}
     anchors = [(s - start, iso_day(iso)) for s, _e, iso, _t in sorted(out)]
     out.extend(
         (start + s, start + e, iso, written)
-        for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story)
+        for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,
+                                                  month_anchors)
     )
     return sorted(out)
 
@@ -472,6 +477,7 @@ def _yearless_dates(
     text: str, document: dt.date | None, taken: set[tuple[int, int]],
     anchors: list[tuple[int, dt.date | None]] = (),
     story: dt.date | None = None,
+    month_anchors: list[tuple[int, dt.date | None]] = (),
 ) -> list[tuple[int, int, str, str]]:
     """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
     the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
@@ -492,7 +498,9 @@ def _yearless_dates(
         # The last full date before it on its own line, or anywhere before it when the text
         # says so («همان سال», "that year"): a report dated 2021 telling a 2020 story.
         same_year = bool(_SAME_YEAR.match(text, m.end()))
-        reference = next((d for at, d in reversed(anchors) if at < m.start() and d
+        # (a month with its year counts too: "early January 2021 … on 12 January")
+        reference = next((d for at, d in sorted([*anchors, *month_anchors], reverse=True)
+                          if at < m.start() and d
                           and (same_year or "\n" not in text[at : m.start()])), None)
         if reference is None or reference > document:
             reference = document

@@ -749,9 +749,11 @@ class _Extractor:
             )
             context_start = approach[0][0] if approach else s_start
             sentence_events = []
+            # the day each trigger took from its own words or from the one before it
+            told_days: list[tuple[str | None, str | None] | None] = []
             for index, (hit, status, own) in enumerate(zip(hits, statuses, owned, strict=True)):
                 date = (own[1], own[2]) if own else (None, None)
-                chained = index and owned[index - 1] and (
+                chained = index and told_days[index - 1] and (
                     statuses[index - 1] == status
                     # «دوشنبه ۸ اسفند، تو پاساژ … یه پاکت داد دستم»: what was handed over at a
                     # meeting shares its day, whoever tells it
@@ -760,8 +762,9 @@ class _Extractor:
                 if own is not None or own_time:
                     pass
                 elif chained:
-                    # "travelled on 14 August to Beirut and met them there": one time
-                    date = (owned[index - 1][1], owned[index - 1][2])
+                    # "travelled on 14 August to Beirut and met them there": one time (and
+                    # "met him the next day, agreed to work for them and received $5,000")
+                    date = told_days[index - 1]
                 else:
                     date = self.undated(status, s_start, last)
                     if date[0] is None and hit.tag != "meeting":
@@ -783,6 +786,7 @@ class _Extractor:
                     ahead = next_weekday(own[1], self.dates.entry_date(s_start)
                                          or self.dates.document)
                     date = (ahead or own[1], own[2])
+                told_days.append(date if own is not None or chained else None)
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 event["found_by"] = "model" if hit in guesses else "lexicon"
                 if status == "happened":

@@ -1490,3 +1490,20 @@ def test_an_event_at_the_same_meeting_takes_its_day() -> None:
                            "2024-02-20")
     assert [(e["type"], e["date"]) for e in found] == [
         ("meeting", "2024-02-01"), ("recruitment", "2024-02-01")]
+
+
+def test_a_chain_of_events_keeps_the_day_across_an_undated_one() -> None:
+    text = ("سافر إلى إسطنبول بتاريخ ٢ فبراير ٢٠٢٠، وأنه التقى في اليوم التالي بضابط في فندق "
+            "لؤلؤة البسفور، حيث وافق على العمل لصالح ذلك الجهاز، وتسلّم منه مبلغ خمسة آلاف دولار "
+            "أمريكي نقداً.")
+    found = extract_events(text, mentions(text, loc=("إسطنبول", "فندق لؤلؤة البسفور")), [],
+                           "2021-06-27")
+    assert {e["type"]: e["date"] for e in found}.get("payment") == "2020-02-03"
+
+
+def test_a_month_with_its_year_dates_the_days_after_it_on_its_line() -> None:
+    text = ("سافر المتهم إلى بيروت مطلع يناير 2021 بحجة العلاج، وفي 12 يناير التقى في فندق "
+            "السنديان ضابطاً عرّف نفسه باسم «أبو مهدي».")
+    found = extract_events(text, mentions(text, per=("أبو مهدي",), loc=("بيروت", "فندق السنديان")),
+                           [], "2023-06-05")
+    assert {e["type"]: e["date"] for e in found}.get("meeting") == "2021-01-12"
