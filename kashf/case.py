@@ -476,8 +476,10 @@ class Case:
             for d in found.document_dates(self.store)
         ]
         for event in self.events():
-            if event.get("date"):
-                items.append({"date": event["date"], "kind": "event", "id": event["id"],
+            # an event dated only by its month («مهر ۱۳۹۳», "March 2014") goes under that month
+            when = event.get("date") or (event.get("date_start") or "")[:7]
+            if when:
+                items.append({"date": when, "kind": "event", "id": event["id"],
                               "label": f"{event['type']}: " + ", ".join(event.get("participants") or []),
                               "date_text": event.get("date_text")})
         items.sort(key=lambda i: i["date"])

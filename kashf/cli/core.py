@@ -401,7 +401,7 @@ def events(case: Path = CaseArg, json_: bool = JsonOpt,
         return
     table = Table("date", "type", "participants", "place", "tradecraft", "status", "quote")
     for row in rows:
-        table.add_row(row.get("date") or "", row["type"], ", ".join(row.get("participants") or []),
+        table.add_row(row.get("date") or row.get("date_text") or "", row["type"], ", ".join(row.get("participants") or []),
                       row.get("place") or "", ", ".join(row.get("tradecraft") or []),
                       row.get("status") or "", (row["evidence"].get("quote") or "")[:80])
     console.print(table)

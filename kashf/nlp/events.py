@@ -707,6 +707,15 @@ class _Extractor:
             ):
                 self.events.append(event)
         self.events.sort(key=lambda e: e["evidence"]["start"])
+        for event in self.events:
+            if event["date_end"]:
+                # "in March 2014", «مهر ۱۳۹۳»: a month is no day. ``date`` stays an ISO day or
+                # null, which scripts can parse; the month is the range start–end.
+                start = event["date"]
+                event["date_start"] = f"{start}-01" if len(start) == 7 else start
+                event["date"] = None
+            else:
+                event["date_start"] = None
         return self.events
 
     def paragraph(self, p_start: int, p_end: int) -> None:

@@ -223,7 +223,7 @@ def events_page(request: Request, type: str = "") -> HTMLResponse:
     events = _case(request).listing("events")
     types = Counter(str(e.get("type") or "") for e in events)
     shown = [e for e in events if not type or e.get("type") == type]
-    shown.sort(key=lambda e: str(e.get("date") or "9999"))
+    shown.sort(key=lambda e: str(e.get("date") or e.get("date_start") or "9999"))
     return _page(request, "events.html", title="Events", events=shown, types=sorted(types.items()),
                  type=type)
 

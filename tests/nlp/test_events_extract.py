@@ -635,7 +635,7 @@ def test_an_assessment_of_a_possible_recruitment_is_no_event(text: str) -> None:
         ("وی در بهمن ۱۳۹۲ معرفی و در خرداد ۱۳۹۳ در کربلا جذب شد.", "2014-10-01",
          "2014-05-22", "2014-06-21"),
         ("He was introduced in January 2014 and recruited in March 2014 in Basra.", None,
-         "2014-03", "2014-03-31"),
+         "2014-03-01", "2014-03-31"),
         ("روز ۵ مهر ۱۳۹۳ معرفی شد و روز ۱۲ مهر ۱۳۹۳ در کربلا با او دیدار شد.", None,
          "2014-10-04", None),
         # a month of another clause is not the event's, and it gives no story day
@@ -648,13 +648,17 @@ def test_an_assessment_of_a_possible_recruitment_is_no_event(text: str) -> None:
 )
 def test_the_nearest_date_dates_the_trigger(text, doc_date, date, date_end) -> None:
     event = extract_events(text, [], [], doc_date)[-1]
-    assert (event["date"], event["date_end"]) == (date, date_end)
+    if date_end:  # a month: no day, but its first and last
+        assert (event["date"], event["date_start"], event["date_end"]) == (None, date, date_end)
+    else:
+        assert (event["date"], event["date_start"], event["date_end"]) == (date, None, None)
 
 
 def test_a_month_is_not_the_story_day() -> None:
     text = "در مرداد ۱۳۹۳ به کربلا رفتم. آنجا با منبع دیدار کردم."
     events = extract_events(text, mentions(text, loc=("کربلا",)), [], None)
-    assert [(e["type"], e["date"]) for e in events] == [("travel", "2014-07-23"), ("meeting", None)]
+    assert [(e["type"], e["date"], e["date_start"]) for e in events] == [
+        ("travel", None, "2014-07-23"), ("meeting", None, None)]
 
 
 def test_a_trigger_pointing_back_joins_the_plan_with_its_people() -> None:
@@ -1305,7 +1309,8 @@ def test_a_captions_day_and_a_storys_month() -> None:
     text = ("In August 2022 I flew to Erbil for my sister's wedding. On the 14th a man called "
             "Karwan Tahir invited me for tea at the Erbil Rotana.")
     found = extract_events(text, mentions(text, loc=("Erbil",)), [], "2024-02-02")
-    assert [e["date"] for e in found] == ["2022-08", "2022-08-14"]
+    assert [(e["date"], e["date_start"]) for e in found] == [
+        (None, "2022-08-01"), ("2022-08-14", None)]
 
 
 def test_a_count_before_a_verb_counts_people_and_a_dtg_dates_a_log_line() -> None:
