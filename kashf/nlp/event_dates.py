@@ -464,7 +464,8 @@ YEARLESS_DATE = re.compile(
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")\s+(?:(?:من|of)\s+)?("
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
-    + r")\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
+    # "Jan. 28", "Sept. 14": an abbreviation's full stop
+    + r")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
     re.IGNORECASE,
 )
 _SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12] + _DARI_MONTHS.split("|"))

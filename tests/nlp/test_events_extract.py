@@ -1512,3 +1512,9 @@ def test_a_month_with_its_year_dates_the_days_after_it_on_its_line() -> None:
     found = extract_events(text, mentions(text, per=("أبو مهدي",), loc=("بيروت", "فندق السنديان")),
                            [], "2023-06-05")
     assert {e["type"]: e["date"] for e in found}.get("meeting") == "2021-01-12"
+
+
+def test_an_abbreviated_month_with_its_full_stop() -> None:
+    text = "He flew into Larnaca from Tbilisi on Jan. 28 and rented a flat."
+    found = extract_events(text, mentions(text, loc=("Larnaca", "Tbilisi")), [], "2024-03-01")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2024-01-28")]
