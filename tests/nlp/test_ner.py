@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 10 and registered.depends == ("language",)
+    assert registered.version == 11 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -379,6 +379,24 @@ def test_training_sentences_with_clitics_joined(tokens: list[str], tags: list[st
 def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> None:
     names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
     assert (place, "LOC") in names
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("دیروز در کافه آبی‌نو با او نشستیم.", "fa", "کافه آبی‌نو"),
+    ("در مرکز خرید زمرد منتظرش بودم.", "fa", "مرکز خرید زمرد"),
+    ("التقيته في سوق المباركية أمس.", "ar", "سوق المباركية"),
+])
+def test_a_facility_word_names_the_uncommon_word_after_it(text: str, language: str,
+                                                           place: str) -> None:
+    names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
+    assert (place, "LOC") in names
+
+
+@pytest.mark.parametrize("text", ["در کافه نشستیم و حرف زدیم.", "در هتل بزرگ شهر ماندیم.",
+                                  "جلسنا في المقهى طويلا."])
+def test_a_facility_word_before_a_verb_or_a_common_word_names_nothing(text: str) -> None:
+    language = "ar" if "المقهى" in text else "fa"
+    assert not [n for n in tag_names(text, language) if n.label == "LOC"]
 
 
 def test_a_code_name_is_a_person_not_a_namesake_town() -> None:

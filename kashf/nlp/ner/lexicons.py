@@ -73,7 +73,7 @@ Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 # organisations as often as buildings.
 FACILITY_HEADS = _folded("""
 هتل مهمانسرا مسافرخانه رستوران کافه چایخانه چایخونه قهوه‌خانه قهوه‌خونه بیمارستان مسجد حسینیه حرم امامزاده
-زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی
+زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی هوتل بازارچه بوستان
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
 """)
 # English facility words that open a name: "Hotel Alsterblick", "Café Aurora", "Tavern X".

@@ -36,11 +36,12 @@ from kashf.nlp.ner.lexicons import (
     STOPWORDS,
     english_lowercase,
     person_names,
+    word_frequency,
 )
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 5
+VERSION = 6
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -191,7 +192,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
     found = organisation_rule(words, labels, found, breaks)
     found += _place_rule(words, labels, gazetteer, breaks)
     found += _document_rule(words, labels, found, breaks)
-    found = _facilities(words, labels, found, breaks, gazetteer)
+    found = _facilities(words, labels, found, breaks, gazetteer, model_name)
     out = []
     for i, j, label, conf, how in found:
         for a, b in _pieces(words, i, j, breaks):
@@ -526,7 +527,8 @@ _NOT_PLACES = frozenset(fold(w) for w in "مدينة مالي عمارة أما�
 
 
 def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
-                breaks: list[bool], gazetteer: Gazetteer) -> list[tuple[int, int, str, float, str]]:
+                breaks: list[bool], gazetteer: Gazetteer,
+                language: str = "") -> list[tuple[int, int, str, float, str]]:
     """Hotels, malls, shrines, hospitals are places where a meeting happens.
 
     A name the model called an organisation becomes a place when a facility word heads it
@@ -578,6 +580,7 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 _claim(labels, i, j, "LOC")
                 out.append((i, j, "LOC", 0.5, "rule-facility"))
                 break
+    out += _named_facilities(words, labels, breaks, language)
     i = 0
     while i < len(words):
         j = i
@@ -589,6 +592,54 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                            and not any(fold(w) in ORG_HEADS for w in words[i + 1 : j])) \
                 and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-facility"))
+        i = max(j, i + 1)
+    return out
+
+
+# A facility word and the word that makes it a kind, before the name: «مرکز خرید», «بازارچه
+# مرزی», «مجتمع تجاری».
+_FACILITY_KINDS = frozenset(fold(w) for w in "خرید تجاری مرزی التجاری".split())
+_CENTRES = frozenset(fold(w) for w in "مرکز المركز مركز".split())
+# A Persian verb's shape: «نشستیم», «می‌رفتیم», «دیدند» are no names after «کافه».
+# (on folded words: ی is ي, ک is ك)
+_VERB_LIKE = re.compile(r"^(?:مي|نمي)\S{2,}|\S{2,}(?:يم|يد|ند|دم|تم)$")
+#: Zipf frequency below which a word after a facility word reads as its name (wordfreq's scale:
+#: 4 is a word a hundred times per million).
+_NAME_ZIPF = 4
+
+
+def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
+                      language: str) -> list[tuple[int, int, str, float, str]]:
+    """A facility word and the uncommon word or two after it that nothing else named:
+    «کافه آبی‌نو», «هتل آکدامار», «مرکز خرید زمرد», «سوق المباركية» — a venue the model has
+    never seen. Persian and Arabic, where the facility word comes first; in Arabic only a
+    facility word without its article («فندق», not «الفندق», which is one already told)."""
+    if language not in ("fa", "ar"):
+        return []
+    frequency = word_frequency(language)
+    names = person_names()
+    out = []
+    i = 0
+    while i < len(words) - 1:
+        head = fold(words[i])
+        kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
+        if labels[i] != "O" or not is_arabic_script(words[i]) \
+                or head not in FACILITY_HEADS and not (head in _CENTRES and kind):
+            i += 1
+            continue
+        j = i + 2 if kind else i + 1
+        first = j
+        while j < len(words) and j - first < 2 and labels[j] == "O" and not breaks[j] \
+                and is_arabic_script(words[j]):
+            word = fold(words[j])
+            common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
+                and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
+            if word in STOPWORDS or word in FACILITY_HEADS or _VERB_LIKE.match(word) \
+                    or common and word not in names:
+                break
+            j += 1
+        if j > first and _claim(labels, i, j, "LOC"):
+            out.append((i, j, "LOC", 0.5, "rule-named-facility"))
         i = max(j, i + 1)
     return out
 
