@@ -70,3 +70,9 @@ def test_before_and_after_a_weekday_with_a_word_after_them_are_not_last_and_next
     assert days("شنبه بعد با او دیدار می‌کنم") == ["2019-11-23"]  # next Saturday
     assert days("الجمعة القادمة") == ["2019-11-22"]
     assert days("الخميس اللي فات") == ["2019-11-14"]
+
+
+def test_egyptian_and_levantine_weekdays() -> None:
+    folded = fold("السفر يوم الاتنين الجاي لإسطنبول")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 2, 14))] \
+        == ["2024-02-19"]
