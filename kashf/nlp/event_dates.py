@@ -393,7 +393,37 @@ def _absolute_dates(
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,
                                                   month_anchors)
     )
-    return sorted(out)
+    return sorted(_range_starts(text, out))
+
+
+# The first day of a range written before its last: "24-27 Nov", "from 3 to 5 March 2022",
+# «۲۴ تا ۲۷ آبان», «من ١٢ إلى ١٥ أيار».
+_RANGE_START = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s*(?:-|–|—|to|until|till|and|تا|الی|الى|إلى|حتى|و)\s*$", re.IGNORECASE
+)
+
+
+_RANGE_DAYS = 4
+
+
+def _range_starts(text: str, found: list[tuple[int, int, str, str]]
+                  ) -> list[tuple[int, int, str, str]]:
+    """Each date that ends a day range, moved to the range's first day (an event "24-27 Nov"
+    began on the 24th), with the range as its text."""
+    out = []
+    for s, e, iso, written in found:
+        m = _RANGE_START.search(ascii_digits(text[max(0, s - 14) : s]))
+        last = re.match(r"\D*(\d{1,2})(?!\d)", ascii_digits(written))
+        day = iso_day(iso)
+        # (a short stay, not a report's period: "week of 14 to 20 Ordibehesht" anchors at its end)
+        if m and last and day and len(iso) >= 10 \
+                and 1 <= int(last.group(1)) - int(m.group(1)) <= _RANGE_DAYS:
+            first = day - dt.timedelta(days=int(last.group(1)) - int(m.group(1)))
+            begin = s - (min(s, 14) - m.start())
+            out.append((begin, e, first.isoformat(), text[begin:e]))
+        else:
+            out.append((s, e, iso, written))
+    return out
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})(?![\d/.])")

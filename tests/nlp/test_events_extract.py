@@ -1518,3 +1518,15 @@ def test_an_abbreviated_month_with_its_full_stop() -> None:
     text = "He flew into Larnaca from Tbilisi on Jan. 28 and rented a flat."
     found = extract_events(text, mentions(text, loc=("Larnaca", "Tbilisi")), [], "2024-03-01")
     assert [(e["type"], e["date"]) for e in found] == [("travel", "2024-01-28")]
+
+
+@pytest.mark.parametrize(("text", "place", "date"), [
+    ("CEDAR-7 will travel to Larnaca 24-27 Nov for a pharmacists' conference.", "Larnaca",
+     "2022-11-24"),
+    ("He travelled to Baku from 3 to 5 March 2022 for talks.", "Baku", "2022-03-03"),
+    ("منبع از ۲۴ تا ۲۷ آبان به تهران سفر کرد.", "تهران", "2022-11-15"),
+])
+def test_a_short_range_dates_the_event_by_its_first_day(text: str, place: str, date: str) -> None:
+    found = extract_events(text, mentions(text, loc=(place,)), [], "2022-11-18"
+                           if "Larnaca" in text else "2022-12-01")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", date)]
