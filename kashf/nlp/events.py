@@ -861,8 +861,9 @@ class _Extractor:
 
     def meeting_referred(self, start: int, end: int) -> tuple[str, str | None] | None:
         """The day of the meeting a sentence points back at («در همان دیدار پیشنهاد داد», «سلّمه
-        خلال الجلسة», "at that same sitting we handed him"): the last meeting told with a day,
-        whoever told it (a reported meeting's day is no story day, but its payment's)."""
+        خلال الجلسة», "at that same sitting we handed him"): the last meeting told in this
+        paragraph or the one before, when it happened or was reported with a day (a reported
+        meeting's day is no story day, but it is its payment's)."""
         if not _SAME_MEETING.search(self.folded, start, end):
             return None
         # the meeting is told in this paragraph or the one before (an earlier one is another)
