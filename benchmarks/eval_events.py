@@ -80,8 +80,11 @@ Sets:
   Round twenty-four (events v15) was tuned on sets 53 to 64, and the models retrained with
   them.
 * ``tests/nlp/events_dev65.jsonl`` to ``events_dev70.jsonl`` — written blind during round
-  twenty-four (six mixes of voices, as 53–58) and held back: scored once with its final rules
-  and models.
+  twenty-four (six mixes of voices, as 53–58), held back and scored once with its final rules
+  and models; round twenty-five (dates) was tuned on sets 53 to 70, and the models retrained
+  with them.
+* ``tests/nlp/events_dev71.jsonl`` to ``events_dev76.jsonl`` — written blind during round
+  twenty-five and held back: scored once with its final rules and models.
   (Whoever changes the rules next should write the next such sets first, move these up,
   and retrain the models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -162,9 +165,12 @@ ROUND_23 = [DEV43, DEV44, *(ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in ran
 #: Held back through round 23 (53–58, scored once with its final rules and models) or scored
 #: once with events v14 (59–64), then tuned on in round 24 and trained on by the models.
 ROUND_24 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(53, 65)]
+#: Held back through round 24 and scored once with its final rules and models, then tuned on
+#: in round 25 and trained on by the models.
+ROUND_25 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(65, 71)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(65, 71)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(71, 77)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -434,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
            load_dev(path) for path in ROUND_23},
         **{f"round-24 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 24)": load_dev(path) for path in ROUND_24},
+        **{f"round-25 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 25)": load_dev(path) for path in ROUND_25},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
