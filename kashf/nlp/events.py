@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 16
+VERSION = 17
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -1338,8 +1338,10 @@ class _Extractor:
         places = [
             m for m in _mentions_in(self.mentions, start, end, {"LOC", "ORG"})
             # an organisation named as a venue is a place ("the Greyfriars Tea Rooms",
-            # «مجمع اللؤلؤة التجاري»)
-            if (m["label"] == "LOC" or _venue_name(self.folded, m))
+            # «مجمع اللؤلؤة التجاري»), and so is one right after "at" or «في» ("met him at
+            # Keskin Oto", a garage the tagger took for a firm)
+            if (m["label"] == "LOC" or _venue_name(self.folded, m)
+                or m["label"] == "ORG" and _located(text, start, int(m["start"]), reach=14))
             and not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
         ]
         venues = [

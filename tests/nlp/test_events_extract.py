@@ -1530,3 +1530,13 @@ def test_a_short_range_dates_the_event_by_its_first_day(text: str, place: str, d
     found = extract_events(text, mentions(text, loc=(place,)), [], "2022-11-18"
                            if "Larnaca" in text else "2022-12-01")
     assert [(e["type"], e["date"]) for e in found] == [("travel", date)]
+
+
+def test_an_organisation_right_after_at_is_where_it_happened() -> None:
+    text = "On 3 May Cetin met the courier at Keskin Oto and agreed to work for them."
+    mention = mentions(text, per=("Cetin",))
+    start = text.index("Keskin Oto")
+    mention.append({"start": start, "end": start + len("Keskin Oto"), "label": "ORG",
+                    "text": "Keskin Oto"})
+    found = extract_events(text, mention, [], "2019-06-01")
+    assert [(e["type"], e["place"]) for e in found][:1] == [("meeting", "Keskin Oto")]

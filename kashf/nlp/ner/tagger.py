@@ -41,7 +41,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 6
+VERSION = 7
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -569,6 +569,7 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
             out[n] = (i, j, "LOC", conf, how + "+facility")
             for k in range(i, j):
                 labels[k] = "LOC"
+    out += _named_facilities(words, labels, breaks, language)
     for i in range(len(words) - 1):
         if labels[i] != "O" or not is_arabic_script(words[i]) or fold(words[i]) not in FACILITY_HEADS:
             continue
@@ -580,7 +581,6 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 _claim(labels, i, j, "LOC")
                 out.append((i, j, "LOC", 0.5, "rule-facility"))
                 break
-    out += _named_facilities(words, labels, breaks, language)
     i = 0
     while i < len(words):
         j = i
@@ -600,6 +600,12 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
 # مرزی», «مجتمع تجاری».
 _FACILITY_KINDS = frozenset(fold(w) for w in "خرید تجاری مرزی التجاری".split())
 _CENTRES = frozenset(fold(w) for w in "مرکز المركز مركز".split())
+# Words that end a venue's name: where it is, and when («فندق كبير قرب البحر», «مساء»).
+_NOT_IN_NAMES = frozenset(fold(w) for w in """
+قرب بالقرب جنب بجانب جانب أمام امام خلف وسط داخل خارج حول بين تحت فوق عند لدى مقابل
+أثناء اثناء خلال منذ حتى مساء صباح ليلا ظهرا عصرا اليوم أمس امس غدا
+نزدیک کنار جلوی پشت روبروی داخل بیرون امروز دیروز فردا عصر صبح شب
+""".split())
 # A Persian verb's shape: «نشستیم», «می‌رفتیم», «دیدند» are no names after «کافه».
 # (on folded words: ی is ي, ک is ك)
 _VERB_LIKE = re.compile(r"^(?:مي|نمي)\S{2,}|\S{2,}(?:يم|يد|ند|دم|تم)$")
@@ -629,15 +635,27 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             continue
         j = i + 2 if kind else i + 1
         first = j
-        while j < len(words) and j - first < 2 and labels[j] == "O" and not breaks[j] \
+        definite = first  # Arabic: the name closes on a word with its article, «قصر الضيافة»
+        while j < len(words) and j - first < 3 and labels[j] == "O" and not breaks[j] \
                 and is_arabic_script(words[j]):
             word = fold(words[j])
+            if word in STOPWORDS or word in FACILITY_HEADS or word in _NOT_IN_NAMES \
+                    or _VERB_LIKE.match(word):
+                break
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
-            if word in STOPWORDS or word in FACILITY_HEADS or _VERB_LIKE.match(word) \
-                    or common and word not in names:
+            if language == "ar" and word.startswith("ال"):
+                definite = j + 1
+            elif common and word not in names and language != "ar" or j - first >= 2:
                 break
             j += 1
+        if language == "ar":
+            # «فندق الأرز الذهبي», «فندق قصر الضيافة», «كراج العشار»: up to the last word with its
+            # article; without one, only uncommon words («سوق المباركية» has one anyway)
+            rare = first
+            while rare < j and frequency.get(fold(words[rare]), 0) < _NAME_ZIPF:
+                rare += 1
+            j = max(definite, rare if rare > first else first)
         if j > first and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-named-facility"))
         i = max(j, i + 1)
