@@ -375,6 +375,7 @@ def test_training_sentences_with_clitics_joined(tokens: list[str], tags: list[st
      "Mirage Palace Hotel"),
     ("Met LANTERN in the food court of the Family Mall in Erbil.", "en", "Family Mall"),
     ("وهو يدخل فندق الشيراتون في البصرة", "ar", "فندق الشيراتون"),
+    ("They sat for an hour in Demirci Çay Evi near the ferry pier.", "en", "Demirci Çay Evi"),
 ])
 def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> None:
     names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}

@@ -91,6 +91,8 @@ Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Cent
 FACILITY_TAILS_OF_NAMES = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
+Coffee Lane Arcade Arcaden Galleria Passage Church Cathedral Chapel Station Terminal Wharf
+Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası
 """)
 
 # Words after which a capitalised or unknown word is likely a place.
