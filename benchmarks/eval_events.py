@@ -84,7 +84,10 @@ Sets:
   and models; round twenty-five (dates) was tuned on sets 53 to 70, and the models retrained
   with them.
 * ``tests/nlp/events_dev71.jsonl`` to ``events_dev76.jsonl`` — written blind during round
-  twenty-five and held back: scored once with its final rules and models.
+  twenty-five, held back and scored once with its final rules and models; round twenty-six
+  (places) was tuned on sets 53 to 76, and the models retrained with them.
+* ``tests/nlp/events_dev77.jsonl`` to ``events_dev82.jsonl`` — written blind during round
+  twenty-six and held back: scored once with its final rules and models.
   (Whoever changes the rules next should write the next such sets first, move these up,
   and retrain the models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -168,9 +171,12 @@ ROUND_24 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(53, 65)]
 #: Held back through round 24 and scored once with its final rules and models, then tuned on
 #: in round 25 and trained on by the models.
 ROUND_25 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(65, 71)]
+#: Held back through round 25 and scored once with its final rules and models, then tuned on
+#: in round 26 and trained on by the models.
+ROUND_26 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(71, 77)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(71, 77)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(77, 83)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -442,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 24)": load_dev(path) for path in ROUND_24},
         **{f"round-25 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 25)": load_dev(path) for path in ROUND_25},
+        **{f"round-26 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 26)": load_dev(path) for path in ROUND_26},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
