@@ -1540,3 +1540,9 @@ def test_an_organisation_right_after_at_is_where_it_happened() -> None:
                     "text": "Keskin Oto"})
     found = extract_events(text, mention, [], "2019-06-01")
     assert [(e["type"], e["place"]) for e in found][:1] == [("meeting", "Keskin Oto")]
+
+
+def test_texting_shorthand_for_days() -> None:
+    text = "Z handed me USD 1,500 in cash last nite."
+    found = extract_events(text, mentions(text), [], "2023-10-03")
+    assert [(e["type"], e["date"]) for e in found] == [("payment", "2023-10-02")]
