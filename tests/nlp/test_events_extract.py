@@ -1546,3 +1546,9 @@ def test_texting_shorthand_for_days() -> None:
     text = "Z handed me USD 1,500 in cash last nite."
     found = extract_events(text, mentions(text), [], "2023-10-03")
     assert [(e["type"], e["date"]) for e in found] == [("payment", "2023-10-02")]
+
+
+def test_a_military_time_after_a_day_and_month_is_no_year() -> None:
+    text = "MTG #14. Tue 05 Nov, 1930-2045 hrs, back room of the Samgori Bakery: met GW."
+    found = extract_events(text, mentions(text, loc=("Samgori Bakery",)), [], "2019-11-20")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-11-05")]
