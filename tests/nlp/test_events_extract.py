@@ -1549,6 +1549,6 @@ def test_texting_shorthand_for_days() -> None:
 
 
 def test_a_military_time_after_a_day_and_month_is_no_year() -> None:
-    text = "MTG #14. Tue 05 Nov, 1930-2045 hrs, back room of the Samgori Bakery: met GW."
+    text = "Tue 05 Nov, 1930-2045 hrs: met GW in the back room of the Samgori Bakery."
     found = extract_events(text, mentions(text, loc=("Samgori Bakery",)), [], "2019-11-20")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-11-05")]
