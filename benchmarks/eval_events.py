@@ -87,7 +87,10 @@ Sets:
   twenty-five, held back and scored once with its final rules and models; round twenty-six
   (places) was tuned on sets 53 to 76, and the models retrained with them.
 * ``tests/nlp/events_dev77.jsonl`` to ``events_dev82.jsonl`` — written blind during round
-  twenty-six and held back: scored once with its final rules and models.
+  twenty-six, held back and scored once with its final rules and models; round twenty-seven
+  (dates) was tuned on sets 53 to 82, and the models retrained with them.
+* ``tests/nlp/events_dev83.jsonl`` to ``events_dev88.jsonl`` — written blind during round
+  twenty-seven and held back: scored once with its final rules and models.
   (Whoever changes the rules next should write the next such sets first, move these up,
   and retrain the models with them.)
 * ``examples/gold/events.jsonl`` — the example case's gold (one line per event:
@@ -174,9 +177,12 @@ ROUND_25 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(65, 71)]
 #: Held back through round 25 and scored once with its final rules and models, then tuned on
 #: in round 26 and trained on by the models.
 ROUND_26 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(71, 77)]
+#: Held back through round 26 and scored once with its final rules and models, then tuned on
+#: in round 27 and trained on by the models.
+ROUND_27 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(77, 83)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(77, 83)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(83, 89)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -450,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 25)": load_dev(path) for path in ROUND_25},
         **{f"round-26 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 26)": load_dev(path) for path in ROUND_26},
+        **{f"round-27 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 27)": load_dev(path) for path in ROUND_27},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
