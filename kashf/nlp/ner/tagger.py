@@ -646,16 +646,18 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
             if language == "ar" and word.startswith("ال"):
                 definite = j + 1
-            elif common and word not in names and language != "ar" or j - first >= 2:
-                break
+            elif language != "ar" and common and word not in names:
+                break  # Persian: only an uncommon word (or a known name) names the venue
+            elif j - first >= 2:
+                break  # a third word only when it carries the article
             j += 1
         if language == "ar":
             # «فندق الأرز الذهبي», «فندق قصر الضيافة», «كراج العشار»: up to the last word with its
-            # article; without one, only uncommon words («سوق المباركية» has one anyway)
+            # article; without one, only the uncommon words at its start
             rare = first
             while rare < j and frequency.get(fold(words[rare]), 0) < _NAME_ZIPF:
                 rare += 1
-            j = max(definite, rare if rare > first else first)
+            j = max(definite, rare)
         if j > first and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-named-facility"))
         i = max(j, i + 1)
