@@ -401,8 +401,7 @@ def _absolute_dates(
 _RANGE_START = re.compile(
     r"(?<![\d/.\-])(\d{1,2})\s*(?:-|–|—|to|until|till|and|تا|الی|الى|إلى|حتى|و)\s*$", re.IGNORECASE
 )
-
-
+#: The longest range whose first day dates its event (a week is a report's period).
 _RANGE_DAYS = 4
 
 
@@ -415,7 +414,7 @@ def _range_starts(text: str, found: list[tuple[int, int, str, str]]
         m = _RANGE_START.search(ascii_digits(text[max(0, s - 14) : s]))
         last = re.match(r"\D*(\d{1,2})(?!\d)", ascii_digits(written))
         day = iso_day(iso)
-        # (a short stay, not a report's period: "week of 14 to 20 Ordibehesht" anchors at its end)
+        # (a short stay, not a report's period: «هفته ۱۴ تا ۲۰ اردیبهشت» anchors at its end)
         if m and last and day and len(iso) >= 10 \
                 and 1 <= int(last.group(1)) - int(m.group(1)) <= _RANGE_DAYS:
             first = day - dt.timedelta(days=int(last.group(1)) - int(m.group(1)))
