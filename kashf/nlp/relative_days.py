@@ -76,9 +76,11 @@ _THIS_MONTH = re.compile(
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 # A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
+# An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
+_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 _NTH = re.compile(
-    rf"(?<!\w)(?:(?:on|(?:{_DAY}),?)\s+the\s+|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-    r"\.?\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
+    rf"(?<!\w)(?:(?:on|(?:{_DAY}),?)\s+the\s+|{_DAY_SHORT}"
+    r"\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
 )
@@ -86,7 +88,6 @@ _NTH = re.compile(
 # year, after «يوم», a weekday or «بتاريخ».
 # (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR",
 # and after "on": "flew in from Istanbul to Dubai on 06/06")
-_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # A day/month a time of day names («مساء ١٥/٤», «صورة ٣ (١٦/٤ – ٠٩:٥٠)») is one too.
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY}|{_DAY_SHORT})\s*[،,]?\s+|بتاریخ\s+|"
