@@ -73,11 +73,11 @@ _THIS_MONTH = re.compile(
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
 )
 
+# An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
+_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 # A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
-# An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
-_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 _NTH = re.compile(
     rf"(?<!\w)(?:(?:on|(?:{_DAY}),?)\s+the\s+|{_DAY_SHORT}"
     r"\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
