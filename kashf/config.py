@@ -41,7 +41,7 @@ class Settings:
     #: Wall-clock limit for extracting one file.
     timeout_seconds: float = 120.0
     #: Documents written to the store and index per transaction.
-    batch_size: int = 2000
+    batch_size: int = 10000
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)

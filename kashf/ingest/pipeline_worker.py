@@ -61,6 +61,9 @@ def _expire(_signum, _frame):
     raise _Timeout()
 
 
+_handler_installed = False
+
+
 @contextmanager
 def time_limit(seconds: float):
     """SIGALRM-based limit in the main thread of a worker process; a no-op elsewhere.
@@ -68,11 +71,13 @@ def time_limit(seconds: float):
     The handler is installed once per process and left in place (it only fires while a
     timer is armed): on small files, two signal calls per file were a visible cost.
     """
+    global _handler_installed
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    if signal.getsignal(signal.SIGALRM) is not _expire:
+    if not _handler_installed:  # a flag: signal.getsignal() costs more than the file's hashing
         signal.signal(signal.SIGALRM, _expire)
+        _handler_installed = True
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield

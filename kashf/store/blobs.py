@@ -83,7 +83,12 @@ class BlobStore:
     def _write(self, target: str, chunks: list[bytes]) -> None:
         folder = os.path.dirname(target)
         if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # the parent nearly always exists: one call, not makedirs' three
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
         # A name unique to this process and call: cheaper than mkstemp, and as safe here.
         self._counter += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -50,6 +51,9 @@ def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path):
     leak = make_leak(tmp_path / "leak")
     killed = tmp_path / "killed"
     subprocess.run([*KASHF, "init", str(killed)], check=True, capture_output=True)
+    # Batches of 500 (the default is larger than this leak): the kill lands between commits.
+    settings = killed / "kashf.toml"
+    settings.write_text(re.sub(r"batch_size = \d+", "batch_size = 500", settings.read_text()))
     process = subprocess.Popen(
         [*KASHF, "ingest", str(killed), str(leak), "--no-process", "--workers", "2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,

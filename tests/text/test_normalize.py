@@ -100,6 +100,9 @@ CASES = [
     ("emoji \U0001f600 ی", "emoji \U0001f600 ی"),
     ("“Curly” quotes – dashes — and ¶ 1. stay", "“Curly” quotes – dashes — and ¶ 1. stay"),
     ("Ünïcödé Latin, Кириллица, 中文", "Ünïcödé Latin, Кириллица, 中文"),
+    # all Latin-1 (the quick check): untouched, but for a soft hyphen
+    ("Café ¶ 1. «Zürich» naïve", "Café ¶ 1. «Zürich» naïve"),
+    ("Café ¶ 1. co\u00adoperation", "Café ¶ 1. cooperation"),
     # Kurdish / Pashto / Urdu letters are kept
     ("ڕۆژ ڵ ێ ې ښ ډ ے", "ڕۆژ ڵ ێ ې ښ ډ ے"),
 ]
