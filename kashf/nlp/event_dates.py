@@ -68,6 +68,9 @@ class DateTracker:
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
         self.month_end: dict[tuple[str, str], str] = {}
         self._said: list[tuple[int, dt.date]] = []  # every day a sentence gave, in order
+        # where a day counted from the story's last one is written ("two days later",
+        # «فردای آن روز»): it opens the next step of the story
+        self.story_steps: set[int] = set()
         self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
         # how the document writes 3/4/2021, worked out when its first date is asked for
         self._day_first: bool | None = None
@@ -244,6 +247,8 @@ class DateTracker:
             anchor = self.entry_date(hit.start) or self.document
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
+                if days:  # «همان شب», "later that day": the same day as the clause before
+                    self.story_steps.add(hit.start)
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
             found.append((hit.start, day, self.text[hit.start : hit.end]))
@@ -256,6 +261,7 @@ class DateTracker:
             if count and anchor:
                 day = (anchor + dt.timedelta(days=sign * count)).isoformat()
                 found.append((m.start(), day, self.text[m.start() : m.end()]))
+                self.story_steps.add(m.start())
 
         def plan(at: int) -> bool:
             """A plan's word in the weekday's clause («عاد … يوم الأحد، وكنا قد اتفقنا على أن

@@ -750,7 +750,7 @@ class _Extractor:
                                  or self.task_time(own, hit)) else own
                 for hit, own in zip(
                     hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end,
-                                             persian),
+                                             persian, self.dates.story_steps),
                     strict=True,
                 )
             ]
@@ -1468,7 +1468,7 @@ def extract_events(
 
 def _dates_per_trigger(
     hits: list[lex.Hit], written: list[tuple[int, str | None, str]], folded: str,
-    months: dict[tuple[str, str], str], verb_last: bool = False,
+    months: dict[tuple[str, str], str], verb_last: bool = False, steps: set[int] = frozenset(),
 ) -> list[tuple[int, str | None, str] | None]:
     """Which written date belongs to which trigger of a sentence.
 
@@ -1503,12 +1503,20 @@ def _dates_per_trigger(
         if month and (date[0] - hits[nearest].end > 80
                       or _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)):
             continue
-        if verb_last and owned[nearest] is not None and date[0] >= hits[nearest].end and (
+        if verb_last and date[0] >= hits[nearest].end and (
                 _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)
-                or _AND_WORD.search(folded, hits[nearest].end, date[0])):
+                or _AND_WORD.search(folded, hits[nearest].end, date[0])
+                or _SENTENCE_END.search(folded, hits[nearest].end, date[0])):
             # «۲۰۰۰ دلار در ۱۲ دی … واریز شده و ۲۲۰۰ دلار دیگر در ۲۰ بهمن … رسیده»: a verb-last
-            # clause is dated before its verb; a day after «و» is the next clause's
-            continue
+            # clause is dated before its verb; a day after «و» is the next clause's. A step of
+            # the story after «و» or a full stop dates the trigger after it: «به ایروان سفر کرده
+            # و دو روز بعد در لابی هتل … دیدار کرده» (an absolute day may answer a question's
+            # trigger: «به خارج سفر کرده‌ای؟ جواب: بلی، یک بار. روز شنبه ۱ سنبله … رفتم»)
+            later = [i for i in range(len(hits)) if hits[i].start > date[0]]
+            if later and date[0] in steps:
+                nearest = later[0]
+            elif owned[nearest] is not None:
+                continue
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:
             owned[nearest] = date
     return owned
@@ -1528,6 +1536,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
+_SENTENCE_END = re.compile(r"[.!?؟]\s")
 _BOUND = re.compile(
     r"(?<!\w)(?:until|till|since|from|by|the|its|his|her|their|تا|از|منذ|حتی|لغایه)\s+"
     r"(?:early\s+|late\s+)?$"

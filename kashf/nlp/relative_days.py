@@ -78,8 +78,10 @@ _DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 # A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
+# With a weekday ("Mon 14th", "Thursday 24th", "Sunday the 3rd"), the month is the one
+# near the document's whose day falls on that weekday.
 _NTH = re.compile(
-    rf"(?<!\w)(?:(?:on|(?:{_DAY}),?)\s+the\s+|{_DAY_SHORT}"
+    rf"(?<!\w)(?:(?:on|(?P<weekday>{_DAY}),?)\s+the\s+|(?P<short>{_DAY_SHORT}|{_DAY}),?"
     r"\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
@@ -157,8 +159,10 @@ def relative_days(
         # "due back in Beirut on the 12th" (a plan, on the 7th): the coming 12th
         ahead = forward(m.start()) if callable(forward) else forward
         day = int(m.group("day"))
-        found.append((m.start(), m.end(), _day_of_month(document, day, past=not ahead,
-                                                        coming=ahead)))
+        named = m.group("weekday") or m.group("short")
+        on_weekday = _on_weekday(document, day, _weekday_number(named), ahead) if named else None
+        found.append((m.start(), m.end(), on_weekday or _day_of_month(
+            document, day, past=not ahead, coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
         d, mo = ("d", "m") if m.group("d") else ("d2", "m2")
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
@@ -218,6 +222,34 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
     if forward:
         return (document + dt.timedelta(days=(weekday - document.weekday() - 1) % 7 + 1)).isoformat()
     return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
+
+
+def _weekday_number(name: str) -> int | None:
+    """Monday = 0 for a weekday's name or its short form ("thurs", "sat.")."""
+    name = name.rstrip(".")
+    if name in _WEEKDAYS:
+        return _WEEKDAYS[name]
+    return next((number for full, number in _WEEKDAYS.items() if full.startswith(name)), None)
+
+
+def _on_weekday(document: dt.date | None, day: int, weekday: int | None, ahead: bool
+                ) -> str | None:
+    """``day`` of the document's month, or of the month after or before it, whichever puts it
+    on ``weekday`` ("Sat 12th" in a chat of 3 October is 12 October, not 12 September); the
+    month after is tried first for a plan, the month before for a report."""
+    if document is None or weekday is None:
+        return None
+    first = document.replace(day=1)
+    after = (first + dt.timedelta(days=32)).replace(day=1)
+    before = (first - dt.timedelta(days=1)).replace(day=1)
+    for month in (first, after, before) if ahead else (first, before, after):
+        try:
+            found = month.replace(day=day)
+        except ValueError:
+            continue
+        if found.weekday() == weekday:
+            return found.isoformat()
+    return None
 
 
 def _day_of_month(

@@ -1552,3 +1552,16 @@ def test_a_military_time_after_a_day_and_month_is_no_year() -> None:
     text = "Tue 05 Nov, 1930-2045 hrs: met GW in the back room of the Samgori Bakery."
     found = extract_events(text, mentions(text, loc=("Samgori Bakery",)), [], "2019-11-20")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-11-05")]
+
+
+@pytest.mark.parametrize(("text", "places", "dates"), [
+    ("متهم روز ۱۰ بهمن ۱۴۰۰ با اتوبوس از تبریز به ایروان سفر کرده و دو روز بعد در لابی هتل "
+     "آرارات‌پلازا با فردی به نام «آرمن» دیدار کرده است.", ("ایروان", "هتل آرارات‌پلازا"),
+     {"travel": "2022-01-30", "meeting": "2022-02-01"}),
+    ("۲۰ آذر با پرواز ماهان رفتم استانبول. فردای آن روز تو لابی هتل یشیل‌باغ آقایی را دیدم.",
+     ("استانبول", "هتل یشیل‌باغ"), {"travel": "2022-12-11", "meeting": "2022-12-12"}),
+])
+def test_a_step_of_the_story_dates_the_clause_after_it(
+        text: str, places: tuple[str, ...], dates: dict[str, str]) -> None:
+    found = extract_events(text, mentions(text, loc=places), [], "2023-01-10")
+    assert {e["type"]: e["date"] for e in found} == dates

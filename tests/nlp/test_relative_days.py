@@ -76,3 +76,16 @@ def test_egyptian_and_levantine_weekdays() -> None:
     folded = fold("السفر يوم الاتنين الجاي لإسطنبول")
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 2, 14))] \
         == ["2024-02-19"]
+
+
+@pytest.mark.parametrize(("text", "document", "plan", "day"), [
+    ("We fix: Sat 12th, 4pm, food court", dt.date(2024, 10, 3), True, "2024-10-12"),
+    ("Fly to Limassol Mon 14th, morning flight", dt.date(2021, 5, 28), True, "2021-06-14"),
+    ("Next one: Thursday 24th, 7 pm", dt.date(2018, 5, 5), True, "2018-05-24"),
+    ("Wed 29th: met him at the port", dt.date(2023, 12, 2), False, "2023-11-29"),
+])
+def test_a_weekday_and_a_day_without_a_month_take_the_month_that_agrees(
+        text: str, document: dt.date, plan: bool, day: str) -> None:
+    folded = fold(text)
+    assert [found for _s, _e, found in relative_days(folded, 0, len(folded), document,
+                                                     forward=plan)] == [day]
