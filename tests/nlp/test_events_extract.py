@@ -1194,7 +1194,7 @@ def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
             "[08:27] sophie.w: I fly to Yerevan Friday morning")
     found = extract_events(text, mentions(text, loc=("Batumi", "Yerevan")), [], "2021-11-24")
     assert [(e["type"], e["status"], e["place"]) for e in found] == [
-        ("travel", "cancelled", "Batumi"), ("travel", "happened", "Yerevan")]
+        ("travel", "cancelled", "Batumi"), ("travel", "planned", "Yerevan")]
 
 
 def test_yesterday_in_a_call_counts_from_the_calls_line() -> None:
