@@ -47,7 +47,9 @@ _BARE = re.compile(
     # (not Friday prayers: «پس از نماز جمعه», «بعد صلاة الجمعة» name the prayer, not a day)
     rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?<!نماز\s)(?<!صلاه\s)(?:on\s+|یوم\s+|روز\s+)?"
     rf"(?P<day>{_DAY})(?!\w)(?!\s+prayers?)"
-    r"(?!\s*,?\s*(?:the\s+)?[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
+    # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
+    r"(?!\s*,?\s*(?:the\s+)?(?![0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m(?!\w)|[0-9]{1,2}:[0-9]{2}"
+    r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")

@@ -33,6 +33,9 @@ THURSDAY = dt.date(2018, 7, 5)
     ("يوم ٢٨/١٢", ["2017-12-28"]),  # months ahead: last year's
     ("رصدت مفرزتنا ظهر الاثنين ٢/٧ المذكور", ["2018-07-02"]),  # a weekday without «يوم»
     ("on Monday", ["2018-07-02"]),  # bare: back, in a report of what happened
+    ("on Monday 14:30", ["2018-07-02"]),  # a time after it is no date
+    ("Monday 2pm, same place", ["2018-07-02"]),
+    ("Monday 1400 at the port", ["2018-07-02"]),
     ("every Monday", []),  # a habit, not a day
     ("جمعه‌ها اونجا شلوغه", []),
 ])
