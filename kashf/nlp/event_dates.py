@@ -71,6 +71,8 @@ class DateTracker:
         # where a day counted from the story's last one is written ("two days later",
         # «فردای آن روز»): it opens the next step of the story
         self.story_steps: set[int] = set()
+        # where a day still to come from the writing is written ("tomorrow", «پس‌فردا», «بكرة»)
+        self.ahead: set[int] = set()
         self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
         # how the document writes 3/4/2021, worked out when its first date is asked for
         self._day_first: bool | None = None
@@ -245,6 +247,9 @@ class DateTracker:
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
             anchor = self.entry_date(hit.start) or self.document
+            if anchor_kind == "document" and days:
+                if days > 0:
+                    self.ahead.add(hit.start)
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before

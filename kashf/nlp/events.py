@@ -781,6 +781,8 @@ class _Extractor:
                     if date[0] is None and hit.tag != "meeting":
                         # «در همان دیدار پیشنهاد داد»: the day of the meeting it points back at
                         date = self.meeting_referred(s_start, s_end) or date
+                if status == "happened" and own is not None and own[0] in self.dates.ahead:
+                    status = "planned"  # «فردا میام باکو», "tmrw I drive to Kirkuk": still to come
                 if status == "happened" and own is not None and self.dates._after(own[1] or "") \
                         and _YEARLESS_DAY.search(ascii_digits(own[2])):
                     # «جمعه ۲۲ دی … توی مصلی می‌بینم»: a day without its year that falls after
