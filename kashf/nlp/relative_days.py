@@ -184,12 +184,18 @@ def relative_days(
                 document, day, past=document is not None and day > document.day + 7)))
     for m in _CHAT_DAY.finditer(folded, start, end):
         a, b = int(m.group("a")), int(m.group("b"))
-        day_first = b <= 12
         year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
-        try:
-            day = dt.date(year, b if day_first else a, a if day_first else b)
-        except ValueError:
+        readings = []
+        for month, day_of in ((b, a), (a, b)):  # day first, then an American month first
+            try:
+                readings.append(dt.date(year, month, day_of))
+            except ValueError:
+                continue
+        if not readings:
             continue
+        # Both readable ("01/09/22"): the one nearer the day it is read from (a US exhibit's
+        # "01/09/22" of January 2022 is 9 January), day first when that does not tell.
+        day = min(readings, key=lambda d: abs((d - document).days)) if document else readings[0]
         found.append((m.start(), m.end(), day.isoformat()))
     for m in _MILITARY.finditer(folded, start, end):
         year = 2000 + int(m.group("y"))

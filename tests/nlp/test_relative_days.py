@@ -92,3 +92,14 @@ def test_a_weekday_and_a_day_without_a_month_take_the_month_that_agrees(
     folded = fold(text)
     assert [found for _s, _e, found in relative_days(folded, 0, len(folded), document,
                                                      forward=plan)] == [day]
+
+
+@pytest.mark.parametrize(("stamp", "document", "day"), [
+    ("01/09/22 22:14 SAMI: Landed in Dubai.", dt.date(2022, 1, 20), "2022-01-09"),  # US order
+    ("[09/05/22 08:02] KESTREL: morning.", dt.date(2022, 5, 13), "2022-05-09"),  # day first
+    ("[14/03/23 07:52] Dan: morning.", dt.date(2023, 3, 16), "2023-03-14"),
+])
+def test_a_chat_stamp_reads_in_the_order_nearer_the_document(
+        stamp: str, document: dt.date, day: str) -> None:
+    folded = fold(stamp)
+    assert [found for _s, _e, found in relative_days(folded, 0, len(folded), document)] == [day]
