@@ -349,7 +349,7 @@ _CITED = re.compile(
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
 _LINE = re.compile(r"[^\n]*")
 # A chat export's line: "[20/03/22, 22:10] Faraz Bhai: Met Saleem … this evening", «[٢٦/٨ ٢٠:١٠]».
-_CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s+\d{1,2}:\d{2}")
+_CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?[,،]?\s+\d{1,2}:\d{2}")
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"

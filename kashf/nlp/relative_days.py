@@ -108,10 +108,10 @@ _MILITARY = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})(?:\s+(?P<m>" + "|".join(_MONTH_ABBR) + r")\s+|(?P<m2>"
     + "|".join(_MONTH_ABBR) + r"))(?P<y>\d{2})(?![\d:/])"  # "27 SEP 23", "03NOV22"
 )
-# A chat export's day: "[14/03/22, 09:02]", "14/03/2022, 09:02 -": day first, unless the
+# A chat export's day: "[14/03/22, 09:02]", "14/03/2022, 09:02 -", «14/5/23، 10:02 ص -»: day first, unless the
 # second number cannot be a month.
 _CHAT_DAY = re.compile(
-    r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4}),?\s+\d{1,2}:\d{2}"
+    r"(?<![\w/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})[,،]?\s+\d{1,2}:\d{2}"
 )
 
 # A military date-time group: "120915Z MAR 19" (the 12th, 09:15 Zulu, March 2019), or
