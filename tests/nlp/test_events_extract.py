@@ -1565,3 +1565,14 @@ def test_a_step_of_the_story_dates_the_clause_after_it(
         text: str, places: tuple[str, ...], dates: dict[str, str]) -> None:
     found = extract_events(text, mentions(text, loc=places), [], "2023-01-10")
     assert {e["type"]: e["date"] for e in found} == dates
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("تیهو روز ۱۴۰۲/۱۲/۰۳ با رابط در پارک ملت دیدار کرد.\n\nتیهو در اسفند ماه یک بار به هرات "
+     "سفر کرد.", "هرات"),
+    ("التقى المصدر بالضابط يوم ٣ مارس ٢٠٢٤ في مقهى الروضة.\n\nوسافر في شهر آذار الماضي إلى حلب.",
+     "حلب"),
+])
+def test_a_month_named_without_a_day_gives_the_event_no_day(text: str, place: str) -> None:
+    found = extract_events(text, mentions(text, loc=(place,)), [], "2024-03-20")
+    assert [e["date"] for e in found if e["place"] == place] == [None]
