@@ -116,9 +116,10 @@ _CHAT_DAY = re.compile(
 
 # A military date-time group: "120915Z MAR 19" (the 12th, 09:15 Zulu, March 2019), or
 # "121140Z" alone, a day of the log's own month.
+# Another zone's letter, with the month run on, is one too: "031830CNOV22" (local time C).
 _DTG = re.compile(
-    r"(?<![\w/])(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d)z(?:\s+(?P<m>" + "|".join(_MONTH_ABBR)
-    + r")\s+(?P<y>\d{2}))?(?!\w)"
+    r"(?<![\w/])(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d)(?:z(?:\s+(?P<m>" + "|".join(_MONTH_ABBR)
+    + r")\s+(?P<y>\d{2}))?|[a-ik-z]\s*(?P<m2>" + "|".join(_MONTH_ABBR) + r")\s*(?P<y2>\d{2}))(?!\w)"
 )
 
 # Words that make the ordinal a part of the month, not its day.
@@ -171,9 +172,10 @@ def relative_days(
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
     for m in _DTG.finditer(folded, start, end):
-        if m.group("m"):
+        if m.group("m") or m.group("m2"):
             try:
-                day = dt.date(2000 + int(m.group("y")), _MONTH_ABBR.index(m.group("m")) + 1,
+                day = dt.date(2000 + int(m.group("y") or m.group("y2")),
+                              _MONTH_ABBR.index(m.group("m") or m.group("m2")) + 1,
                               int(m.group("d")))
             except ValueError:
                 continue

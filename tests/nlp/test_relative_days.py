@@ -103,3 +103,9 @@ def test_a_chat_stamp_reads_in_the_order_nearer_the_document(
         stamp: str, document: dt.date, day: str) -> None:
     folded = fold(stamp)
     assert [found for _s, _e, found in relative_days(folded, 0, len(folded), document)] == [day]
+
+
+def test_a_date_time_group_in_another_zone_with_its_month_run_on() -> None:
+    folded = fold("At 031830CNOV22 the DA and I met CORDITE")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2022, 11, 6))] \
+        == ["2022-11-03"]
