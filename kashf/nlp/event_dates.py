@@ -78,6 +78,7 @@ class DateTracker:
         self._day_first: bool | None = None
         self._order_known = False
         self.document = iso_day(document_date) or self._header_date()
+        self._log_day: str | None = None  # worked out when first asked for
 
     def _header_date(self) -> dt.date | None:
         """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
@@ -86,6 +87,23 @@ class DateTracker:
             if found:
                 return iso_day(found[0][2])
         return None
+
+    def log_day(self) -> str | None:
+        """The day a log's header says was watched ("Surveillance date: Thu 2024-06-06 |
+        Compiled: Fri 2024-06-07", «تاریخ مراقبت: …»), which its timed lines are of."""
+        if self._log_day is None:
+            self._log_day = ""
+            for m in _LOG_DAY_LABEL.finditer(self.text, 0, min(len(self.text), _LOG_HEADER_REACH)):
+                line_end = self.text.find("\n", m.end())
+                if not self._order_known:
+                    self._day_first, self._order_known = day_first_order(self.text), True
+                found = _absolute_dates(self.text, m.end(),
+                                        len(self.text) if line_end < 0 else line_end,
+                                        self.document, [], None, self._day_first)
+                if found and found[0][2] and len(found[0][2]) == 10:
+                    self._log_day = found[0][2]
+                    break
+        return self._log_day or None
 
     def _paragraph(self, offset: int) -> int:
         for index, (p_start, p_end, _) in enumerate(self.paragraphs):
@@ -346,6 +364,14 @@ _CITED = re.compile(
     r"our letter|your letter)(?!\w)",
     re.IGNORECASE,
 )
+# A log header's label for the day watched, as against the day it was written up.
+_LOG_DAY_LABEL = re.compile(
+    r"(?:surveillance|observation|obs\.?|watch|log|operation)[ \t]+(?:date|day)|"
+    r"date[ \t]+of[ \t]+(?:surveillance|observation)|تاریخ[ \t]+(?:مراقبت|عملیات|دیدبانی)|"
+    r"تاريخ[ \t]+(?:المراقبة|الرصد)|يوم[ \t]+(?:المراقبة|الرصد)",
+    re.IGNORECASE,
+)
+_LOG_HEADER_REACH = 1500
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
 _LINE = re.compile(r"[^\n]*")
 # A chat export's line: "[20/03/22, 22:10] Faraz Bhai: Met Saleem … this evening", «[٢٦/٨ ٢٠:١٠]».

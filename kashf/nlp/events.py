@@ -899,8 +899,9 @@ class _Extractor:
             told = self.dates.last_before(start, body=True)
             if told is None and self.dates.document \
                     and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):
-                # a log's line whose day only the log's header gives ("Date: 14 NOV 23")
-                return self.dates.document.isoformat(), None
+                # a log's line whose day only the log's header gives ("Date: 14 NOV 23"; the
+                # day watched, when the header tells it apart from the day written up)
+                return self.dates.log_day() or self.dates.document.isoformat(), None
             return told or (None, None)
         if status == "reported":
             told = [e for e in last if e["date"] and e["status"] in ("reported", "happened")]

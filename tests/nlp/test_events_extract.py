@@ -1576,3 +1576,11 @@ def test_a_step_of_the_story_dates_the_clause_after_it(
 def test_a_month_named_without_a_day_gives_the_event_no_day(text: str, place: str) -> None:
     found = extract_events(text, mentions(text, loc=(place,)), [], "2024-03-20")
     assert [e["date"] for e in found if e["place"] == place] == [None]
+
+
+def test_a_logs_timed_lines_are_of_the_day_watched_not_the_day_written_up() -> None:
+    text = ("MOBILE SURVEILLANCE LOG\n"
+            "Surveillance date: Thu 2024-06-06 | Compiled: Fri 2024-06-07\n\n"
+            "0912 hrs - LIN sits with an unknown male at the food court of Bayview Mall.")
+    found = extract_events(text, mentions(text, loc=("Bayview Mall",)), [], "2024-06-07")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-06-06")]
