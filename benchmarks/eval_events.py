@@ -185,9 +185,12 @@ ROUND_27 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(77, 83)]
 #: Held back through round 27 and scored once with its final rules and models (83–88), or
 #: scored once with that same state (89–94), then tuned on in round 28 and trained on.
 ROUND_28 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(83, 95)]
+#: Held back through round 28 and scored once with its final rules and models, then tuned on
+#: in round 29 and trained on by the models.
+ROUND_29 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(95, 101)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(95, 101)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(101, 107)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -465,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 27)": load_dev(path) for path in ROUND_27},
         **{f"round-28 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 28)": load_dev(path) for path in ROUND_28},
+        **{f"round-29 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 29)": load_dev(path) for path in ROUND_29},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
