@@ -1584,3 +1584,9 @@ def test_a_logs_timed_lines_are_of_the_day_watched_not_the_day_written_up() -> N
             "0912 hrs - LIN sits with an unknown male at the food court of Bayview Mall.")
     found = extract_events(text, mentions(text, loc=("Bayview Mall",)), [], "2024-06-07")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-06-06")]
+
+
+def test_the_maghrebs_month_names() -> None:
+    text = "سافر جواً إلى إسطنبول يوم 9 نونبر رفقة المتهم الثاني."
+    found = extract_events(text, mentions(text, loc=("إسطنبول",)), [], "2019-03-11")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2018-11-09")]
