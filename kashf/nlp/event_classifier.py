@@ -124,10 +124,11 @@ class EventGuesser:
 
     def guess(
         self, folded: str, start: int, end: int, mentions: Sequence[dict],
-        skip: frozenset[str] | set[str] = frozenset(),
+        skip: frozenset[str] | set[str] = frozenset(), taken: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[str, int, int, float]]:
         """(type, start, end, probability) for each type not in ``skip`` whose model says
-        yes; start and end are the offsets of the word it weighs most."""
+        yes; start and end are the offsets of the word it weighs most, outside the ``taken``
+        spans (another type's trigger: «والتقى» is the meeting's, not a trip's) when it can."""
         wanted = [t for t in self.logits if t not in skip]
         if not wanted or start >= end:
             return []
@@ -140,8 +141,10 @@ class EventGuesser:
             if probability < THRESHOLD:
                 continue
             weights = self.weights[event_type]
+            free = [w for w in per_word
+                    if not any(t_start < w[1] and w[0] < t_end for t_start, t_end in taken)]
             w_start, w_end, _ = max(
-                per_word, key=lambda word: sum(weights.get(f, 0.0) for f in word[2])
+                free or per_word, key=lambda word: sum(weights.get(f, 0.0) for f in word[2])
             )
             out.append((event_type, w_start, w_end, probability))
         return out

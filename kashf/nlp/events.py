@@ -974,7 +974,8 @@ class _Extractor:
                                     bisect_left(self._starts, end)]
             guesses = [lex.Hit(event_type, w_start, w_end)
                        for event_type, w_start, w_end, _p in models.guess(
-                           self.folded, start, end, inside, known)]
+                           self.folded, start, end, inside, known,
+                           [(h.start, h.end) for h in found])]
             self._guesses[key] = [] if guesses and self.said_none(start, end) else guesses
         return self._guesses[key]
 
