@@ -79,6 +79,7 @@ class DateTracker:
         self._order_known = False
         self.document = iso_day(document_date) or self._header_date()
         self._log_day: str | None = None  # worked out when first asked for
+        self._mails: list[tuple[int, dt.date | None]] | None = None  # e-mails' Sent: days
 
     def _header_date(self) -> dt.date | None:
         """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
@@ -87,6 +88,20 @@ class DateTracker:
             if found:
                 return iso_day(found[0][2])
         return None
+
+    def mail_day(self, offset: int) -> dt.date | None:
+        """The day the e-mail that ``offset`` is in was sent, in a mail or a thread of them:
+        "this morning" in it is of that day, not of the last mail's."""
+        if self._mails is None:
+            from kashf.text.dates import find_dates
+
+            self._mails = []
+            for m in _MAIL_SENT.finditer(self.text):
+                if not _MAIL_FROM.search(self.text, max(0, m.start() - 300), m.start()):
+                    continue
+                days = [d for d in find_dates(m.group("when")) if d.precision in ("day", "minute")]
+                self._mails.append((m.start(), iso_day(days[0].iso[:10]) if days else None))
+        return next((day for at, day in reversed(self._mails) if at < offset), None)
 
     def log_day(self) -> str | None:
         """The day a log's header says was watched ("Surveillance date: Thu 2024-06-06 |
@@ -264,7 +279,7 @@ class DateTracker:
                     or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
-            anchor = self.entry_date(hit.start) or self.document
+            anchor = self.entry_date(hit.start) or self.mail_day(hit.start) or self.document
             if anchor_kind == "document" and days:
                 if days > 0:
                     self.ahead.add(hit.start)
@@ -295,7 +310,7 @@ class DateTracker:
             return any(c.tag == "planned"
                        for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs))
 
-        today = self.entry_date(start) or self.document
+        today = self.entry_date(start) or self.mail_day(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
             if inside and day:  # «پنجشنبه هفته آینده»: the day, not "next week" alone
@@ -364,6 +379,9 @@ _CITED = re.compile(
     r"our letter|your letter)(?!\w)",
     re.IGNORECASE,
 )
+# An e-mail's header lines: "Sent: Friday, March 10, 2023 3:47 PM" under "From: …".
+_MAIL_SENT = re.compile(r"^(?:sent|date)\s*:[ \t]*(?P<when>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+_MAIL_FROM = re.compile(r"^from\s*:", re.IGNORECASE | re.MULTILINE)
 # A log header's label for the day watched, as against the day it was written up.
 _LOG_DAY_LABEL = re.compile(
     r"(?:surveillance|observation|obs\.?|watch|log|operation)[ \t]+(?:date|day)|"
@@ -537,7 +555,7 @@ YEARLESS_DATE = re.compile(
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     # "Jan. 28", "Sept. 14": an abbreviation's full stop
-    + r")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/:])" + _NO_YEAR + ")",
+    + r")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/]|:\d)" + _NO_YEAR + ")",  # "March 2: met"
     re.IGNORECASE,
 )
 _SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12] + _DARI_MONTHS.split("|"))

@@ -184,21 +184,6 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE,
 )
 # An e-mail's own header, in a thread: "From: …" then "Sent: Tuesday, June 6, 2023 8:02 AM".
-_MAIL_SENT = re.compile(r"^(?:sent|date)\s*:[ \t]*(?P<when>[^\n]+)", re.IGNORECASE | re.MULTILINE)
-_MAIL_FROM = re.compile(r"^from\s*:", re.IGNORECASE | re.MULTILINE)
-
-
-def _mail_sent(text: str, offset: int) -> str | None:
-    """The day the e-mail that ``offset`` is in was sent, in a mail or a thread of them."""
-    sent = None
-    for m in _MAIL_SENT.finditer(text, 0, offset):
-        sent = m
-    if sent is None or not _MAIL_FROM.search(text, max(0, sent.start() - 300), sent.start()):
-        return None
-    from kashf.text.dates import find_dates
-
-    days = [d for d in find_dates(sent.group("when")) if d.precision in ("day", "minute")]
-    return days[0].iso[:10] if days else None
 
 
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
@@ -893,9 +878,9 @@ class _Extractor:
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date
-            sent = _mail_sent(self.text, start)
+            sent = self.dates.mail_day(start)
             if sent is not None:  # "I've just wired EUR 2,000", under "Sent: June 6, 2023"
-                return sent, None
+                return sent.isoformat(), None
             told = self.dates.last_before(start, body=True)
             if told is None and self.dates.document \
                     and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):

@@ -1590,3 +1590,17 @@ def test_the_maghrebs_month_names() -> None:
     text = "سافر جواً إلى إسطنبول يوم 9 نونبر رفقة المتهم الثاني."
     found = extract_events(text, mentions(text, loc=("إسطنبول",)), [], "2019-03-11")
     assert [(e["type"], e["date"]) for e in found] == [("travel", "2018-11-09")]
+
+
+def test_this_morning_in_a_forwarded_mail_is_of_the_day_that_mail_was_sent() -> None:
+    text = ("From: Legal\nDate: Sat 20 Jan 2024 08:15\nSubject: RE: approach\n\nNoted.\n\n-----\n"
+            "From: Hendrik Vos\nDate: Fri 19 Jan 2024 21:05\nSubject: approach\n\n"
+            "I met Osei this morning at the Seafarers' Centre.")
+    found = extract_events(text, mentions(text, loc=("Seafarers' Centre",)), [], "2024-01-20")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-01-19")]
+
+
+def test_a_month_and_day_before_a_colon() -> None:
+    text = "First contact, March 2: EM met Karimi at the Baku Expo Center."
+    found = extract_events(text, mentions(text, loc=("Baku Expo Center",)), [], "2022-06-01")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-03-02")]
