@@ -188,9 +188,12 @@ ROUND_28 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(83, 95)]
 #: Held back through round 28 and scored once with its final rules and models, then tuned on
 #: in round 29 and trained on by the models.
 ROUND_29 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(95, 101)]
+#: Held back through round 29 and scored once with its final rules and models, then tuned on
+#: in round 30 and trained on by the models.
+ROUND_30 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(101, 107)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(101, 107)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(107, 113)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -470,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 28)": load_dev(path) for path in ROUND_28},
         **{f"round-29 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 29)": load_dev(path) for path in ROUND_29},
+        **{f"round-30 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 30)": load_dev(path) for path in ROUND_30},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
