@@ -1189,7 +1189,8 @@ class _Extractor:
             if persian and self.subjunctive(hit.start, scope_end):
                 found.add("planned")  # «… در نظر گرفته شود»: an instruction, not a fact
             if hit.tag == "tasking" and not any(
-                    c.tag == "planned" and c.start < hit.start for c in cues):
+                    c.tag == "planned" and c.start < hit.start for c in cues) \
+                    and not (persian and _PASSIVE_ORDER.search(self.folded, hit.start, scope_end)):
                 # "Lin asked LAPWING to get hold of the plans", «از او خواست … بگیرد»: the
                 # plan after the asking is the job's; the asking itself was done
                 found.discard("planned")
@@ -1531,6 +1532,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
+# A passive order has no one asking: «عکس دروازه گرفته شود» is the plan itself.
+_PASSIVE_ORDER = re.compile(r"\w+ه\s+(?:شود|گردد)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 _BOUND = re.compile(
     r"(?<!\w)(?:until|till|since|from|by|the|its|his|her|their|تا|از|منذ|حتی|لغایه)\s+"

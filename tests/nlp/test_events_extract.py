@@ -46,10 +46,10 @@ CASES = [
     # a trip cancelled and a meeting held, one sentence: each trigger gets its own status
     ("سفر او به کربلا لغو شد و دیدار در بغداد برگزار شد.", None, ("کربلا", "بغداد"),
      [("travel", "cancelled", None, "کربلا"), ("meeting", "happened", None, "بغداد")]),
-    # a recruitment test is recruitment, not a tasking (longest phrase wins); «گرفته شود»
-    # instructs: a plan
+    # a test task is a tasking with test_task (docs/events.md: the blind authors split on
+    # it); «گرفته شود», a passive order, instructs: a plan
     ("به عنوان مأموریت آزمایشی عکس دروازه گرفته شود.", None, (),
-     [("recruitment", "planned", None, None)]),
+     [("tasking", "planned", None, None)]),
     # no trigger, no event; headers and titles are not events
     ("هوا گرم بود.", None, (), []),
     ("Subject: meeting with source", None, (), []),
