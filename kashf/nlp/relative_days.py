@@ -99,6 +99,8 @@ _DAY_MONTH = re.compile(
     r"(?![/0-9۰-۹٠-٩])"
     r"|(?<![\w/])(?P<d2>[0-9۰-۹٠-٩]{1,2})/(?P<m2>[0-9۰-۹٠-٩]{1,2})"
     r"(?=\s*[–\-—,،]?\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2})"
+    # a line that opens on its day: "8/14: S1 flew Dulles-Istanbul", "12/01 - asked to copy"
+    r"|(?<![^\n])[ \t]*(?P<d3>[0-9]{1,2})/(?P<m3>[0-9]{1,2})(?=[ \t]*(?:[:,]|[–\-—][ \t]))"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -167,8 +169,10 @@ def relative_days(
         found.append((m.start(), m.end(), on_weekday or _day_of_month(
             document, day, past=not ahead, coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        d, mo = ("d", "m") if m.group("d") else ("d2", "m2")
+        d, mo = ("d", "m") if m.group("d") else ("d2", "m2") if m.group("d2") else ("d3", "m3")
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
+        if month > 12 >= day:  # "9/28": an American month first
+            day, month = month, day
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
     for m in _DTG.finditer(folded, start, end):

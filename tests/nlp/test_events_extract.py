@@ -1604,3 +1604,9 @@ def test_a_month_and_day_before_a_colon() -> None:
     text = "First contact, March 2: EM met Karimi at the Baku Expo Center."
     found = extract_events(text, mentions(text, loc=("Baku Expo Center",)), [], "2022-06-01")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-03-02")]
+
+
+def test_a_persian_name_of_a_gregorian_month() -> None:
+    text = "روز ۲ آوریل، بعد از ضبط برنامه، مردی در لابی هتل کنزینگتون گیت با من دیدار کرد."
+    found = extract_events(text, mentions(text, loc=("هتل کنزینگتون گیت",)), [], "2022-05-01")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-04-02")]

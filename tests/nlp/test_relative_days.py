@@ -109,3 +109,14 @@ def test_a_date_time_group_in_another_zone_with_its_month_run_on() -> None:
     folded = fold("At 031830CNOV22 the DA and I met CORDITE")
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2022, 11, 6))] \
         == ["2022-11-03"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("8/14: S1 flew Dulles-Istanbul on a personal trip", "2022-08-14"),  # month first: 14 > 12
+    ("Staff met the FBI on Wed 9/28 in the SCIF", "2022-09-28"),
+    ("12/01 - asked to copy the crew list", "2022-01-12"),
+])
+def test_a_day_and_month_that_opens_a_line_or_an_american_one(text: str, day: str) -> None:
+    folded = fold(text)
+    assert [found for _s, _e, found in relative_days(folded, 0, len(folded), dt.date(2022, 10, 20))] \
+        == [day]
