@@ -233,7 +233,9 @@ _PURPOSE = re.compile(
 _NUMBERED = re.compile(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+\s*[.)\-–]|[a-zA-Zالف-ی]\))")
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no", "u.s", "u.n",
                   "approx", "ca", "incl", "est", "appr", "jan", "feb", "mar", "apr", "jun", "jul",
-                  "aug", "sep", "sept", "oct", "nov", "dec")
+                  "aug", "sep", "sept", "oct", "nov", "dec",
+                  # a log's and a travel note's: "S/ arr. Erbil 19 Jan", "dep. 0700", "abt. 1900"
+                  "arr", "dep", "abt", "vs", "fwd", "ref", "tel", "sgt", "maj", "cpl", "insp")
 
 
 # --------------------------------------------------------------------------- sentences
