@@ -1610,3 +1610,10 @@ def test_a_persian_name_of_a_gregorian_month() -> None:
     text = "روز ۲ آوریل، بعد از ضبط برنامه، مردی در لابی هتل کنزینگتون گیت با من دیدار کرد."
     found = extract_events(text, mentions(text, loc=("هتل کنزینگتون گیت",)), [], "2022-05-01")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-04-02")]
+
+
+def test_a_verdicts_day_with_its_year_in_words() -> None:
+    text = ("متهم در تاریخ بیست و سوم مهرماه سال یکهزار و چهارصد و یک در پارک ملت با رابط خود "
+            "دیدار کرد.")
+    found = extract_events(text, mentions(text, loc=("پارک ملت",)), [], "2023-01-10")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-10-15")]

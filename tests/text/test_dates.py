@@ -187,3 +187,23 @@ def test_a_hijri_month_is_not_a_day_word() -> None:
     assert found.precision == "month"
     assert day_in_words("بیست و سوم") == 23 and day_in_words("سوم") == 3
     assert day_in_words("کتاب") is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("در تاریخ بیست و سوم مهرماه سال یکهزار و چهارصد و یک متهم", "2022-10-15"),
+    ("روز پنجم دی ماه هزار و چهارصد", "2021-12-26"),
+    ("دهم آبان یک هزار و سیصد و نود و هشت", "2019-11-01"),
+    ("۱۲ مارس دو هزار و بیست و دو", "2022-03-12"),
+])
+def test_a_persian_year_in_words(text: str, iso: str) -> None:
+    from kashf.text.dates import find_dates
+
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_a_thousand_and_one_nights_is_no_year() -> None:
+    from kashf.text.dates import find_dates, year_in_words
+
+    assert find_dates("قصه‌های هزار و یک شب") == []
+    assert year_in_words("یک هزار و چهارصد و یک") == 1401
+    assert year_in_words("دو هزار و بیست و دو") == 2022  # «و» inside «نود», «دو» is no joint
