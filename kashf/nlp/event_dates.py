@@ -16,7 +16,7 @@ import re
 
 from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
-from kashf.nlp.relative_days import relative_days
+from kashf.nlp.relative_days import FOLLOWING_WEEKDAY, relative_days, weekday_number
 from kashf.text.dates import DAY_WORDS, day_in_words
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
@@ -320,6 +320,15 @@ class DateTracker:
                 if nth:
                     day = self._in_story_month(s, int(nth.group(1))) or day
                 found.append((s, day, self.text[s:e]))
+        for m in FOLLOWING_WEEKDAY.finditer(self.folded, start, end):
+            # "the following Tuesday", «الثلاثاء التالي»: the first one after the story's day
+            anchor = self.story_anchor(m.start()) or today
+            weekday = weekday_number(m.group("day") or m.group("day2"))
+            if anchor is None or weekday is None:
+                continue
+            day = anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+            found = [x for x in found if not (m.start() <= x[0] < m.end())]
+            found.append((m.start(), day.isoformat(), self.text[m.start():m.end()]))
         found.sort()
         found = _corrected(self.folded, found)
         self._said.extend((at, iso_day(day)) for at, day, _t in found

@@ -165,7 +165,7 @@ def relative_days(
         ahead = forward(m.start()) if callable(forward) else forward
         day = int(m.group("day"))
         named = m.group("weekday") or m.group("short")
-        on_weekday = _on_weekday(document, day, _weekday_number(named), ahead) if named else None
+        on_weekday = _on_weekday(document, day, weekday_number(named), ahead) if named else None
         found.append((m.start(), m.end(), on_weekday or _day_of_month(
             document, day, past=not ahead, coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
@@ -238,8 +238,14 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
     return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
-def _weekday_number(name: str) -> int | None:
-    """Monday = 0 for a weekday's name or its short form ("thurs", "sat.")."""
+# "the following Tuesday", «الثلاثاء التالي»: counted from the story's day (event_dates).
+FOLLOWING_WEEKDAY = re.compile(
+    rf"(?<!\w)the\s+following\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?!\w)"
+)
+
+
+def weekday_number(name: str) -> int | None:
+    """Monday = 0 for a weekday's name or its short form, folded ("thurs", "sat.", «الخمیس»)."""
     name = name.rstrip(".")
     if name in _WEEKDAYS:
         return _WEEKDAYS[name]

@@ -1617,3 +1617,10 @@ def test_a_verdicts_day_with_its_year_in_words() -> None:
             "دیدار کرد.")
     found = extract_events(text, mentions(text, loc=("پارک ملت",)), [], "2023-01-10")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-10-15")]
+
+
+def test_the_following_weekday_counts_from_the_story() -> None:
+    text = "On 20 October he met Abu Firas in Sidon. He flew to Beirut the following Tuesday."
+    found = extract_events(text, mentions(text, loc=("Sidon", "Beirut")), [], "2024-11-10")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("meeting", "2024-10-20"), ("travel", "2024-10-22")]
