@@ -406,7 +406,9 @@ _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?[,،]?\s+\d{1,2}:
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
-    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر)(?!\w)"
+    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر|"
+    # a voice note's or a message's heading: «ویس ۲ — چارشنبه ۱۷ آبان», "Voice note 3 – Tue"
+    r"voice|message|msg|ویس|پیام|رساله|تسجیل|بصمه)(?!\w)"
     # a numbered call: «١. في مكالمة يوم السبت ١١/٦ الساعة ٢١:٤٠ قال…», "2. In a call on…"
     r"|[ \t\-•*]*(?:[0-9۰-۹٠-٩]{1,3}[.)\-]\s*)?(?:(?:in\s+a|during\s+a|فی|در)\s+)?"
     r"(?:call|intercept|مکالمه|تماس|الاتصال|اتصال|المکالمه)(?!\w)",

@@ -1624,3 +1624,11 @@ def test_the_following_weekday_counts_from_the_story() -> None:
     found = extract_events(text, mentions(text, loc=("Sidon", "Beirut")), [], "2024-11-10")
     assert [(e["type"], e["date"]) for e in found] == [
         ("meeting", "2024-10-20"), ("travel", "2024-10-22")]
+
+
+def test_last_night_in_a_voice_note_counts_from_its_heading() -> None:
+    text = ("ویس ۱ — سه‌شنبه ۱۶ آبان ۱۴۰۲، ساعت ۲۲:۴۰\nسلام حاجی، امروز کلاغ را دیدم.\n\n"
+            "ویس ۲ — چارشنبه ۱۷ آبان، ساعت ۷:۱۵ صبح\n"
+            "دیشب ساعت یازده جواد را در پارک ملت دیدم و باهاش نشستم.")
+    found = extract_events(text, mentions(text, loc=("پارک ملت",)), [], "2023-11-08")
+    assert [e["date"] for e in found if e["place"] == "پارک ملت"] == ["2023-11-07"]
