@@ -16,7 +16,7 @@ import re
 
 from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
-from kashf.nlp.relative_days import FOLLOWING_WEEKDAY, relative_days, weekday_number
+from kashf.nlp.relative_days import FOLLOWING_WEEKDAY, following_weekday, relative_days
 from kashf.text.dates import DAY_WORDS, day_in_words
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
@@ -110,15 +110,19 @@ class DateTracker:
             self._log_day = ""
             for m in _LOG_DAY_LABEL.finditer(self.text, 0, min(len(self.text), _LOG_HEADER_REACH)):
                 line_end = self.text.find("\n", m.end())
-                if not self._order_known:
-                    self._day_first, self._order_known = day_first_order(self.text), True
                 found = _absolute_dates(self.text, m.end(),
                                         len(self.text) if line_end < 0 else line_end,
-                                        self.document, [], None, self._day_first)
+                                        self.document, [], None, self._day_order())
                 if found and found[0][2] and len(found[0][2]) == 10:
                     self._log_day = found[0][2]
                     break
         return self._log_day or None
+
+    def _day_order(self) -> bool | None:
+        """Whether the document writes 3/4/2021 day first, worked out once when first asked."""
+        if not self._order_known:
+            self._day_first, self._order_known = day_first_order(self.text), True
+        return self._day_first
 
     def _paragraph(self, offset: int) -> int:
         for index, (p_start, p_end, _) in enumerate(self.paragraphs):
@@ -137,10 +141,8 @@ class DateTracker:
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
-            if not self._order_known:
-                self._day_first, self._order_known = day_first_order(self.text), True
             self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months,
-                                                 story, self._day_first)
+                                                 story, self._day_order())
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
         return self._cache[index]
@@ -280,9 +282,8 @@ class DateTracker:
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             anchor_kind, days = meaning[hit.tag]
             anchor = self.entry_date(hit.start) or self.mail_day(hit.start) or self.document
-            if anchor_kind == "document" and days:
-                if days > 0:
-                    self.ahead.add(hit.start)
+            if anchor_kind == "document" and days and days > 0:
+                self.ahead.add(hit.start)
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
@@ -322,13 +323,11 @@ class DateTracker:
                 found.append((s, day, self.text[s:e]))
         for m in FOLLOWING_WEEKDAY.finditer(self.folded, start, end):
             # "the following Tuesday", «الثلاثاء التالي»: the first one after the story's day
-            anchor = self.story_anchor(m.start()) or today
-            weekday = weekday_number(m.group("day") or m.group("day2"))
-            if anchor is None or weekday is None:
+            day = following_weekday(m, self.story_anchor(m.start()) or today)
+            if day is None:
                 continue
-            day = anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
             found = [x for x in found if not (m.start() <= x[0] < m.end())]
-            found.append((m.start(), day.isoformat(), self.text[m.start():m.end()]))
+            found.append((m.start(), day, self.text[m.start():m.end()]))
         found.sort()
         found = _corrected(self.folded, found)
         self._said.extend((at, iso_day(day)) for at, day, _t in found

@@ -1466,7 +1466,8 @@ def extract_events(
 
 def _dates_per_trigger(
     hits: list[lex.Hit], written: list[tuple[int, str | None, str]], folded: str,
-    months: dict[tuple[str, str], str], verb_last: bool = False, steps: set[int] = frozenset(),
+    months: dict[tuple[str, str], str], verb_last: bool = False,
+    steps: set[int] | frozenset[int] = frozenset(),
 ) -> list[tuple[int, str | None, str] | None]:
     """Which written date belongs to which trigger of a sentence.
 
@@ -1510,9 +1511,9 @@ def _dates_per_trigger(
             # the story after «و» or a full stop dates the trigger after it: «به ایروان سفر کرده
             # و دو روز بعد در لابی هتل … دیدار کرده» (an absolute day may answer a question's
             # trigger: «به خارج سفر کرده‌ای؟ جواب: بلی، یک بار. روز شنبه ۱ سنبله … رفتم»)
-            later = [i for i in range(len(hits)) if hits[i].start > date[0]]
-            if later and date[0] in steps:
-                nearest = later[0]
+            later = next((i for i in range(len(hits)) if hits[i].start > date[0]), None)
+            if later is not None and date[0] in steps:
+                nearest = later
             elif owned[nearest] is not None:
                 continue
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:

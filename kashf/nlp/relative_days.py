@@ -244,6 +244,12 @@ FOLLOWING_WEEKDAY = re.compile(
 )
 
 
+def following_weekday(match: re.Match[str], anchor: dt.date | None) -> str | None:
+    """The day a FOLLOWING_WEEKDAY match names: the first such weekday after ``anchor``."""
+    weekday = weekday_number(match.group("day") or match.group("day2"))
+    return None if weekday is None else _weekday(anchor, weekday, True)
+
+
 def weekday_number(name: str) -> int | None:
     """Monday = 0 for a weekday's name or its short form, folded ("thurs", "sat.", «الخمیس»)."""
     name = name.rstrip(".")

@@ -1578,45 +1578,34 @@ def test_a_month_named_without_a_day_gives_the_event_no_day(text: str, place: st
     assert [e["date"] for e in found if e["place"] == place] == [None]
 
 
-def test_a_logs_timed_lines_are_of_the_day_watched_not_the_day_written_up() -> None:
-    text = ("MOBILE SURVEILLANCE LOG\n"
-            "Surveillance date: Thu 2024-06-06 | Compiled: Fri 2024-06-07\n\n"
-            "0912 hrs - LIN sits with an unknown male at the food court of Bayview Mall.")
-    found = extract_events(text, mentions(text, loc=("Bayview Mall",)), [], "2024-06-07")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-06-06")]
-
-
-def test_the_maghrebs_month_names() -> None:
-    text = "سافر جواً إلى إسطنبول يوم 9 نونبر رفقة المتهم الثاني."
-    found = extract_events(text, mentions(text, loc=("إسطنبول",)), [], "2019-03-11")
-    assert [(e["type"], e["date"]) for e in found] == [("travel", "2018-11-09")]
-
-
-def test_this_morning_in_a_forwarded_mail_is_of_the_day_that_mail_was_sent() -> None:
-    text = ("From: Legal\nDate: Sat 20 Jan 2024 08:15\nSubject: RE: approach\n\nNoted.\n\n-----\n"
-            "From: Hendrik Vos\nDate: Fri 19 Jan 2024 21:05\nSubject: approach\n\n"
-            "I met Osei this morning at the Seafarers' Centre.")
-    found = extract_events(text, mentions(text, loc=("Seafarers' Centre",)), [], "2024-01-20")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-01-19")]
-
-
-def test_a_month_and_day_before_a_colon() -> None:
-    text = "First contact, March 2: EM met Karimi at the Baku Expo Center."
-    found = extract_events(text, mentions(text, loc=("Baku Expo Center",)), [], "2022-06-01")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-03-02")]
-
-
-def test_a_persian_name_of_a_gregorian_month() -> None:
-    text = "روز ۲ آوریل، بعد از ضبط برنامه، مردی در لابی هتل کنزینگتون گیت با من دیدار کرد."
-    found = extract_events(text, mentions(text, loc=("هتل کنزینگتون گیت",)), [], "2022-05-01")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-04-02")]
-
-
-def test_a_verdicts_day_with_its_year_in_words() -> None:
-    text = ("متهم در تاریخ بیست و سوم مهرماه سال یکهزار و چهارصد و یک در پارک ملت با رابط خود "
-            "دیدار کرد.")
-    found = extract_events(text, mentions(text, loc=("پارک ملت",)), [], "2023-01-10")
-    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2022-10-15")]
+@pytest.mark.parametrize(("text", "place", "document", "event"), [
+    # a log's timed lines are of the day watched, not the day written up
+    ("MOBILE SURVEILLANCE LOG\n"
+     "Surveillance date: Thu 2024-06-06 | Compiled: Fri 2024-06-07\n\n"
+     "0912 hrs - LIN sits with an unknown male at the food court of Bayview Mall.",
+     "Bayview Mall", "2024-06-07", ("meeting", "2024-06-06")),
+    # the Maghreb's month names
+    ("سافر جواً إلى إسطنبول يوم 9 نونبر رفقة المتهم الثاني.", "إسطنبول", "2019-03-11",
+     ("travel", "2018-11-09")),
+    # "this morning" in a forwarded mail is of the day that mail was sent
+    ("From: Legal\nDate: Sat 20 Jan 2024 08:15\nSubject: RE: approach\n\nNoted.\n\n-----\n"
+     "From: Hendrik Vos\nDate: Fri 19 Jan 2024 21:05\nSubject: approach\n\n"
+     "I met Osei this morning at the Seafarers' Centre.", "Seafarers' Centre", "2024-01-20",
+     ("meeting", "2024-01-19")),
+    # a month and day before a colon
+    ("First contact, March 2: EM met Karimi at the Baku Expo Center.", "Baku Expo Center",
+     "2022-06-01", ("meeting", "2022-03-02")),
+    # a Persian name of a Gregorian month
+    ("روز ۲ آوریل، بعد از ضبط برنامه، مردی در لابی هتل کنزینگتون گیت با من دیدار کرد.",
+     "هتل کنزینگتون گیت", "2022-05-01", ("meeting", "2022-04-02")),
+    # a verdict's day with its year in words
+    ("متهم در تاریخ بیست و سوم مهرماه سال یکهزار و چهارصد و یک در پارک ملت با رابط خود "
+     "دیدار کرد.", "پارک ملت", "2023-01-10", ("meeting", "2022-10-15")),
+])
+def test_the_day_of_a_single_event(text: str, place: str, document: str,
+                                   event: tuple[str, str]) -> None:
+    found = extract_events(text, mentions(text, loc=(place,)), [], document)
+    assert [(e["type"], e["date"]) for e in found] == [event]
 
 
 def test_the_following_weekday_counts_from_the_story() -> None:
