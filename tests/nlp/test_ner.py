@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 12 and registered.depends == ("language",)
+    assert registered.version == 13 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -439,3 +439,52 @@ def test_english_venues_named_after_their_kind(text: str, place: str) -> None:
     union = "The Hotel Workers Union met."
     assert {union[s.start:s.end]: s.label for s in tag_names(union, "en")} == {
         "Hotel Workers Union": "ORG"}
+
+
+# --- world places and Latin person names (scripts/ner/build_lexicons.py) --------------------
+
+@pytest.mark.parametrize(("words", "tags"), [
+    ("Trump rallies in West Virginia tonight".split(), ["-", "-", "-", "Ba", "Ia", "-"]),
+    ("bats in Dumfries and Galloway".split(), ["-", "-", "Bt", "-", "-"]),
+    ("in west virginia".split(), ["-", "-", "-"]),  # Latin words count only when capitalised
+    ("در ایالت ویرجینیای غربی گفت".split(), ["-", "-", "Ba", "Ia", "-"]),
+    ("في الشرق الأوسط والقرم".split(), ["-", "Bc", "Ic", "Bc"]),  # و before a known place
+])
+def test_world_place_tags(words: list[str], tags: list[str]) -> None:
+    from kashf.nlp.ner.features import world_place_tags
+    from kashf.nlp.ner.tokens import fold
+
+    assert world_place_tags(words, [fold(w) for w in words]) == tags
+
+
+def test_latin_name_lists_and_their_features() -> None:
+    from kashf.nlp.ner.features import token_features
+    from kashf.nlp.ner.lexicons import latin_names, world_places
+    from kashf.nlp.ner.tokens import fold
+
+    assert latin_names()["abigail"] == "g" and latin_names()["mary"] == "gs"
+    assert latin_names()["kavanaugh"] == "s"
+    assert world_places()["west virginia"] == "a" and world_places()[fold("خاورمیانه")] == "c"
+    features = token_features(["Abigail", "Kavanaugh", "visited", "Ohio"], None, "en")
+    assert "nm=g" in features[0] and "nm=s" in features[1]
+    assert "wp=Ba" in features[3] and "1wp=Ba" in features[2]
+    # Arabic-script words never carry the Latin name feature
+    assert not any(f.startswith("nm=") for f in token_features(["مریم"], None, "fa")[0])
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    # the model stops at «ویرجینیای»; the known name goes on («غربی» is an everyday word)
+    ("این سومین سفر ترامپ به ویرجینیای غربی در ماه گذشته است.", "fa", "ویرجینیای غربی"),
+    # a big city anywhere, where the model said nothing
+    ("LANTERN flew to Amsterdam on 19 January 2018 posing as a buyer.", "en", "Amsterdam"),
+])
+def test_known_world_places(text: str, language: str, place: str) -> None:
+    assert ("LOC", place) in {(n.label, text[n.start : n.end]) for n in tag_names(text, language)}
+
+
+def test_a_world_city_that_is_a_surname_or_a_word_needs_the_model() -> None:
+    from kashf.nlp.ner.tagger import _world_place
+
+    assert _world_place(["Amsterdam"]) and _world_place(["West", "Virginia"])
+    assert not _world_place(["Reading"]) and not _world_place(["Jackson"])
+    assert not _world_place(["amsterdam"]) and not _world_place(["بغداد"])

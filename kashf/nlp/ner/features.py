@@ -20,8 +20,11 @@ from kashf.nlp.ner.lexicons import (
     ORG_HEADS,
     PERSON_TITLES,
     english_lowercase,
+    latin_names,
     person_names,
     word_frequency,
+    world_place_first_words,
+    world_places,
 )
 from kashf.nlp.ner.tokens import fold, is_arabic_script, key_from_words, strip_clitics
 
@@ -89,6 +92,39 @@ def gazetteer_tags(words: list[str], gazetteer: Gazetteer | None) -> list[str]:
     return tags
 
 
+def world_place_tags(words: list[str], folded: list[str]) -> list[str]:
+    """B-/I- tags, with the place's kind, of the longest runs of words that name a place
+    somewhere in the world ("West Virginia", "Dumfries and Galloway", «ویرجینیای غربی»),
+    '-' elsewhere. Latin words count only when capitalised; an Arabic-script first word
+    also without its conjunction or its clitics («والقرم»)."""
+    tags = ["-"] * len(words)
+    places = world_places()
+    longest = world_place_first_words()
+    i = 0
+    while i < len(words):
+        best = 0
+        arabic = is_arabic_script(words[i])
+        if arabic or words[i][:1].isupper():
+            first = folded[i]
+            firsts = {first, first[1:] if first[:1] in "وف" else first, strip_clitics(first)} \
+                if arabic else {first}
+            for first in firsts:
+                most = min(longest.get(first, 0), len(words) - i)
+                for length in range(most, best, -1):
+                    last = words[i + length - 1]
+                    if not (is_arabic_script(last) if arabic else last[:1].isupper()):
+                        continue
+                    kind = places.get(" ".join([first, *folded[i + 1 : i + length]]))
+                    if kind:
+                        best = length
+                        tags[i] = "B" + kind
+                        for j in range(i + 1, i + length):
+                            tags[j] = "I" + kind
+                        break
+        i += best or 1
+    return tags
+
+
 def _kind(gazetteer: Gazetteer, hits: list[int]) -> str:
     places = [gazetteer.places[h] for h in hits]
     if any(p.feature == "country" for p in places):
@@ -116,6 +152,9 @@ def _word(word: str, language: str | None) -> tuple[str, str, str, str, str, tup
         # often than a name.
         if f in english_lowercase():
             own.append("lc")
+        name_kind = latin_names().get(f)
+        if name_kind:
+            own.append("nm=" + name_kind)
     if s != f:
         own.append("clitic=" + f[: len(f) - len(s)])
     if zipf:
@@ -142,11 +181,18 @@ def token_features(words: list[str], gazetteer: Gazetteer | None,
     gaz_words = [f if (is_arabic_script(w) or w[:1].isupper()) else "\x00"
                  for w, f in zip(words, folded, strict=True)]
     gaz = gazetteer_tags(gaz_words, gazetteer)
+    world = world_place_tags(words, folded)
     n = len(words)
     out = []
     for i in range(n):
         w = words[i]
         feats = [*info[i][5], "g=" + gaz[i]]
+        if world[i] != "-":
+            feats.append("wp=" + world[i])
+        for offset in (-1, 1):
+            j = i + offset
+            if 0 <= j < n and world[j] != "-":
+                feats.append(f"{offset}wp={world[j]}")
         if w[:1].isupper():
             if i == 0 or words[i - 1] in (".", "!", "?", ":", '"', "“"):
                 feats.append("cap_first")

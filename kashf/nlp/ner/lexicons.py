@@ -127,6 +127,46 @@ def english_lowercase() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+def _read_tsv_gz(name: str) -> dict[str, str]:
+    path = Path(__file__).resolve().parents[1] / "data" / name
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return dict(line.split("\t") for line in text.splitlines())
+
+
+@lru_cache(maxsize=1)
+def latin_names() -> dict[str, str]:
+    """Folded Latin given names and surnames -> "g", "s" or "gs" (US Census 1990 lists;
+    ``scripts/ner/build_latin_lexicons.py``)."""
+    return _read_tsv_gz("latin_names.tsv.gz")
+
+
+@lru_cache(maxsize=1)
+def world_places() -> dict[str, str]:
+    """Folded place names of the whole world, Latin and Arabic script (words joined by a
+    space) -> kind: c country or region, a US state or UK nation, k US county, T city of
+    100,000 or more, t smaller city. GeoNames (``scripts/ner/build_lexicons.py``) and our
+    own ``world_regions.tsv``."""
+    places = _read_tsv_gz("world_places.tsv.gz")
+    path = Path(__file__).resolve().parents[1] / "data" / "world_regions.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, names = line.split("\t")
+            for name in names.split("|"):
+                places[" ".join(fold(word) for word in name.split())] = kind
+    return places
+
+
+@lru_cache(maxsize=1)
+def world_place_first_words() -> dict[str, int]:
+    """The first word of each of :func:`world_places`' names -> the most words a name that
+    starts with it has (a cheap test before trying a span)."""
+    longest: dict[str, int] = {}
+    for name in world_places():
+        words = name.split(" ")
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 @lru_cache(maxsize=4)
 def word_frequency(language: str) -> dict[str, int]:
     """Folded word -> whole Zipf frequency (1..7) in ``language`` (``scripts/ner/build_wordfreq.py``).

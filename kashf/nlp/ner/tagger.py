@@ -23,7 +23,7 @@ import pycrfsuite
 
 from kashf.nlp.gazetteer import Gazetteer, default_gazetteer
 from kashf.nlp.ner import cable
-from kashf.nlp.ner.features import token_features
+from kashf.nlp.ner.features import token_features, world_place_tags
 from kashf.nlp.ner.known_orgs import organisation_rule
 from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
@@ -35,13 +35,16 @@ from kashf.nlp.ner.lexicons import (
     PERSON_TITLES,
     STOPWORDS,
     english_lowercase,
+    latin_names,
     person_names,
     word_frequency,
+    world_place_first_words,
+    world_places,
 )
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 7
+VERSION = 8
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -170,9 +173,16 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
         tagger = chosen[1]
         predicted = tagger.tag(token_features(model_words[start:end], gazetteer, model_name))
         covered = start
+        world: list[str] | None = None
         for i, j, label, confidence in _decode(predicted, tagger):
             if start + i < covered:
                 continue  # swallowed by the span before it ("Murphy J." + "Paul")
+            if label == "LOC":
+                # A place the model cut short keeps the whole of its known name: «ویرجینیای
+                # غربی», not «ویرجینیای» ("western" is an everyday word).
+                world = world or _world_tags(model_words[start:end])
+                while j < len(world) and world[j][:1] == "I" and world[i][:1] == "B":
+                    j += 1
             # Titles stay outside the name: "آقای ابومهدی" is the person ابومهدی.
             while label == "PER" and j - i > 1 and fold(words[start + i]) in PERSON_TITLES:
                 i += 1
@@ -215,6 +225,10 @@ NEVER_NAMES = frozenset(fold(w) for w in """
 العدد التاريخ الموضوع المرفقات المرفق إلى الى من المحترم المحترمة
 دینار دلار ریال تومان یورو دولار دولارات الدينار الدولار جمع
 """.split())
+
+
+def _world_tags(words: list[str]) -> list[str]:
+    return world_place_tags(words, [fold(w) for w in words])
 
 
 def _clean(words: list[str], i: int, j: int) -> tuple[int, int] | None:
@@ -474,16 +488,30 @@ def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer,
     for i in range(len(words)):
         if labels[i] != "O" or not (is_arabic_script(words[i]) or words[i][:1].isupper()):
             continue
-        if not _may_start_place(words, i, gazetteer):
+        if not (_may_start_place(words, i, gazetteer) or (
+                words[i][:1].isupper() and fold(words[i]) in world_place_first_words())):
             continue
         for length in range(min(5, len(words) - i), 0, -1):
             if any(labels[k] != "O" for k in range(i, i + length)) or _crosses(breaks, i, i + length):
                 continue
-            place = _strong_place(words[i : i + length], gazetteer)
+            span = words[i : i + length]
+            place = _strong_place(span, gazetteer) or _world_place(span)
             if place and _claim(labels, i, i + length, "LOC"):
                 out.append((i, i + length, "LOC", 0.6, "rule-gazetteer"))
                 break
     return out
+
+
+def _world_place(span: list[str]) -> bool:
+    """A country, region, US state or city of 100,000 people anywhere, in Latin letters, whose
+    name is neither an everyday word nor a person's name ("Amsterdam", "West Virginia"; not
+    "Reading" or "Jackson")."""
+    if not all(w[:1].isupper() and not is_arabic_script(w) for w in (span[0], span[-1])):
+        return False
+    folded = [fold(w) for w in span]
+    if world_places().get(" ".join(folded)) not in ("c", "a", "T"):
+        return False
+    return len(span) > 1 or (folded[0] not in english_lowercase() and folded[0] not in latin_names())
 
 
 def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
