@@ -31,6 +31,9 @@ HEADER_LINE = re.compile(
 # A number right before a trigger counts events ("five meetings", «پنج دیدار», "23 meetings"),
 # and so does a count of times after it ("travelled to Tehran three times", «دو بار»): a
 # total, not an event.
+# «الليلة» is tonight, but not «تلك الليلة» or «الليلة ذاتها»: that night is the story's, which
+# the clause's own date gives.
+_THAT_NIGHT = re.compile(r"(?:تلک|ذات|نفس|تلك)\s+$|^\s+(?:ذاتها|نفسها)")
 COUNT_BEFORE = re.compile(
     r"(?<![\w:.])(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
@@ -280,6 +283,10 @@ class DateTracker:
             if any(s <= hit.start < s + len(t) for s, _, t in found) \
                     or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
+            if self.folded[hit.start:hit.end] == "اللیله" and (
+                    _THAT_NIGHT.search(self.folded[max(start, hit.start - 6):hit.start])
+                    or _THAT_NIGHT.match(self.folded[hit.end:hit.end + 8])):
+                continue
             anchor_kind, days = meaning[hit.tag]
             anchor = self.entry_date(hit.start) or self.mail_day(hit.start) or self.document
             if anchor_kind == "document" and days and days > 0:

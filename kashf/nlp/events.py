@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 24
+VERSION = 25
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -738,15 +738,16 @@ class _Extractor:
                 continue
             persian = _persian(self.text, s_start, s_end)
             statuses = self.statuses(hits, s_start, s_end, persian)
-            owned = [
-                None if own and (self.telling_date(own, hit.start, s_start)
-                                 or self.task_time(own, hit)) else own
-                for hit, own in zip(
+            owned = []
+            for hit, own in zip(
                     hits, _dates_per_trigger(hits, written, self.folded, self.dates.month_end,
                                              persian, self.dates.story_steps),
-                    strict=True,
-                )
-            ]
+                    strict=True):
+                if own and self.task_time(own, hit):
+                    # the task's day is not the tasking's: a day told before the verb is
+                    # ("last night he told me to drive to Suli on Thursday")
+                    own = next((w for w in reversed(written) if w[0] < hit.start and w[1]), None)
+                owned.append(None if own and self.telling_date(own, hit.start, s_start) else own)
             # A month written in the sentence but not the event's is still a time of its own.
             own_time = _OTHER_TIME.search(self.folded, s_start, s_end) or any(
                 (iso, text) in self.dates.month_end for _, iso, text in written
@@ -847,12 +848,13 @@ class _Extractor:
     def task_time(self, own: tuple[int, str | None, str], hit: lex.Hit) -> bool:
         """When the task is to be done, not when it was set: a day after a tasking's verb
         that a deadline word opens («از او خواست تا هفته آینده … تهیه کند», "by Monday"), or
-        that is still to come («ازش خواستم فردا شماره پلاک‌ها را بنویسد»)."""
+        that is still to come («ازش خواستم فردا شماره پلاک‌ها را بنویسد»), or a weekday alone
+        ("told me to drive to Suli on Thursday": the task's day, whichever Thursday it is)."""
         if hit.tag != "tasking" or own[0] <= hit.start:
             return False
         if _DEADLINE.search(self.folded, max(0, own[0] - 12), own[0]):
             return True
-        return bool(own[1]) and self.dates._after(own[1])
+        return bool(own[1]) and (self.dates._after(own[1]) or bare_weekday(lex.fold(own[2])))
 
     def meeting_referred(self, start: int, end: int) -> tuple[str, str | None] | None:
         """The day of the meeting a sentence points back at («در همان دیدار پیشنهاد داد», «سلّمه

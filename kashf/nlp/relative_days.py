@@ -39,14 +39,19 @@ _NEXT_EN = r"next|this coming|coming"
 # ظهر» is Saturday afternoon, «الجمعة بعد الصلاة» Friday after prayers.
 _NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
 _LAST_AFTER = rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضی|المنصرم|الفائت|السابق|اللی فات|الی فات|اللی راح"
-_NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجای"
+_NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجای|الیایه|الیای"
 
+# An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
+_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # A bare weekday: "on Thursday", «يوم الخميس», «روز پنجشنبه», «پنجشنبه عصر» — not one that a
 # date follows («پنجشنبه ۲۴ بهمن», "Thursday 16 April": the date parser's).
 _BARE = re.compile(
     # (not Friday prayers: «پس از نماز جمعه», «بعد صلاة الجمعة» name the prayer, not a day)
-    rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?<!نماز\s)(?<!صلاه\s)(?:on\s+|یوم\s+|روز\s+)?"
-    rf"(?P<day>{_DAY})(?!\w)(?!\s+prayers?)"
+    rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?<!نماز\s)(?<!صلاه\s)(?:(?:on\s+|یوم\s+|روز\s+)?"
+    # (a short form only after "on": "off to Reyhanli on Fri")
+    rf"(?P<day>{_DAY})|on\s+(?P<short>{_DAY_SHORT}))(?!\w)(?!\s+prayers?)"
+    # (a day and month in brackets after it are its date: «پنجشنبه (۱۴ تیر)»)
+    r"(?!\s*\(\s*[0-9۰-۹٠-٩]{1,2}\s+[^\W\d])"
     # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
     r"(?!\s*,?\s*(?:the\s+)?(?![0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m(?!\w)|[0-9]{1,2}:[0-9]{2}"
     r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
@@ -68,15 +73,13 @@ _ORDINALS = {
     "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15, "العشرین": 20,
 }
 _ORDINAL = "|".join(sorted((re.escape(o) for o in _ORDINALS), key=len, reverse=True))
-# «في الثالث من الشهر الجاري», «يوم ٣ من الشهر الحالي», "on the 3rd of this month".
+# «في الثالث من الشهر الجاري», «يوم ٣ من الشهر الحالي», «في ٢٥ الجاري», "on the 3rd of this month".
 _THIS_MONTH = re.compile(
     rf"(?<!\w)(?:(?P<ord>{_ORDINAL})|(?P<num>[0-9۰-۹٠-٩]{{1,2}}))\s+(?:من\s+)?"
-    r"(?:الشهر\s+(?:الجاری|الحالی)|هذا\s+الشهر)(?!\w)"
+    r"(?:الشهر\s+(?:الجاری|الحالی)|هذا\s+الشهر|الجاری)(?!\w)"
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
 )
 
-# An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
-_DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 # A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
@@ -101,6 +104,9 @@ _DAY_MONTH = re.compile(
     r"(?=\s*[–\-—,،]?\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2})"
     # a line that opens on its day: "8/14: S1 flew Dulles-Istanbul", "12/01 - asked to copy"
     r"|(?<![^\n])[ \t]*(?P<d3>[0-9]{1,2})/(?P<m3>[0-9]{1,2})(?=[ \t]*(?:[:,]|[–\-—][ \t]))"
+    # two and two digits inside a line, as British notes write a day: "flew to Istanbul 28/02",
+    # "in the lobby, 01/03" (not "24/7", nor a score "3/10")
+    r"|(?<=[\s,(])(?P<d4>[0-3][0-9])/(?P<m4>[01][0-9])(?=[\s.,;:)]|$)"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -148,10 +154,11 @@ def relative_days(
                                           + (7 if m.group("next") else 0))
             found.append((m.start(), m.end(), day.isoformat()))
     for m in _BARE.finditer(folded, start, end):
-        if any(s <= m.start("day") < e for s, e, _ in found):
+        if any(s <= m.start("day" if m.group("day") else "short") < e for s, e, _ in found):
             continue  # part of "last Tuesday" above
         ahead = forward(m.start()) if callable(forward) else forward
-        found.append((m.start(), m.end(), _weekday(document, _WEEKDAYS[m.group("day")], ahead)))
+        weekday = weekday_number(m.group("day") or m.group("short"))
+        found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
             continue  # «النصف الثاني من الشهر الجاري»: the second half of the month, not a day
@@ -169,7 +176,7 @@ def relative_days(
         found.append((m.start(), m.end(), on_weekday or _day_of_month(
             document, day, past=not ahead, coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        d, mo = ("d", "m") if m.group("d") else ("d2", "m2") if m.group("d2") else ("d3", "m3")
+        d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4") if m.group(f"d{k}"))
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
         if month > 12 >= day:  # "9/28": an American month first
             day, month = month, day

@@ -1601,11 +1601,26 @@ def test_a_month_named_without_a_day_gives_the_event_no_day(text: str, place: st
     # a verdict's day with its year in words
     ("متهم در تاریخ بیست و سوم مهرماه سال یکهزار و چهارصد و یک در پارک ملت با رابط خود "
      "دیدار کرد.", "پارک ملت", "2023-01-10", ("meeting", "2022-10-15")),
+    # Gulf speech: «باجر» is tomorrow, «بي» + a verb a plan, «الياي» the coming one
+    ("اتفقنا نتلاقى باجر عقب صلاة العشا عند مسيد الفلاح.", "مسيد الفلاح", "2022-05-12",
+     ("meeting", "2022-05-13")),
+    ("بيسافر بندر عباس يوم الأحد الياي.", "بندر عباس", "2022-05-12", ("travel", "2022-05-15")),
+    # «الليلة» is tonight; «تلك الليلة», that night, is the story's (the Sunday's)
+    ("موعدنا اللي كان الليلة في مول الندى تكنسل.", "مول الندى", "2022-05-12",
+     ("meeting", "2022-05-12")),
+    # a weekday alone after a tasking's verb is the task's day, not the tasking's
+    ("Last night he told me to drive to Suli on Thursday and pick up a parcel.", "Suli",
+     "2023-10-03", ("tasking", "2023-10-02")),
+    # a denial's «ينفي … أن» tells no trip
+    ("ينفي ذوو المدعو أن يكون قد غادر لبنان خلال العام الحالي.", "لبنان", "2023-10-18", None),
+    # a day and month in brackets after the weekday are its date
+    ("م.ر. جلسهٔ پنجشنبه (۱۴ تیر) در مسجد کبود را کنسل کرد.", "مسجد کبود", "2024-07-01",
+     ("meeting", "2024-07-04")),
 ])
 def test_the_day_of_a_single_event(text: str, place: str, document: str,
-                                   event: tuple[str, str]) -> None:
+                                   event: tuple[str, str] | None) -> None:
     found = extract_events(text, mentions(text, loc=(place,)), [], document)
-    assert [(e["type"], e["date"]) for e in found] == [event]
+    assert [(e["type"], e["date"]) for e in found] == ([event] if event else [])
 
 
 def test_the_following_weekday_counts_from_the_story() -> None:
@@ -1621,3 +1636,10 @@ def test_last_night_in_a_voice_note_counts_from_its_heading() -> None:
             "دیشب ساعت یازده جواد را در پارک ملت دیدم و باهاش نشستم.")
     found = extract_events(text, mentions(text, loc=("پارک ملت",)), [], "2023-11-08")
     assert [e["date"] for e in found if e["place"] == "پارک ملت"] == ["2023-11-07"]
+
+
+def test_that_night_is_the_storys_night_not_tonight() -> None:
+    text = ("يقول المصدر إن أرهان سافر يوم الأحد إلى السليمانية، وإنه دفع للمسؤول في تلك الليلة "
+            "عشرين ألف دولار.")
+    found = extract_events(text, mentions(text, loc=("السليمانية",)), [], "2019-10-17")
+    assert "2019-10-17" not in [e["date"] for e in found]

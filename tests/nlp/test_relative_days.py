@@ -38,6 +38,12 @@ THURSDAY = dt.date(2018, 7, 5)
     ("Monday 1400 at the port", ["2018-07-02"]),
     ("every Monday", []),  # a habit, not a day
     ("جمعه‌ها اونجا شلوغه", []),
+    ("he is off to Reyhanli on Fri", ["2018-06-29"]),  # a short weekday after "on"
+    ("the sat nav was on", []),  # not without "on" before it
+    ("SUBJ1 flew to Istanbul 28/06, met him in the lobby, 01/07.", ["2018-06-28", "2018-07-01"]),
+    ("24/7 watch on the house, scored 3/10", []),  # two and two digits only
+    ("يغادر في ٢٥ الجاري", ["2018-07-25"]),  # «الجاري» alone: this month
+    ("بيسافر يوم الأحد الياي", ["2018-07-08"]),  # Gulf «الياي»: the coming one
 ])
 def test_relative_days(text: str, days: list[str]) -> None:
     folded = fold(text)
