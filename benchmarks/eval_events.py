@@ -197,9 +197,12 @@ ROUND_31 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(107, 113)]
 #: Held back through round 31 and scored once with its final rules and models, then tuned on
 #: in round 32 and trained on by the models.
 ROUND_32 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(113, 119)]
+#: Held back through round 32 and scored once with its final rules and models, then tuned on
+#: in round 33 and trained on by the models.
+ROUND_33 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(119, 125)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(119, 125)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(125, 131)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -485,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 31)": load_dev(path) for path in ROUND_31},
         **{f"round-32 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 32)": load_dev(path) for path in ROUND_32},
+        **{f"round-33 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 33)": load_dev(path) for path in ROUND_33},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }
