@@ -83,6 +83,8 @@ class DateTracker:
         self.document = iso_day(document_date) or self._header_date()
         self._log_day: str | None = None  # worked out when first asked for
         self._mails: list[tuple[int, dt.date | None]] | None = None  # e-mails' Sent: days
+        self._d_day: dt.date | None | bool = False  # an operation diary's D-Day, once asked for
+        self._d_day_line = -1
 
     def _header_date(self) -> dt.date | None:
         """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
@@ -144,11 +146,34 @@ class DateTracker:
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
-            self._cache[index] = _absolute_dates(self.text, p_start, p_end, self.document, months,
-                                                 story, self._day_order())
+            self._cache[index] = _one_day_two_calendars(self.text, sorted(
+                _absolute_dates(self.text, p_start, p_end, self.document, months, story,
+                                self._day_order()) + self._day_labels(p_start, p_end)))
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
         return self._cache[index]
+
+    def _day_labels(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """An operation diary's "D-2", "D-Day", "D+5" in ``text[start:end]``, as days, when the
+        document says which day D-Day is ("Day labels: D-Day = Tuesday 12 March 2024")."""
+        if self._d_day is False:
+            key = _D_DAY_KEY.search(self.text)
+            found = _absolute_dates(self.text, key.end(), self.text.find("\n", key.end()) % (
+                len(self.text) + 1), self.document) if key else []
+            self._d_day = iso_day(found[0][2]) if found else None
+            self._d_day_line = key.start() if key else -1
+        if self._d_day is None:
+            return []
+        key_line = (self.text.rfind("\n", 0, self._d_day_line) + 1,
+                    self.text.find("\n", self._d_day_line) % (len(self.text) + 1))
+        out = []
+        for m in _DAY_LABEL.finditer(self.text, start, end):
+            if key_line[0] <= m.start() < key_line[1]:
+                continue  # the key itself ("D-1, D+1 etc. count from it")
+            shift = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1) if m.group("n") else 0
+            day = self._d_day + dt.timedelta(days=shift)
+            out.append((m.start(), m.end(), day.isoformat(), m.group(0)))
+        return out
 
     def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
         """The last absolute date written before ``offset``; with ``body``, not one of a
@@ -386,6 +411,36 @@ def _count(word: str | None) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+# Between one day written in two calendars: «١١ رجب ١٤٤٥ هـ الموافق ٢٢ كانون الثاني ٢٠٢٤»,
+# «۱۴ تیر ۱۴۰۳ برابر با ۴ ژوئیه ۲۰۲۴», «السبت ٢٤ جمادى الآخرة ١٤٤٥ هـ – ٦ كانون الثاني ٢٠٢٤».
+_SAME_DAY_JOIN = re.compile(r"\s*(?:هـ|ه\.?)?\s*[(\[]?\s*(?:الموافق|الموافقة|الموافق\s+ل|برابر\s+با|مطابق\s+با|"
+                            r"=|–|—|-|/)?\s*(?:لـ|ل)?\s*$")
+# The lunar Hijri calendar's marks in a date as written.
+_LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|جمادي|رجب|شعبان|رمضان|شوال|ذو\s|ذي\s")
+
+
+def _one_day_two_calendars(text: str, dates: list[tuple[int, int, str, str]]
+                           ) -> list[tuple[int, int, str, str]]:
+    """One day written in two calendars side by side is one date: the Gregorian one (an
+    author who gives both computes the Hijri day; Umm al-Qura may differ from it by a day)."""
+    out: list[tuple[int, int, str, str]] = []
+    for date in dates:
+        if out:
+            before = out[-1]
+            joined = _SAME_DAY_JOIN.fullmatch(text, before[1], date[0]) is not None
+            days = abs((dt.date.fromisoformat(before[2][:10]) - dt.date.fromisoformat(date[2][:10])).days)
+            if joined and days <= 3 and before[0] < date[0]:
+                if _LUNAR.search(before[3]) or not _LUNAR.search(date[3]):
+                    out[-1] = date  # keep the second: the Gregorian day
+                continue
+        out.append(date)
+    return out
+
+
+# An operation diary's key to its day labels: "D-Day = Tuesday 12 March 2024", "D-Day: 7 June".
+_D_DAY_KEY = re.compile(r"(?<![\w-])D-Day\s*(?:=|:|is\b)\s*")
+# Its day labels: "D-2", "D+1", "D-Day" (not "D-Day =" itself, which the key skips).
+_DAY_LABEL = re.compile(r"(?<![\w-])D(?:-Day|\s?(?P<sign>[+\-−])\s?(?P<n>\d{1,2}))(?![\w+\-])")
 _ENTRY_REACH = 20  # paragraphs looked back for an entry's date
 # A line that cites another paper by its date («پیرو گزارش ۴۰۷ مورخ …», «إلحاقاً بمذكرتنا … في
 # ١٠/٩/٢٠٢٣», "REF: … of 3 May") opens no entry.

@@ -64,7 +64,13 @@ _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFT
 _THIS_WEEK = re.compile(
     rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع"
     # «پنجشنبه هفته آینده», «الخميس من الأسبوع المقبل», "Thursday next week": a week on
-    r"|(?P<next>هفته\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week))(?!\w)"
+    r"|(?P<next>هفته\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week)"
+    # «شنبه هفته گذشته», «الخميس من الأسبوع الماضي», "Thursday last week": a week back
+    r"|(?P<last>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    r"|last\s+week))(?!\w)"
+    # «هفته گذشته، روز دوشنبه», "last week, on Monday": the same, the other way round
+    rf"|(?<!\w)(?P<last2>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    rf"|last\s+week)[\s،,]+(?:(?:روز|یوم|on)\s+)?(?P<day2>{_DAY})(?!\w)"
 )
 
 _ORDINALS = {
@@ -150,8 +156,9 @@ def relative_days(
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:
             saturday = document - dt.timedelta(days=(document.weekday() - 5) % 7)
-            day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day")] - 5) % 7
-                                          + (7 if m.group("next") else 0))
+            weeks = 1 if m.group("next") else -1 if m.group("last") or m.group("last2") else 0
+            day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day") or m.group("day2")] - 5) % 7
+                                          + 7 * weeks)
             found.append((m.start(), m.end(), day.isoformat()))
     for m in _BARE.finditer(folded, start, end):
         if any(s <= m.start("day" if m.group("day") else "short") < e for s, e, _ in found):

@@ -1613,6 +1613,9 @@ def test_a_month_named_without_a_day_gives_the_event_no_day(text: str, place: st
      "2023-10-03", ("tasking", "2023-10-02")),
     # a denial's «ينفي … أن» tells no trip
     ("ينفي ذوو المدعو أن يكون قد غادر لبنان خلال العام الحالي.", "لبنان", "2023-10-18", None),
+    # one day in two calendars: the Gregorian one (Umm al-Qura puts 11 Rajab 1445 on the 23rd)
+    ("لقاء مع وسيم يوم الاثنين ١١ رجب ١٤٤٥ هـ الموافق ٢٢ كانون الثاني ٢٠٢٤ في فندق بابل.",
+     "فندق بابل", "2024-01-25", ("meeting", "2024-01-22")),
     # a day and month in brackets after the weekday are its date
     ("م.ر. جلسهٔ پنجشنبه (۱۴ تیر) در مسجد کبود را کنسل کرد.", "مسجد کبود", "2024-07-01",
      ("meeting", "2024-07-04")),
@@ -1643,3 +1646,23 @@ def test_that_night_is_the_storys_night_not_tonight() -> None:
             "عشرين ألف دولار.")
     found = extract_events(text, mentions(text, loc=("السليمانية",)), [], "2019-10-17")
     assert "2019-10-17" not in [e["date"] for e in found]
+
+
+def test_spoken_arabics_same_day_and_next_day_count_from_the_story() -> None:
+    from kashf.nlp import events_lexicon as lex
+
+    phrases, meaning = lex.relative_dates()
+    text = lex.fold("رحت على زاخو بنفس اليوم، وثاني يوم عزمني على عشا")
+    found = {text[h.start:h.end]: meaning[h.tag] for h in phrases.find(text, 0, len(text), ("ar",))}
+    assert found == {lex.fold("بنفس اليوم"): ("story", 0), lex.fold("وثاني يوم"): ("story", 1)}
+
+
+def test_an_operation_diarys_day_labels_count_from_its_d_day() -> None:
+    text = ("OPS DIARY\nDay labels: D-Day = Tuesday 12 March 2024; D-1, D+1 etc. counted from it.\n\n"
+            "D-1\n2010 hrs  HADDAD sits with UM1 in Al-Noor Café.\n\n"
+            "D-Day\n1230 hrs  HADDAD meets UF1 in the lobby of the Regent Crown Hotel.\n"
+            "Next meet fixed for D+5 at the Regent Crown Hotel.")
+    found = extract_events(text, mentions(text, loc=("Al-Noor Café", "Regent Crown Hotel")), [],
+                           "2024-03-15")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("meeting", "2024-03-11"), ("meeting", "2024-03-12"), ("meeting", "2024-03-17")]

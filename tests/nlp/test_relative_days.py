@@ -44,6 +44,10 @@ THURSDAY = dt.date(2018, 7, 5)
     ("24/7 watch on the house, scored 3/10", []),  # two and two digits only
     ("يغادر في ٢٥ الجاري", ["2018-07-25"]),  # «الجاري» alone: this month
     ("بيسافر يوم الأحد الياي", ["2018-07-08"]),  # Gulf «الياي»: the coming one
+    # a weekday of last week (weeks run Saturday to Friday), either way round
+    ("شنبه هفته گذشته برادرش آمد", ["2018-06-23"]),
+    ("هفته گذشته، روز دوشنبه، با قطار رفت", ["2018-06-25"]),
+    ("on Thursday last week", ["2018-06-28"]),
 ])
 def test_relative_days(text: str, days: list[str]) -> None:
     folded = fold(text)
