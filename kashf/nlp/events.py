@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 26
+VERSION = 27
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -459,6 +459,15 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+# A route an itinerary writes as two places joined by a dash ("Ganja–Tbilisi", "Ankara – Gaziantep",
+# «تهران-مشهد»), and what makes it a trip, not a pipeline or a match: a way of travelling.
+_ROUTE_JOIN = re.compile(r"\s?[–—-]\s?")
+_ROUTE_MEANS = re.compile(
+    r"\b(?:by\s+(?:road|car|air|bus|coach|train|rail|sea|ferry|taxi)|own\s+car|road\s+move|"
+    r"convoy|flights?|flew|fly|flying|drove|drive|driving|train|bus|ferry|dep\.?|arr\.?|"
+    r"[A-Z][A-Z0-9]\s?\d{2,4})\b"
+    r"|(?<!\w)(?:زمینی|هوایی|پرواز|با\s+(?:اتوبوس|قطار|ماشین|خودرو|تاکسی)|برا|جوا|رحله|بالباص|بالسیاره)(?!\w)",
+    re.IGNORECASE)
 _HEADING = re.compile(
     r"(?:\b(?:heading|headed|bound)\s+(?:for|to|towards?)(?:\s+the)?|(?<!\w)(?:به\s+مقصد|"
     r"باتجاه|متجها\s+(?:إلى|الى)|متوجها\s+(?:إلى|الى)|قاصدا))\s*$",
@@ -668,6 +677,7 @@ class _Extractor:
         self.events: list[dict] = []
         self.story_date: tuple[str | None, str | None] = (None, None)
         self.story_place: dict | None = None
+        self.route_trips: set[int] = set()  # where the trips an itinerary's rows tell end
         self._guesses: dict[tuple, list[lex.Hit]] = {}
         self._found: dict[tuple, list[lex.Hit]] = {}
 
@@ -825,7 +835,7 @@ class _Extractor:
             last = sentence_events or last
             for event in sentence_events:  # "I reached Karbala. …met the source…": there
                 if event["type"] == "travel" and event["status"] in ("happened", "reported") \
-                        and event["place_span"]:
+                        and event["place_span"] and event["place_span"][0] not in self.route_trips:
                     self.story_place = {**_place_of(event), "status": event["status"]}
             # A plan's or a hearsay's day is not the story's day.
             self.remember([
@@ -1005,6 +1015,14 @@ class _Extractor:
                 or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
             ):
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+        if not any(h.tag == "travel" for h in hits):
+            route = self.route(start, end)
+            if route is not None and _ROUTE_MEANS.search(self.folded, start, end):
+                # "Day 3 | Wed 22/05 | Ganja–Tbilisi, own car": an itinerary's trip
+                hits = sorted([*hits, lex.Hit("travel", int(route[0]["start"]),
+                                              int(route[1]["end"]))], key=lambda h: h.start)
+                # (a row of its own: the rows after it name their own venues)
+                self.route_trips.add(int(route[1]["start"]))
         if not any(h.tag == "travel" for h in hits):
             verbs = self.lookup(lex.travel_verbs(), start, end)
             places = _mentions_in(self.mentions, start, end, {"LOC"})
@@ -1215,6 +1233,20 @@ class _Extractor:
                 return kind == "subjunctive"
         return False
 
+    def route(self, start: int, end: int) -> tuple[dict, dict] | None:
+        """The first and last places of the first run in ``text[start:end]`` joined by dashes, as
+        an itinerary writes a trip ("Ganja–Tbilisi", "Beirut–Doha–Manila", «بغداد – أربيل»)."""
+        places = sorted(_mentions_in(self.mentions, start, end, {"LOC"}), key=lambda m: int(m["start"]))
+        for i, first in enumerate(places):
+            last = first
+            for after in places[i + 1:]:  # "Beirut–Doha–Manila" ends in Manila
+                if not _ROUTE_JOIN.fullmatch(self.text, int(last["end"]), int(after["start"])):
+                    break
+                last = after
+            if last is not first:
+                return first, last
+        return None
+
     def place(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
         """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
 
@@ -1238,6 +1270,9 @@ class _Extractor:
         nearest = min(venues if landmark and venues else located,
                       key=lambda m: abs(int(m["start"]) - hit.start), default=None)
         if hit.tag == "travel":
+            route = self.route(start, end)
+            if route is not None and abs(int(route[1]["start"]) - hit.start) <= _TRIP_REACH:
+                return route[1]  # "flew MAN–Erbil": where the route ends
             # "crossed at Faysh Khabur into Syria, heading for al-Malikiyah": the goal it names
             heading = next((m for m in places if _HEADING.search(
                 self.text, max(start, int(m["start"]) - 30), int(m["start"]))), None)
@@ -1293,6 +1328,7 @@ class _Extractor:
         if hit.tag in ("meeting", "travel"):
             if self.story_place is not None and (
                 status == self.story_place.get("status", "happened") == "happened"
+                and not any(_venue_name(self.folded, m) for m in places)
                 # «به قم رفته … آنجا با یک روحانی عراقی ناهار خورده»: there, said outright
                 or status in ("happened", "reported") and _THERE.search(self.folded, start, end)
             ):

@@ -1666,3 +1666,27 @@ def test_an_operation_diarys_day_labels_count_from_its_d_day() -> None:
                            "2024-03-15")
     assert [(e["type"], e["date"]) for e in found] == [
         ("meeting", "2024-03-11"), ("meeting", "2024-03-12"), ("meeting", "2024-03-17")]
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # an itinerary's row: two places joined by a dash and a way of travelling
+    ("ITINERARY\n\nDay 3 | Wed 22/05 | Ganja–Tbilisi, own car, via Red Bridge", ("Ganja", "Tbilisi"),
+     [("travel", "Tbilisi")]),
+    # a route of three places ends in the last
+    ("He flew Glasgow–Istanbul–Erbil on Sunday.", ("Glasgow", "Istanbul", "Erbil"),
+     [("travel", "Erbil")]),
+    # a dash between places without a way of travelling is no trip
+    ("The Baghdad–Basra pipeline was shut in May.", ("Baghdad", "Basra"), []),
+])
+def test_an_itinerarys_route(text: str, places: tuple, expected: list) -> None:
+    found = extract_events(text, mentions(text, loc=places), [], "2019-05-27")
+    assert [(e["type"], e["place"]) for e in found] == expected
+
+
+def test_a_meeting_that_names_its_venue_is_not_at_the_trip_just_told() -> None:
+    text = ("18 Mar: flew Beirut–Istanbul.\n19 Mar: met our analyst, Le Phare Hotel lobby, "
+            "Beyoğlu, 10:30.")
+    found = extract_events(text, mentions(text, loc=("Beirut", "Istanbul", "Le Phare Hotel",
+                                                      "Beyoğlu")), [], "2019-03-25")
+    assert [(e["type"], e["place"]) for e in found] == [
+        ("travel", "Istanbul"), ("meeting", "Le Phare Hotel")]
