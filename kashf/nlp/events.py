@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 27
+VERSION = 28
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -459,6 +459,8 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+# A table's head row: cells of words alone («التاريخ | المبلغ (درهم) | الطرف | البلد»).
+_TABLE_HEAD = re.compile(r"\s*\|?[^|\d\n۰-۹٠-٩]+(?:\|[^|\d\n۰-۹٠-٩]+){2,}\|?\s*")
 # A route an itinerary writes as two places joined by a dash ("Ganja–Tbilisi", "Ankara – Gaziantep",
 # «تهران-مشهد»), and what makes it a trip, not a pipeline or a match: a way of travelling.
 _ROUTE_JOIN = re.compile(r"\s?[–—-]\s?")
@@ -728,7 +730,8 @@ class _Extractor:
         last: list[dict] = []  # the events of the last sentence that had any
         self.story_place = None  # places are told paragraph by paragraph
         for s_start, s_end in _question_and_answer(self.text, sentences(self.text, p_start, p_end)):
-            if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end):
+            if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end) \
+                    or _TABLE_HEAD.fullmatch(self.text, s_start, s_end):
                 continue
             written = self.dates.in_span(s_start, s_end, self.langs)
             found = self.triggers(s_start, s_end)

@@ -1690,3 +1690,12 @@ def test_a_meeting_that_names_its_venue_is_not_at_the_trip_just_told() -> None:
                                                       "Beyoğlu")), [], "2019-03-25")
     assert [(e["type"], e["place"]) for e in found] == [
         ("travel", "Istanbul"), ("meeting", "Le Phare Hotel")]
+
+
+@pytest.mark.parametrize("text", [
+    "التاريخ | المبلغ (درهم) | الطرف | البلد",  # a table's head row
+    "Karakaya may go to Beirut himself some time this winter.",  # maybe, one day
+    "أبو سامر يقول إنه لا يلتقي الغرباء أبداً.",  # never
+])
+def test_no_event_in(text: str) -> None:
+    assert extract_events(text, mentions(text, loc=("Beirut",)), [], "2024-01-10") == []
