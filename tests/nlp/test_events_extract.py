@@ -1698,4 +1698,5 @@ def test_a_meeting_that_names_its_venue_is_not_at_the_trip_just_told() -> None:
     "أبو سامر يقول إنه لا يلتقي الغرباء أبداً.",  # never
 ])
 def test_no_event_in(text: str) -> None:
-    assert extract_events(text, mentions(text, loc=("Beirut",)), [], "2024-01-10") == []
+    loc = ("Beirut",) if "Beirut" in text else ()
+    assert extract_events(text, mentions(text, loc=loc), [], "2024-01-10") == []
