@@ -625,6 +625,8 @@ _NO_YEAR = (r"(?!\s*(?:ماه\s*)?,?\s*(?!0\d{3}(?!\d))(?![0-9]{4}\s*(?:[-–]\s
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(
     # «بـ٢ آب»: the preposition written on the day (with or without a tatweel)
+    # (not «نیمه دوم مهر», «دهه اول آبان», «هفته دوم دی»: a part of the month, not its day)
+    r"(?<!نیمه\s)(?<!نیمهٔ\s)(?<!نیمه ی\s)(?<!دهه\s)(?<!دههٔ\s)(?<!هفته\s)(?<!هفتهٔ\s)(?<!النصف\s)"
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")\s+(?:(?:من|of)\s+)?("
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]

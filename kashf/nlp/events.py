@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 29
+VERSION = 30
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -459,6 +459,9 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+# Spoken Persian's «تو» (in) and «دم» (at): «تو هتل آک‌دنیز می‌بینیم», «دم باب‌الجواد دیدمش». Where
+# an event happened, not what makes a going verb a trip («اومد تو قهوه‌خونه»).
+_SPOKEN_AT = re.compile(r"(?<!\w)(?:تو|دم)\s+$")
 # A table's head row: cells of words alone («التاريخ | المبلغ (درهم) | الطرف | البلد»).
 _TABLE_HEAD = re.compile(r"\s*\|?[^|\d\n۰-۹٠-٩]+(?:\|[^|\d\n۰-۹٠-٩]+){2,}\|?\s*")
 # A route an itinerary writes as two places joined by a dash ("Ganja–Tbilisi", "Ankara – Gaziantep",
@@ -1389,7 +1392,8 @@ class _Extractor:
         ]
         return places, [
             m for m in places
-            if _located(text, start, int(m["start"])) or any(
+            if _located(text, start, int(m["start"]))
+            or _SPOKEN_AT.search(text, max(start, int(m["start"]) - 6), int(m["start"])) or any(
                 v.end <= int(m["start"]) <= v.end + 16
                 and not _VENUE_PUNCT.search(text, v.end, int(m["start"]))
                 and not any(v.start <= int(o["start"]) < int(m["start"]) for o in places)

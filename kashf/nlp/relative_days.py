@@ -31,10 +31,13 @@ _WEEKDAYS = {
     "الاتنین": 0, "التلات": 1, "التلاتا": 1,  # Egyptian and Levantine speech
     "الجمعه": 4,
     "السبت": 5, "الاحد": 6,
+    # Persian shorthand with the day's number: «۳ شنبه» is سه‌شنبه, «۵ شنبه» پنجشنبه
+    "۱ شنبه": 6, "۲ شنبه": 0, "۳ شنبه": 1, "۴ شنبه": 2, "۵ شنبه": 3,
+    "1 شنبه": 6, "2 شنبه": 0, "3 شنبه": 1, "4 شنبه": 2, "5 شنبه": 3,
 }
 _DAY = "|".join(sorted((re.escape(name) for name in _WEEKDAYS), key=len, reverse=True))
 _LAST_EN = r"last|this past|past"
-_NEXT_EN = r"next|this coming|coming"
+_NEXT_EN = r"next|this coming|coming|همین"  # «همین شنبه میریم وان»: this coming Saturday
 # «قبل»/«بعد» after a weekday are "last"/"next" only when nothing follows them: «شنبه بعد از
 # ظهر» is Saturday afternoon, «الجمعة بعد الصلاة» Friday after prayers.
 _NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
@@ -57,7 +60,8 @@ _BARE = re.compile(
     r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
-_BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)")
+_BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)"
+                     rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
 _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
 # «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
 # Iran and the Arab world runs from Saturday to Friday.

@@ -1700,3 +1700,15 @@ def test_a_meeting_that_names_its_venue_is_not_at_the_trip_just_told() -> None:
 def test_no_event_in(text: str) -> None:
     loc = ("Beirut",) if "Beirut" in text else ()
     assert extract_events(text, mentions(text, loc=loc), [], "2024-01-10") == []
+
+
+def test_a_part_of_a_month_is_no_day_of_it() -> None:
+    text = "در نیمه دوم مهر، کامران در لابی هتل ساحل با یک افسر دیدار کرد."
+    found = extract_events(text, mentions(text, loc=("هتل ساحل",)), [], "2023-10-24")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", None)]
+
+
+def test_spoken_persians_tu_says_where() -> None:
+    text = "عصری تو کافه‌ی طبقه دوم مال النخیل با عربه نشستیم. خونه‌مون تو دبی نزدیکه."
+    found = extract_events(text, mentions(text, loc=("مال النخیل", "دبی")), [], "2024-05-09")
+    assert [(e["type"], e["place"]) for e in found] == [("meeting", "مال النخیل")]

@@ -48,6 +48,9 @@ THURSDAY = dt.date(2018, 7, 5)
     ("شنبه هفته گذشته برادرش آمد", ["2018-06-23"]),
     ("هفته گذشته، روز دوشنبه، با قطار رفت", ["2018-06-25"]),
     ("on Thursday last week", ["2018-06-28"]),
+    ("همین شنبه با هم میریم وان", ["2018-07-07"]),  # «همین»: this coming one
+    ("همین شنبه گذشته", ["2018-06-30"]),  # …unless «گذشته» follows
+    ("۵ شنبه ساعت ده", ["2018-06-28"]),  # «۵ شنبه» is پنجشنبه (bare: the last one)
 ])
 def test_relative_days(text: str, days: list[str]) -> None:
     folded = fold(text)
