@@ -277,6 +277,20 @@ class DateTracker:
             return None  # the report's own month, or a day before the date just told
         return found.isoformat()
 
+    def _of_told_month(self, offset: int, day: int) -> str | None:
+        """The ``day`` of the month of the last day told before ``offset``."""
+        index = self._paragraph(offset)
+        for back in range(index, max(-1, index - _ENTRY_REACH), -1):
+            dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back)
+                     if at < offset and not self._in_header(at)]
+            if dated:
+                told = max(dated)[1]
+                try:
+                    return dt.date(int(told[:4]), int(told[5:7]), day).isoformat()
+                except ValueError:
+                    return None
+        return None
+
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
         return bool(SUMMARY_LINE.match(self.folded, p_start, p_end))
@@ -353,6 +367,14 @@ class DateTracker:
                 if nth:
                     day = self._in_story_month(s, int(nth.group(1))) or day
                 found.append((s, day, self.text[s:e]))
+        for m in _SAME_MONTH.finditer(self.folded, start, end):
+            # «في الثامن عشر من الشهر ذاته», "on the 18th of the same month": the story's month
+            written = m.group("n") or m.group("w")
+            number = int(ascii_digits(written)) if written[:1].isdigit() else day_in_words(written)
+            day = self._of_told_month(m.start(), number) if number else None
+            if day is not None:
+                found = [x for x in found if not (m.start() <= x[0] < m.end())]
+                found.append((m.start(), day, self.text[m.start():m.end()]))
         for m in FOLLOWING_WEEKDAY.finditer(self.folded, start, end):
             # "the following Tuesday", «الثلاثاء التالي»: the first one after the story's day
             day = following_weekday(m, self.story_anchor(m.start()) or today)
@@ -384,6 +406,14 @@ def _corrected(folded: str, found: list[tuple[int, str | None, str]]
         date for date, after in zip(found, [*found[1:], None][: len(found)], strict=True)
         if after is None or not _CORRECTION.fullmatch(folded, date[0] + len(date[2]), after[0])
     ]
+# A day of the month just told: «في الثامن عشر من الشهر ذاته», «١٨ من نفس الشهر», "on the 18th of
+# the same month", «هجدهم همان ماه».
+_SAME_MONTH = re.compile(
+    rf"(?<!\w)(?:the\s+)?(?:(?P<n>[0-9۰-۹٠-٩]{{1,2}})(?:st|nd|rd|th)?|(?P<w>{DAY_WORDS}))\s+"
+    r"(?:(?:من|of)\s+)?(?:(?:الشهر|الشهر)\s+(?:ذاته|نفسه)|نفس\s+الشهر|ذات\s+الشهر|the\s+same\s+month|"
+    r"همان\s+ماه|همون\s+ماه)(?!\w)",
+    re.IGNORECASE,
+)
 _NTH_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 # "eight days later", «بعد ثلاثة أيام», «چهار روز بعد»: days counted from the story's day.
 _NUMBER_WORDS = {

@@ -210,6 +210,39 @@ def year_in_words(written: str) -> int | None:
     return total
 
 
+# An Arabic year in words, as Jordanian and Gulf rulings write it: «لعام ألفين وثلاثة وعشرين»,
+# «ألف وتسعمائة وتسعين». Forms as ``_normalize`` folds them (ا for أ, ه for ة, ی for ي).
+_NUMBER_WORDS_AR = {
+    "واحد": 1, "واحده": 1, "اثنین": 2, "اثنان": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
+    "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانیه": 8, "ثمانی": 8,
+    "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "احد عشر": 11, "احدی عشر": 11, "اثنا عشر": 12,
+    "اثنی عشر": 12, "ثلاثه عشر": 13, "اربعه عشر": 14, "خمسه عشر": 15, "سته عشر": 16,
+    "سبعه عشر": 17, "ثمانیه عشر": 18, "تسعه عشر": 19, "عشرین": 20, "عشرون": 20, "ثلاثین": 30,
+    "ثلاثون": 30, "اربعین": 40, "اربعون": 40, "خمسین": 50, "خمسون": 50, "ستین": 60, "ستون": 60,
+    "سبعین": 70, "سبعون": 70, "ثمانین": 80, "ثمانون": 80, "تسعین": 90, "تسعون": 90,
+    "تسعمائه": 900, "تسعمئه": 900, "ثمانمائه": 800, "ثمانمئه": 800,
+}
+_NUMBER_WORD_AR = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                           for w in sorted(_NUMBER_WORDS_AR, key=len, reverse=True))
+YEAR_WORDS_AR = rf"(?:الفین|الفان|الف)(?:\s+و\s*(?:{_NUMBER_WORD_AR})(?![^\W\d_]))+"
+
+
+def year_in_arabic_words(written: str) -> int | None:
+    """The year an Arabic year in words names (``ألفين وثلاثة وعشرين`` → 2023)."""
+    folded = re.sub(r"\s+", " ", _fold(written)).strip()
+    head, _, rest = folded.partition(" ")
+    total = {"الفین": 2000, "الفان": 2000, "الف": 1000}.get(head)
+    if total is None:
+        return None
+    for word in re.split(r"\s*(?:^|\s)و\s*", rest):
+        if word:
+            value = _NUMBER_WORDS_AR.get(word.strip())
+            if value is None:
+                return None
+            total += value
+    return total
+
+
 def day_in_words(written: str) -> int | None:
     """The day a folded day word names (``بیست وپنجم`` → 25), None when it is not one."""
     return _DAY_WORD_KEYS.get(re.sub(r"[\s\-]+", "", _fold(written)))
@@ -356,7 +389,7 @@ _DMY_SHORT = re.compile(
 _NAMED = re.compile(
     # «١٤ من أبريل ٢٠٢٢» and «العشرين من مايو»: Arabic joins the day to its month with «من»
     rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<w1>{DAY_WORDS}))"
-    rf"[\s,\-]*(?:(?:of|من)\s+)?)?"
+    rf"[\s,\-]*(?:(?:of|من)\s+(?:شهر\s+)?)?)?"
     # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
     rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?[\s,\-]*(?:سال\s*)?"
@@ -369,6 +402,13 @@ _NAMED_YEAR_WORDS = re.compile(
     rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})|(?P<w1>{DAY_WORDS}))[\s,\-]*)?"
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*ماه)?(?![^\W\d_])[\s,\-]*(?:سال\s*)?"
     rf"(?P<yw>{YEAR_WORDS_FA})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# The same in Arabic: «في الخامس عشر من شهر آذار لعام ألفين وثلاثة وعشرين».
+_NAMED_YEAR_WORDS_AR = re.compile(
+    rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})|(?P<w1>{DAY_WORDS}))\s+(?:من\s+)?(?:شهر\s+)?)?"
+    rf"(?P<mon>{_MONTH_ALTERNATIVES})(?![^\W\d_])[\s,،\-]*(?:ل?(?:عام|سنه)\s+)?"
+    rf"(?P<yw>{YEAR_WORDS_AR})(?![^\W\d_])",
     re.IGNORECASE,
 )
 _YEAR_MARKED = re.compile(rf"(?<![\w/.\-])(?P<y>\d{{4}})\s*(?P<marker>{_MARKER_RE})(?![^\W\d_])")
@@ -566,6 +606,15 @@ def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> Parsed
     return _build(calendar, year, month, day, text)
 
 
+def _read_named_year_words_ar(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
+    calendar, month = _month_of(m["mon"])
+    day = int(m["d1"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
+    year = year_in_arabic_words(m["yw"]) or 0
+    if not 1900 <= year <= 2100:
+        return None
+    return _build(calendar, year, month, day, text)
+
+
 def _read_year_marked(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     calendar = _marker_calendar(m["marker"])
     if calendar is None:
@@ -663,6 +712,8 @@ def find_dates(text: str) -> list[ParsedDate]:
     normalized, index = _normalize(text)
     candidates: list[tuple[int, int, re.Match[str], Any]] = []
     readers = _READERS + _WORDS_READERS if "هزار" in normalized else _READERS
+    if "الف" in normalized:  # «ألفين وثلاثة وعشرين»: an Arabic year in words
+        readers = (*readers, (_NAMED_YEAR_WORDS_AR, _read_named_year_words_ar))
     for pattern, reader in readers:
         for m in pattern.finditer(normalized):
             end = m.end()

@@ -1713,3 +1713,11 @@ def test_spoken_persians_tu_says_where() -> None:
     text = "عصری تو کافه‌ی طبقه دوم مال النخیل با عربه نشستیم. خونه‌مون تو دبی نزدیکه."
     found = extract_events(text, mentions(text, loc=("مال النخیل", "دبی")), [], "2024-05-09")
     assert [(e["type"], e["place"]) for e in found] == [("meeting", "مال النخیل")]
+
+
+def test_a_day_of_the_same_month() -> None:
+    text = ("في الخامس عشر من شهر آذار لعام ألفين وثلاثة وعشرين سافر المتهم برّاً من عمّان إلى دمشق.\n"
+            "وعاد المتهم إلى الزرقاء في الثامن عشر من الشهر ذاته.")
+    found = extract_events(text, mentions(text, loc=("دمشق", "الزرقاء")), [], "2024-04-20")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2023-03-15"), ("travel", "2023-03-18")]

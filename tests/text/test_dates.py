@@ -207,3 +207,17 @@ def test_a_thousand_and_one_nights_is_no_year() -> None:
     assert find_dates("قصه‌های هزار و یک شب") == []
     assert year_in_words("یک هزار و چهارصد و یک") == 1401
     assert year_in_words("دو هزار و بیست و دو") == 2022  # «و» inside «نود», «دو» is no joint
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("في الخامس عشر من شهر آذار لعام ألفين وثلاثة وعشرين سافر", "2023-03-15"),
+    ("في الثاني من شهر نيسان لعام ألفين وثلاثة وعشرين", "2023-04-02"),
+    ("في العاشر من أيار سنة ألف وتسعمائة وتسعين", "1990-05-10"),
+    ("في الخامس عشر من شهر آذار ٢٠٢٣", "2023-03-15"),  # «من شهر» between day and month
+])
+def test_an_arabic_year_in_words(text: str, iso: str) -> None:
+    from kashf.text.dates import find_dates, year_in_arabic_words
+
+    assert [d.iso for d in find_dates(text)] == [iso]
+    assert year_in_arabic_words("ألفين واثنين وعشرين") == 2022
+    assert find_dates("ألف ليلة وليلة") == []  # no year
