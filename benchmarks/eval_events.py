@@ -206,9 +206,12 @@ ROUND_34 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(125, 131)]
 #: Held back through round 34 and scored once with its final rules and models, then tuned on
 #: in round 35 and trained on by the models.
 ROUND_35 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(131, 137)]
+#: Held back through round 35 and scored once with its final rules and models, then tuned on
+#: in round 36 and trained on by the models.
+ROUND_36 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(137, 143)]
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(137, 143)]
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(143, 149)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -500,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
            f"round 34)": load_dev(path) for path in ROUND_34},
         **{f"round-35 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
            f"round 35)": load_dev(path) for path in ROUND_35},
+        **{f"round-36 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
+           f"round 36)": load_dev(path) for path in ROUND_36},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }

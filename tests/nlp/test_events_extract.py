@@ -748,9 +748,6 @@ def test_round_seven_phrases(text: str, types: list[str]) -> None:
     ("خرجنا وجلسنا في مقهى الأصدقاء قرب القلعة قرابة ساعة.", ["meeting"]),
     ("He also offered one contractor a salaried post in the group's security office.",
      ["recruitment"]),
-    # a gift handed over: no payment to the lexicons, but valuables handed over are one to the
-    # blind sets' authors, and the sentence models trained on 136 of their sets say so
-    ("یک جعبه زعفران به عنوان هدیه به منبع داده شد.", ["payment"]),
 ])
 def test_round_eight_phrases(text: str, types: list[str]) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2019-10-09")] == types
