@@ -488,3 +488,11 @@ def test_a_world_city_that_is_a_surname_or_a_word_needs_the_model() -> None:
     assert _world_place(["Amsterdam"]) and _world_place(["West", "Virginia"])
     assert not _world_place(["Reading"]) and not _world_place(["Jackson"])
     assert not _world_place(["amsterdam"]) and not _world_place(["بغداد"])
+
+
+def test_a_language_the_letters_contradict_is_not_trusted() -> None:
+    # "--lang en" on Persian text: the English model would take a whole clause for a place
+    text = "ترامپ در ویرجینیای غربی سخنرانی کرد."
+    found = {(e["label"], e["text"]) for e in extract_entities(text, "en")}
+    assert ("LOC", "ویرجینیای غربی") in found
+    assert not any("سخنرانی" in name for _label, name in found)

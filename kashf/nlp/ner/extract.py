@@ -164,5 +164,13 @@ def extract_entities(text: str, language: str | None = None) -> list[dict[str, A
     """
     if not text:
         return []
+    if language and _script_of(language) != _script_of(guess_language(text) or language):
+        # "--lang en" on Persian text: the letters say otherwise, and a Latin model would
+        # take a whole Persian clause for a name; each paragraph's own language is used
+        language = None
     segments = [(0, len(text), language)] if language else paragraph_segments(text)
     return extract(text, segments)
+
+
+def _script_of(language: str) -> str:
+    return "latin" if language == "en" else "arabic"
