@@ -209,6 +209,9 @@ ROUND_35 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(131, 137)]
 #: Held back through round 35 and scored once with its final rules and models, then tuned on
 #: in round 36 and trained on by the models.
 ROUND_36 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(137, 143)]
+#: The rounds' sets, each held back once and then tuned on, from round 24 on.
+TUNED_ROUNDS = (ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30, ROUND_31,
+                ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36)
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
 #: (scripts/train_event_classifier.py HELD_BACK must name the same).
 HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(143, 149)]
@@ -479,32 +482,9 @@ def main(argv: list[str] | None = None) -> int:
             load_dev(DEV42),
         **{f"round-23 set (tests/nlp/{path.name}, written blind, tuned on in round 23)":
            load_dev(path) for path in ROUND_23},
-        **{f"round-24 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 24)": load_dev(path) for path in ROUND_24},
-        **{f"round-25 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 25)": load_dev(path) for path in ROUND_25},
-        **{f"round-26 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 26)": load_dev(path) for path in ROUND_26},
-        **{f"round-27 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 27)": load_dev(path) for path in ROUND_27},
-        **{f"round-28 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 28)": load_dev(path) for path in ROUND_28},
-        **{f"round-29 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 29)": load_dev(path) for path in ROUND_29},
-        **{f"round-30 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 30)": load_dev(path) for path in ROUND_30},
-        **{f"round-31 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 31)": load_dev(path) for path in ROUND_31},
-        **{f"round-32 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 32)": load_dev(path) for path in ROUND_32},
-        **{f"round-33 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 33)": load_dev(path) for path in ROUND_33},
-        **{f"round-34 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 34)": load_dev(path) for path in ROUND_34},
-        **{f"round-35 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 35)": load_dev(path) for path in ROUND_35},
-        **{f"round-36 set (tests/nlp/{path.name}, written blind, scored once, tuned on in "
-           f"round 36)": load_dev(path) for path in ROUND_36},
+        **{f"round-{number} set (tests/nlp/{path.name}, written blind, scored once, tuned on "
+           f"in round {number})": load_dev(path)
+           for number, paths in enumerate(TUNED_ROUNDS, start=24) for path in paths},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }

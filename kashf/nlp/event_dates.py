@@ -83,8 +83,8 @@ class DateTracker:
         self.document = iso_day(document_date) or self._header_date()
         self._log_day: str | None = None  # worked out when first asked for
         self._mails: list[tuple[int, dt.date | None]] | None = None  # e-mails' Sent: days
-        self._d_day: dt.date | None | bool = False  # an operation diary's D-Day, once asked for
-        self._d_day_line = -1
+        # an operation diary's D-Day and its key line, worked out when first asked for
+        self._d_day: tuple[dt.date, int, int] | None | bool = False
 
     def _header_date(self) -> dt.date | None:
         """No cable date from the lead's stage: the report's own "تاریخ:" / "Date:" line."""
@@ -157,23 +157,29 @@ class DateTracker:
         """An operation diary's "D-2", "D-Day", "D+5" in ``text[start:end]``, as days, when the
         document says which day D-Day is ("Day labels: D-Day = Tuesday 12 March 2024")."""
         if self._d_day is False:
-            key = _D_DAY_KEY.search(self.text)
-            found = _absolute_dates(self.text, key.end(), self.text.find("\n", key.end()) % (
-                len(self.text) + 1), self.document) if key else []
-            self._d_day = iso_day(found[0][2]) if found else None
-            self._d_day_line = key.start() if key else -1
+            self._d_day = self._find_d_day()
         if self._d_day is None:
             return []
-        key_line = (self.text.rfind("\n", 0, self._d_day_line) + 1,
-                    self.text.find("\n", self._d_day_line) % (len(self.text) + 1))
+        d_day, key_start, key_end = self._d_day
         out = []
         for m in _DAY_LABEL.finditer(self.text, start, end):
-            if key_line[0] <= m.start() < key_line[1]:
+            if key_start <= m.start() < key_end:
                 continue  # the key itself ("D-1, D+1 etc. count from it")
-            shift = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1) if m.group("n") else 0
-            day = self._d_day + dt.timedelta(days=shift)
-            out.append((m.start(), m.end(), day.isoformat(), m.group(0)))
+            shift = int(m.group("n") or 0) * (-1 if m.group("sign") in ("-", "−") else 1)
+            out.append((m.start(), m.end(), (d_day + dt.timedelta(days=shift)).isoformat(),
+                        m.group(0)))
         return out
+
+    def _find_d_day(self) -> tuple[dt.date, int, int] | None:
+        """D-Day and the bounds of the line that says which day it is, or None."""
+        key = _D_DAY_KEY.search(self.text)
+        if key is None:
+            return None
+        line_start = self.text.rfind("\n", 0, key.start()) + 1
+        line_end = self.text.find("\n", key.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        found = _absolute_dates(self.text, key.end(), line_end, self.document)
+        return (iso_day(found[0][2]), line_start, line_end) if found else None
 
     def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
         """The last absolute date written before ``offset``; with ``body``, not one of a

@@ -600,17 +600,9 @@ def _read_named(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None
 def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     calendar, month = _month_of(m["mon"])
     day = int(m["d1"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
-    year = year_in_words(m["yw"]) or 0
+    # a Persian year in words («یک هزار و چهارصد و یک»), or an Arabic one («ألفين وثلاثة وعشرين»)
+    year = year_in_words(m["yw"]) or year_in_arabic_words(m["yw"]) or 0
     if not (1300 <= year <= 1500 or 1900 <= year <= 2100):
-        return None
-    return _build(calendar, year, month, day, text)
-
-
-def _read_named_year_words_ar(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
-    calendar, month = _month_of(m["mon"])
-    day = int(m["d1"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
-    year = year_in_arabic_words(m["yw"]) or 0
-    if not 1900 <= year <= 2100:
         return None
     return _build(calendar, year, month, day, text)
 
@@ -713,7 +705,7 @@ def find_dates(text: str) -> list[ParsedDate]:
     candidates: list[tuple[int, int, re.Match[str], Any]] = []
     readers = _READERS + _WORDS_READERS if "هزار" in normalized else _READERS
     if "الف" in normalized:  # «ألفين وثلاثة وعشرين»: an Arabic year in words
-        readers = (*readers, (_NAMED_YEAR_WORDS_AR, _read_named_year_words_ar))
+        readers = (*readers, (_NAMED_YEAR_WORDS_AR, _read_named_year_words))
     for pattern, reader in readers:
         for m in pattern.finditer(normalized):
             end = m.end()

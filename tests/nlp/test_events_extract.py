@@ -1718,3 +1718,10 @@ def test_a_day_of_the_same_month() -> None:
     found = extract_events(text, mentions(text, loc=("دمشق", "الزرقاء")), [], "2024-04-20")
     assert [(e["type"], e["date"]) for e in found] == [
         ("travel", "2023-03-15"), ("travel", "2023-03-18")]
+
+
+def test_a_day_label_with_a_minus_sign_counts_back() -> None:
+    text = ("OPS DIARY\nKey: D-Day = Fri 7 June 2019.\n\n"
+            "D−2\n2215 — MIRO met Abu Layth at the Sherwan Tea House.")
+    found = extract_events(text, mentions(text, loc=("Sherwan Tea House",)), [], "2019-06-09")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-06-05")]
