@@ -290,12 +290,19 @@ class DateTracker:
             dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back)
                      if at < offset and not self._in_header(at)]
             if dated:
-                told = max(dated)[1]
+                at, told = max(dated)
+                # a day a sentence gave since (« في ٤ من الشهر الماضي … في ٧ منه») is newer
+                said = next(((s, d) for s, d in reversed(self._said) if at < s < offset), None)
+                month = said[1] if said else dt.date(int(told[:4]), int(told[5:7]), 1)
                 try:
-                    return dt.date(int(told[:4]), int(told[5:7]), day).isoformat()
+                    return month.replace(day=day).isoformat()
                 except ValueError:
                     return None
-        return None
+        said = next((d for s, d in reversed(self._said) if s < offset), None)
+        try:
+            return said.replace(day=day).isoformat() if said else None
+        except ValueError:
+            return None
 
     def _summary(self, index: int) -> bool:
         p_start, p_end, _ = self.paragraphs[index]
@@ -328,6 +335,8 @@ class DateTracker:
             if any(s <= hit.start < s + len(t) for s, _, t in found) \
                     or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
+            if _LUNCH.search(self.folded, max(start, hit.start - 8), hit.end):
+                continue  # «عزمني على غدا»: to lunch (Levantine «غدا»), not tomorrow
             if self.folded[hit.start:hit.end] == "اللیله" and (
                     _THAT_NIGHT.search(self.folded[max(start, hit.start - 6):hit.start])
                     or _THAT_NIGHT.match(self.folded[hit.end:hit.end + 8])):
@@ -353,6 +362,14 @@ class DateTracker:
                 day = (anchor + dt.timedelta(days=sign * count)).isoformat()
                 found.append((m.start(), day, self.text[m.start() : m.end()]))
                 self.story_steps.add(m.start())
+        for m in _AROUND_ITS_DATE.finditer(self.folded, start, end):
+            # «قبل تاريخه بثلاثة أيام»: days counted from the report's own date
+            count = _count(m.group("n"))
+            if count and self.document:
+                sign = -1 if m.group("dir") == "قبل" else 1
+                found = [x for x in found if not (m.start() <= x[0] < m.end())]
+                found.append((m.start(), (self.document + dt.timedelta(days=sign * count))
+                              .isoformat(), self.text[m.start():m.end()]))
 
         def plan(at: int) -> bool:
             """A plan's word in the weekday's clause («عاد … يوم الأحد، وكنا قد اتفقنا على أن
@@ -365,6 +382,8 @@ class DateTracker:
 
         today = self.entry_date(start) or self.mail_day(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
+            if langs and "fa" not in langs and _ARABIC_GATHERED.fullmatch(self.folded, s, e):
+                continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday
             inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
             if inside and day:  # «پنجشنبه هفته آینده»: the day, not "next week" alone
                 found = [x for x in found if x not in inside]
@@ -375,7 +394,7 @@ class DateTracker:
                 found.append((s, day, self.text[s:e]))
         for m in _SAME_MONTH.finditer(self.folded, start, end):
             # «في الثامن عشر من الشهر ذاته», "on the 18th of the same month": the story's month
-            written = m.group("n") or m.group("w")
+            written = m.group("n") or m.group("w") or m.group("n2") or m.group("w2")
             number = int(ascii_digits(written)) if written[:1].isdigit() else day_in_words(written)
             day = self._of_told_month(m.start(), number) if number else None
             if day is not None:
@@ -396,6 +415,10 @@ class DateTracker:
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+# Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
+_LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")
+# The Persian weekday «جمعه» written bare is an Arabic verb or noun ("gathered him").
+_ARABIC_GATHERED = re.compile(r"جمعه")
 # A speaker correcting a day: "I drove to Bratislava on 3 June — no, 2 June", «يوم الخميس،
 # لا، الجمعة», «شنبه، نه ببخشید، یکشنبه».
 _CORRECTION = re.compile(
@@ -417,7 +440,9 @@ def _corrected(folded: str, found: list[tuple[int, str | None, str]]
 _SAME_MONTH = re.compile(
     rf"(?<!\w)(?:the\s+)?(?:(?P<n>[0-9۰-۹٠-٩]{{1,2}})(?:st|nd|rd|th)?|(?P<w>{DAY_WORDS}))\s+"
     r"(?:(?:من|of)\s+)?(?:(?:الشهر|الشهر)\s+(?:ذاته|نفسه)|نفس\s+الشهر|ذات\s+الشهر|the\s+same\s+month|"
-    r"همان\s+ماه|همون\s+ماه)(?!\w)",
+    r"همان\s+ماه|همون\s+ماه)(?!\w)"
+    # «في ٧ منه», «يوم ١١ منه»: "on the 7th of it", the month just told
+    rf"|(?<!\w)(?:فی|یوم)\s+(?:(?P<n2>[0-9۰-۹٠-٩]{{1,2}})|(?P<w2>{DAY_WORDS}))\s+منه(?!\w)",
     re.IGNORECASE,
 )
 _NTH_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
@@ -434,6 +459,11 @@ _DAYS_LATER = re.compile(
     rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
     rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
     re.IGNORECASE,
+)
+
+# «قبل تاريخه بثلاثة أيام», «بعد تاريخه بيومين»: before or after the report's date ("its date").
+_AROUND_ITS_DATE = re.compile(
+    rf"(?<!\w)(?P<dir>قبل|بعد)\s+تاریخه\s+ب(?P<n>{_N})(?:\s+(?:ایام|یوم|یوما))?(?!\w)"
 )
 
 
@@ -624,10 +654,11 @@ def _in_order(written: str, iso: str, day_first: bool) -> str:
 
 
 def _hour_as_year(found, document: dt.date | None) -> bool:
-    """A "year" that is a 24-hour time a lifetime before the document: "23 October, 1900"
-    in a 2019 report is 23 October at 19:00."""
+    """A "year" that is a 24-hour time a lifetime before the document, or decades after it:
+    "23 October, 1900" in a 2019 report is 23 October at 19:00, "01 FEB 2200" in a 2024 log
+    the 1st of February at 22:00."""
     written = found.written[0] if found.written else None
-    if document is None or not written or written > document.year - 60 \
+    if document is None or not written or document.year - 60 < written < document.year + 20 \
             or found.calendar != "gregorian":
         return False  # «١٥ ذو الحجة ١٤٣٥», «۱۸ بهمن ۱۴۰۰» are years of their calendars
     digits = found.text.strip()[-4:]

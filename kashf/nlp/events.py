@@ -247,7 +247,12 @@ _LOG_LINE = re.compile(
     r"[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])"
     # «[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: …»: a bracketed stamp that ends on its time
     r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}\]"
+    # «[ساعت ۲۱:۰۵، ۱۴۰۳/۰۲/۱۷] reza: …»: the time first, then the day
+    r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}[,،]?\s*[0-9۰-۹٠-٩/.\-]{6,10}\]"
 )
+
+# A row of a table written as text: a first cell, then a bar.
+_TABLE_ROW = re.compile(r"[ \t]*\|?[^|\n]{1,60}\s\|\s")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -267,7 +272,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if ch in ".!?؟;؛" and (i + 1 == end or text[i + 1].isspace() or text[i + 1] in "\"»”'"):
             word = re.search(r"([\w.]+)$", text[cut:i])
             last = word.group(1).lower() if word else ""
-            if ch != "." or not (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", last) and re.match(r"\s+[a-z]", text[i + 1:i + 3])
+            if ch != "." or not (last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+                                 or initials):  # "Washington, D.C. on 18 February"
                 # a closing quote right after the stop ends the sentence with it
                 boundary = i + 2 if i + 1 < end and text[i + 1] in "\"»”'" else i + 1
         elif ch == "\n":
@@ -279,6 +286,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 or text[line_start:i].rstrip().endswith(":")  # "On Mon, 3 Oct …, X wrote:"
                 or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
                 or _LOG_LINE.match(text, i + 1)  # a chat's or a log's next line
+                or _TABLE_ROW.match(text, i + 1)  # "14 Jan 2023, c.1100 | REKANI meets …"
             ):
                 boundary = i
         if boundary is not None:
@@ -1563,6 +1571,19 @@ def _dates_per_trigger(
                 continue
         if owned[nearest] is None or owned[nearest][0] < hits[0].start:
             owned[nearest] = date
+    # A later day that dated a meeting dates what follows it too, not the sentence's first
+    # day: «صباح تاريخه اتصل … وأخبره أنه اجتمع يوم الأحد ٧/٥ … وأن أبو حمزة أعطاه ألفي دولار»
+    # (the call was today; the meeting and the money were on Sunday).
+    for index in range(1, len(hits)):
+        own = owned[index]
+        if own is None or own[0] >= hits[0].start:
+            continue
+        later = [owned[j] for j in range(index) if owned[j] is not None and hits[j].tag == "meeting"
+                 and hits[0].start <= owned[j][0] < hits[index].start and owned[j][1]
+                 and (owned[j][1], owned[j][2]) not in months and owned[j][0] not in steps
+                 and "\n" not in folded[hits[j].start:hits[index].start]]
+        if later:
+            owned[index] = max(later)
     return owned
 
 

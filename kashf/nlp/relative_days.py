@@ -90,6 +90,15 @@ _THIS_MONTH = re.compile(
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
 )
 
+# «في ١٥ من الشهر الماضي», «يوم الخامس من الشهر المنصرم», "on the 3rd of last month", «في ٥ من
+# الشهر المقبل»: a day of the month before (or after) the document's.
+_OTHER_MONTH = re.compile(
+    rf"(?<!\w)(?:(?P<ord>{_ORDINAL})|(?P<num>[0-9۰-۹٠-٩]{{1,2}}))\s+(?:من\s+)?الشهر\s+"
+    r"(?:(?P<last>الماضی|المنصرم|الفائت|السابق|اللی\s+فات)|(?P<next>المقبل|القادم|الجای))(?!\w)"
+    r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:(?P<en_last>last|the\s+previous)|"
+    r"(?P<en_next>next))\s+month(?!\w)"
+)
+
 # "on the 15th", "on the night of the 16th": a day of the document's month (of the month
 # before, when that day is still to come: a report tells what has happened).
 # A chronology's "Fri 7th", "Tue 4th": a short weekday, then the day without "the".
@@ -178,6 +187,15 @@ def relative_days(
         else:
             day = int(ascii_digits(m.group("num") or m.group("en")))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
+    for m in _OTHER_MONTH.finditer(folded, start, end):
+        if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
+            continue  # «العشر الأواخر من الشهر الماضي»: a part of the month
+        if m.group("ord"):
+            day = _ORDINALS[m.group("ord")]
+        else:
+            day = int(ascii_digits(m.group("num") or m.group("en")))
+        months = -1 if m.group("last") or m.group("en_last") else 1
+        found.append((m.start(), m.end(), _day_of_other_month(document, day, months)))
     for m in _NTH.finditer(folded, start, end):
         # "due back in Beirut on the 12th" (a plan, on the 7th): the coming 12th
         ahead = forward(m.start()) if callable(forward) else forward
@@ -311,6 +329,18 @@ def _day_of_month(
     try:
         return month.replace(day=day).isoformat()
     except ValueError:  # "the 31st of this month" in a 30-day month: no such day
+        return None
+
+
+def _day_of_other_month(document: dt.date | None, day: int, months: int) -> str | None:
+    """``day`` of the month before (``months`` -1) or after (+1) the document's."""
+    if document is None:
+        return None
+    first = document.replace(day=1)
+    month = (first - dt.timedelta(days=1) if months < 0 else first + dt.timedelta(days=32))
+    try:
+        return month.replace(day=day).isoformat()
+    except ValueError:
         return None
 
 

@@ -1725,3 +1725,72 @@ def test_a_day_label_with_a_minus_sign_counts_back() -> None:
             "D−2\n2215 — MIRO met Abu Layth at the Sherwan Tea House.")
     found = extract_events(text, mentions(text, loc=("Sherwan Tea House",)), [], "2019-06-09")
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-06-05")]
+
+
+def _dated(text: str, loc: tuple[str, ...], day: str) -> list[tuple[str, str | None]]:
+    named = mentions(text, loc=tuple(name for name in loc if name in text))
+    return [(e["type"], e["date"]) for e in extract_events(text, named, [], day)]
+
+
+def test_a_day_of_last_month_and_of_it() -> None:
+    text = ("غادر الهدف كركوك براً متوجهاً إلى إسطنبول في ٤ من الشهر الماضي.\n"
+            "في ٧ منه جلس مع شخص تركماني في مقهى بمركز تسوق النور.")
+    assert _dated(text, ("إسطنبول", "مركز تسوق النور"), "2021-08-04") == [
+        ("travel", "2021-07-04"), ("meeting", "2021-07-07")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("التقيت مساء تاريخه بالمساعد أبو علي في سيارته قرب مقام الشيخ منصور.", "2022-12-27"),
+    ("قبل تاريخه بثلاثة أيام غادر المدعو حلب بسيارة أجرة إلى منبج.", "2022-12-24"),
+])
+def test_its_date_is_the_reports(text: str, day: str) -> None:
+    found = _dated(text, ("مقام الشيخ منصور", "منبج"), "2022-12-27")
+    assert [date for _type, date in found] == [day]
+
+
+def test_a_meetings_day_dates_what_was_handed_over_at_it() -> None:
+    text = ("صباح تاريخه اتصل عبد الرزاق بأخيه وأخبره أنه اجتمع يوم الأحد ٧/٥ مع أبو حمزة في مكتب "
+            "صرافة، وأن أبو حمزة أعطاه ألفي دولار كاش.")
+    found = _dated(text, ("مكتب صرافة",), "2023-05-09")
+    assert ("payment", "2023-05-07") in found
+
+
+def test_initials_before_a_lower_case_word_end_no_sentence() -> None:
+    text = "VARTANIAN flew back to Washington, D.C. on or about 18 February 2022."
+    assert sentences(text) == [(0, len(text))]
+    assert _dated(text, ("Washington, D.C.",), "2022-03-04") == [("travel", "2022-02-18")]
+
+
+def test_each_row_of_a_text_table_is_its_own_sentence() -> None:
+    text = ("CHRONOLOGY (times local)\n"
+            "12 Jan 2023 | REKANI flies Melbourne–Erbil via Doha | PNR\n"
+            "14 Jan 2023, c.1100 | REKANI meets 'KAWA' at the Citadel Tea House, Erbil | partner")
+    assert _dated(text, ("Erbil", "Citadel Tea House"), "2023-02-06") == [
+        ("travel", "2023-01-12"), ("meeting", "2023-01-14")]
+
+
+def test_a_time_decades_after_the_report_is_no_year() -> None:
+    text = "01 FEB 2200  Arr Piraeus anchorage; the master flew to Athens."
+    assert _dated(text, ("Athens",), "2024-02-02") == [("travel", "2024-02-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "عزمني على غدا بمطعم هاشم في عمّان وقعد معي ساعة.",  # lunch, not tomorrow
+    "تنقّل إلى تونس، حيث جمعه لقاء ثانٍ بالأجنبي في مقهى بشارع الحبيب بورقيبة.",  # no Friday
+])
+def test_arabic_words_that_look_like_days(text: str) -> None:
+    found = _dated(text, ("عمّان", "تونس", "شارع الحبيب بورقيبة"), "2024-02-15")
+    assert found and all(date is None for _type, date in found)
+
+
+def test_a_man_who_stopped_at_the_stand_met_us() -> None:
+    text = "On 15 February 2022 a man who called himself Reza stopped at the booth and spoke with him."
+    found = extract_events(text, mentions(text), [], "2022-03-04")
+    assert [(e["type"], e["status"]) for e in found] == [("meeting", "happened")]
+
+
+def test_a_handlers_imperative_is_a_plan_on_the_coming_day() -> None:
+    text = "جمعه ساعت هفت عصر بیا پارکینگ مرکز خرید کورا پلازا، سوار ماشین جواد شو."
+    found = extract_events(text, mentions(text, loc=("مرکز خرید کورا پلازا",)), [], "2024-05-08")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("meeting", "planned", "2024-05-10")]
