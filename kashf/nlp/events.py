@@ -243,10 +243,13 @@ _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "st", "no
 # A line that opens on its time: "[08:27] sophie.w: …", "09:05 subject left", «٠٩:٠٥ دخل …»,
 # «[۱۴۰۱/۱۱/۰۵ — ۱۳:۲۴] نیما: …».
 _LOG_LINE = re.compile(
-    r"[ \t]*[\[(]?(?:[0-9۰-۹٠-٩]{2,4}[/.\-][0-9۰-۹٠-٩]{1,2}[/.\-][0-9۰-۹٠-٩]{1,4}[ ,T—–\-]+)?"
+    # (a phone writes right-to-left marks into an Arabic stamp: «[١‏/٨‏/٢٠٢٣، ٩:٠٢ م]»)
+    r"[ \t]*[\[(]?(?:[0-9۰-۹٠-٩]{1,4}\u200f?[/.\-][0-9۰-۹٠-٩]{1,2}\u200f?[/.\-][0-9۰-۹٠-٩]{1,4}"
+    r"[ ,،T—–\-\u200e\u200f]+)?"
     r"[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?![0-9۰-۹٠-٩])"
     # «[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: …»: a bracketed stamp that ends on its time
-    r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}\]"
+    # (or on the half of the day: «٩:٠٢ م]», "9:02 PM]")
+    r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}(?:\s*(?:[صم]|[ap]\.?m\.?))?\]"
     # «[ساعت ۲۱:۰۵، ۱۴۰۳/۰۲/۱۷] reza: …»: the time first, then the day
     r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}[,،]?\s*[0-9۰-۹٠-٩/.\-]{6,10}\]"
 )
@@ -772,6 +775,18 @@ class _Extractor:
                     # ("last night he told me to drive to Suli on Thursday")
                     own = next((w for w in reversed(written) if w[0] < hit.start and w[1]), None)
                 owned.append(None if own and self.telling_date(own, hit.start, s_start) else own)
+            stamp = _LOG_LINE.match(self.text, s_start)
+            if stamp and last and len(written) == 1 and owned and written[0][0] < stamp.end():
+                # A chat message's stamp is when it was written: a message that goes on about
+                # the meeting just told («مبارح شفت أبو حسن … قعدنا» / «عرض عليي اشتغل معن»)
+                # keeps that meeting's day.
+                told = [e for e in last if e["type"] == "meeting" and e["date"]
+                        and e["status"] in ("happened", "reported")]
+                if told and written[0][1] and told[-1]["date"] < written[0][1]:
+                    owned = [(written[0][0], told[-1]["date"], told[-1]["date_text"] or "")
+                             if own == written[0] and hit.tag in ("payment", "recruitment",
+                                                                   "tasking") else own
+                             for hit, own in zip(hits, owned, strict=True)]
             # A month written in the sentence but not the event's is still a time of its own.
             own_time = _OTHER_TIME.search(self.folded, s_start, s_end) or any(
                 (iso, text) in self.dates.month_end for _, iso, text in written

@@ -1794,3 +1794,12 @@ def test_a_handlers_imperative_is_a_plan_on_the_coming_day() -> None:
     found = extract_events(text, mentions(text, loc=("مرکز خرید کورا پلازا",)), [], "2024-05-08")
     assert [(e["type"], e["status"], e["date"]) for e in found] == [
         ("meeting", "planned", "2024-05-10")]
+
+
+def test_a_phones_arabic_chat_stamps_open_messages_that_keep_the_meetings_day() -> None:
+    text = ("[١\u200f/٨\u200f/٢٠٢٣، ١:٤٠ م] ماجد: مبارح العصر شفت أبو حسن بقهوة البحّار بالمنارة، "
+            "قعدنا شي ساعة\n"
+            "[١\u200f/٨\u200f/٢٠٢٣، ١:٤٢ م] ماجد: وقبل ما نفلّ عطاني ٣٠٠ دولار كاش بظرف")
+    assert sentences(text) == [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
+    found = _dated(text, ("قهوة البحّار",), "2023-08-02")
+    assert found == [("meeting", "2023-07-31"), ("payment", "2023-07-31")]
