@@ -16,7 +16,13 @@ import re
 
 from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
-from kashf.nlp.relative_days import FOLLOWING_WEEKDAY, following_weekday, relative_days
+from kashf.nlp.relative_days import (
+    FOLLOWING_WEEKDAY,
+    bare_weekday,
+    following_weekday,
+    relative_days,
+    weekday_number,
+)
 from kashf.text.dates import DAY_WORDS, day_in_words
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
@@ -382,6 +388,15 @@ class DateTracker:
 
         today = self.entry_date(start) or self.mail_day(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
+            if day and bare_weekday(self.folded[s:e]):
+                own_entry = self.entry_date(s)  # "OBSERVATION 2 — Friday 7 October … on Friday"
+                if own_entry is not None \
+                        and weekday_number(_weekday_name(self.folded[s:e])) == own_entry.weekday():
+                    day = own_entry.isoformat()
+            told = max((x for x in found if x[0] + len(x[2]) <= s), default=None)
+            if told and day and told[1] and bare_weekday(self.folded[s:e]) \
+                    and _APPOSITION.fullmatch(self.folded, told[0] + len(told[2]), s):
+                continue  # «فردایش، یکشنبه»: the day just counted, named
             if langs and "fa" not in langs and _ARABIC_GATHERED.fullmatch(self.folded, s, e):
                 continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday
             inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
@@ -415,6 +430,13 @@ class DateTracker:
 
 
 _CLAUSE_END = re.compile(r"[،,;؛]")
+# A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
+_APPOSITION = re.compile(r"\s*[،,(]\s*")
+
+
+def _weekday_name(written: str) -> str:
+    """The weekday's own word in a bare weekday as written, folded ("on Friday" → "friday")."""
+    return re.sub(r"^(?:on|یوم|روز)\s+", "", written.strip())
 # Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
 _LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")
 # The Persian weekday «جمعه» written bare is an Arabic verb or noun ("gathered him").

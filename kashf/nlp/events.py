@@ -254,6 +254,8 @@ _LOG_LINE = re.compile(
     r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}[,،]?\s*[0-9۰-۹٠-٩/.\-]{6,10}\]"
 )
 
+_ARABIC_LINE_END = re.compile(r"[\u0621-\u064a\u0660-\u0669]\s*$")
+_AND_OPENS_LINE = re.compile(r"[ \t]*و(?:قد|عند|حسب|یقول|يقول|ان|أن|إن|من|بعد|فی|في|لم|کان|كان|تم|بتاریخ|بتاريخ)\s")
 # A row of a table written as text: a first cell, then a bar.
 _TABLE_ROW = re.compile(r"[ \t]*\|?[^|\n]{1,60}\s\|\s")
 
@@ -290,6 +292,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
                 or _LOG_LINE.match(text, i + 1)  # a chat's or a log's next line
                 or _TABLE_ROW.match(text, i + 1)  # "14 Jan 2023, c.1100 | REKANI meets …"
+                # a handwritten-style Arabic report puts each sentence on its own line, with
+                # no full stop, and the next one opens on «و»: «وقد سمعت بأذني …»
+                or _ARABIC_LINE_END.search(text, max(line_start, i - 2), i)
+                and _AND_OPENS_LINE.match(text, i + 1)
             ):
                 boundary = i
         if boundary is not None:

@@ -58,11 +58,14 @@ _BARE = re.compile(
     # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
     r"(?!\s*,?\s*(?:the\s+)?(?![0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m(?!\w)|[0-9]{1,2}:[0-9]{2}"
     r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
+    # (nor one whose date follows «الموافق»: «يوم الأحد الموافق ١٢/٣/٢٠٢٣م»)
+    r"(?!\s*(?:الموافق|الموافقه|المصادف)\s*[0-9۰-۹٠-٩])"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)"
                      rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
-_AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
+# («دوشنبه‌ی بعد» folds to «دوشنبه ی بعد»)
+_AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
 # «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
 # Iran and the Arab world runs from Saturday to Friday.
 _THIS_WEEK = re.compile(

@@ -1803,3 +1803,27 @@ def test_a_phones_arabic_chat_stamps_open_messages_that_keep_the_meetings_day() 
     assert sentences(text) == [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
     found = _dated(text, ("قهوة البحّار",), "2023-08-02")
     assert found == [("meeting", "2023-07-31"), ("payment", "2023-07-31")]
+
+
+def test_a_weekday_whose_date_follows_almuwafiq() -> None:
+    text = "أولاً: يوم الأحد الموافق ١٢/٣/٢٠٢٣م التقى المذكور بأجنبي في كافتيريا النخلة الذهبية."
+    assert _dated(text, ("كافتيريا النخلة الذهبية",), "2023-03-20") == [("meeting", "2023-03-12")]
+
+
+def test_a_weekday_beside_the_day_just_counted_is_that_day() -> None:
+    text = ("متهم: شنبه ۱۷ دی با کشتی باری از بندر انزلی رفتم باکو.\n"
+            "متهم: رستم. فردایش، یکشنبه، توی لابی هتل خزر پالاس دیدمش.")
+    assert _dated(text, ("باکو", "هتل خزر پالاس"), "2023-01-23") == [
+        ("travel", "2023-01-07"), ("meeting", "2023-01-08")]
+
+
+def test_an_entrys_weekday_is_the_entrys_day() -> None:
+    text = ("OBSERVATION 2 — Friday 7 October\n"
+            "Mr Gasimov flew from London City to Vienna on the 7:50 AM flight on Friday.")
+    assert _dated(text, ("Vienna",), "2022-10-09") == [("travel", "2022-10-07")]
+
+
+def test_handwritten_arabic_lines_are_sentences() -> None:
+    text = ("أعلم سيادتكم أنني بتاريخه شاهدت المدعو ماهر جالس مع شخص غريب في مقهى الياسمين\n"
+            "وقد سمعت بأذني الغريب يطلب من ماهر أن يصوّر حاجز الجمارك قبل يوم الجمعة")
+    assert len(sentences(text)) == 2
