@@ -442,6 +442,15 @@ _ORG_BEFORE = re.compile(
     r"(?:embassy|consulate|سفارت|کنسولگری|كنسولگري|سفارة|السفارة|القنصلية)\W*(?:of\W+)?$",
     re.IGNORECASE,
 )
+# Where the people someone works for are, not where anything happened: "friends in Tehran",
+# «دوستانش در آنکارا», «لصالح جهة في طهران», «جماعته بطرابلس».
+_PRINCIPAL_BEFORE = re.compile(
+    r"(?:friends|contacts|bosses|associates|backers|masters)\W+(?:\w+\W+)?in\s+$"
+    r"|دوستان\w*\s+(?:\w+\s+)?در\s+$"
+    # (not «قعد مع الجماعة بفندق الشام»: the people at the meeting, where it was)
+    r"|(?<!ال)(?:جهة|جهه|جهات|جماعة|جماعه)\s+في\s+$|(?:جماعته|جماعتهم)\s+(?:في\s+|ب)$",
+    re.IGNORECASE,
+)
 _VENUE_STOP = frozenset(
     "با و انجام برگزار ملاقات دیدار که را به از شد شود کرد کردم بود است ساعت روز منتظر یکدیگر "
     "همدیگر خواهد می هم نیز برای پس قبل تا طی مع التقى التقیت حیث الذی التی من الی بعد یوم "
@@ -1414,6 +1423,7 @@ class _Extractor:
             if (m["label"] == "LOC" or _venue_name(self.folded, m)
                 or m["label"] == "ORG" and _located(text, start, int(m["start"]), reach=14))
             and not _ORG_BEFORE.search(text[max(start, int(m["start"]) - 20) : int(m["start"])])
+            and not _PRINCIPAL_BEFORE.search(text[max(start, int(m["start"]) - 30) : int(m["start"])])
         ]
         venues = [
             v for v in lex.venues().find(self.folded, start, end, self.langs)

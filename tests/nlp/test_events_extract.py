@@ -1827,3 +1827,17 @@ def test_handwritten_arabic_lines_are_sentences() -> None:
     text = ("أعلم سيادتكم أنني بتاريخه شاهدت المدعو ماهر جالس مع شخص غريب في مقهى الياسمين\n"
             "وقد سمعت بأذني الغريب يطلب من ماهر أن يصوّر حاجز الجمارك قبل يوم الجمعة")
     assert len(sentences(text)) == 2
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ('Hamid pulled me aside at the Al Mina Pearl and asked if I would "work for friends in Tehran".',
+     "Al Mina Pearl"),
+    ("گفت دوستانی در تهران دارد و در کافه نادری پیشنهاد همکاری داد.", "کافه نادری"),
+    ("عرض عليه في مقهى الروضة العمل لصالح جهة في طهران مقابل راتب.", "مقهى الروضة"),
+])
+def test_where_the_principals_are_is_not_where_it_happened(text: str, place: str) -> None:
+    loc = tuple(name for name in ("Al Mina Pearl", "Tehran", "تهران", "کافه نادری", "مقهى الروضة",
+                                   "طهران") if name in text)
+    found = extract_events(text, mentions(text, loc=loc), [], "2024-03-14")
+    assert [e["place"] for e in found if e["type"] == "recruitment"] in ([place], [None])
+    assert all(e["place"] not in ("Tehran", "تهران", "طهران") for e in found)
