@@ -227,6 +227,8 @@ class DateTracker:
                 if s >= offset or self._in_header(s) or self._after(iso):
                     continue
                 line_start = self.text.rfind("\n", 0, s) + 1
+                if "\n" in self.text[s:e]:  # "Thu 11th May\n1430 Intercept …": the time below
+                    e = self.text.find("\n", s)  # it is the log line's, not the date's year
                 line_end = self.text.find("\n", e)
                 line_end = len(self.text) if line_end < 0 else line_end
                 alone = (line_end - line_start) - (e - s) <= _ENTRY_LINE_REST
@@ -700,7 +702,7 @@ _MONTHS = (
     r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
     r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|"
     # the Maghreb's (kashf.text.dates reads them): «يوم 9 نونبر», «3 يوليوز»
-    r"يوليوز|غشت|شتنبر|نونبر|دجنبر|جانفي|فيفري|أفريل|جويلية|"
+    r"يوليوز|غشت|شتنبر|نونبر|دجنبر|جانفي|فيفري|أفريل|جويلية|ماي|جوان|"
     # and Persian names of the Gregorian months («روز ۲ آوریل»; not «مه», «می», «اوت»: words)
     r"ژانویه|فوریه|آوریل|ژوئن|ژوئیه|ژوییه|جولای|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر"
 )
@@ -716,7 +718,9 @@ YEARLESS_DATE = re.compile(
     # «بـ٢ آب»: the preposition written on the day (with or without a tatweel)
     # (not «نیمه دوم مهر», «دهه اول آبان», «هفته دوم دی»: a part of the month, not its day)
     r"(?<!نیمه\s)(?<!نیمهٔ\s)(?<!نیمه ی\s)(?<!دهه\s)(?<!دههٔ\s)(?<!هفته\s)(?<!هفتهٔ\s)(?<!النصف\s)"
-    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")\s+(?:(?:من|of)\s+)?("
+    # ("8th May": a British day with its ordinal's letters)
+    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?\s+"
+    r"(?:(?:من|of)\s+)?("
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     # "Jan. 28", "Sept. 14": an abbreviation's full stop
@@ -750,6 +754,8 @@ def _yearless_dates(
         if any(s <= m.start() < e for s, e in taken):
             continue
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if month in ("جوان", "ماي") and (not m.group(1) or re.search("[۰-۹]", day)):
+            continue  # «۲۰ جوان»: twenty young men; the Maghreb's months come after a day
         day = day if day[:1].isdigit() else str(day_in_words(day) or day)
         # The last full date before it on its own line, or anywhere before it when the text
         # says so («همان سال», "that year"): a report dated 2021 telling a 2020 story.

@@ -160,6 +160,7 @@ def _day_word_table() -> dict[str, int]:
     for day, word in enumerate(_EN_ORDINALS[:9], 1):
         table[f"twenty {word}"] = 20 + day
     table.update({"thirtieth": 30, "thirty first": 31})
+    table["غره"] = 1  # «غرة»: the first of a month («في غرة شهر جوان 2023», «غرة رمضان»)
     return table
 
 
@@ -255,15 +256,15 @@ _DAY_WORD_KEYS = {re.sub(r"[\s\-]+", "", word): day for word, day in _DAY_WORD_T
 # --------------------------------------------------------------------------- month names
 
 # Arabic names include the Maghreb's (Morocco: ماي، يوليوز، غشت، شتنبر، نونبر، دجنبر;
-# Algeria and Tunisia: جانفي، فيفري، أفريل، جويلية). Algeria's «جوان» (June) is left out:
-# in Persian it is "young", and «۲۰ جوان» is twenty young men.
+# Algeria and Tunisia: جانفي، فيفري، جوان، أفريل، جويلية). «جوان» (June) is also Persian for
+# "young" («۲۰ جوان» is twenty young men): it is a month only with a day and a year.
 _GREGORIAN_MONTHS = {
     1: "january jan ژانویه ژانویه‌ی يناير كانون الثاني جانفي",
     2: "february feb فوریه فبراير شباط فيفري",
     3: "march mar مارس آذار",
     4: "april apr آوریل أبريل ابريل إبريل نيسان أفريل",
     5: "may مه می مای مايو أيار ايار",
-    6: "june jun ژوئن يونيو يونيه حزيران",
+    6: "june jun ژوئن يونيو يونيه حزيران جوان",
     7: "july jul ژوئیه ژوییه جولای يوليو يوليه تموز يوليوز جويلية",
     8: "august aug اوت آگوست أغسطس اغسطس آب غشت",
     9: "september sept sep سپتامبر سبتمبر أيلول ايلول شتنبر",
@@ -389,7 +390,7 @@ _DMY_SHORT = re.compile(
 _NAMED = re.compile(
     # «١٤ من أبريل ٢٠٢٢» and «العشرين من مايو»: Arabic joins the day to its month with «من»
     rf"(?<![^\W\d_])(?:(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<w1>{DAY_WORDS}))"
-    rf"[\s,\-]*(?:(?:of|من)\s+(?:شهر\s+)?)?)?"
+    rf"[\s,\-]*(?:(?:of|من)\s+)?(?:شهر\s+)?)?"  # «في غرة شهر جوان 2023»
     # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
     rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?[\s,\-]*(?:سال\s*)?"
@@ -592,6 +593,8 @@ def _read_named(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None
     calendar, month = _month_of(m["mon"])
     day = int(m["d1"] or m["d2"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
     year = int(m["y"])
+    if _fold(m["mon"]) == "جوان" and not (day and 1900 <= year <= 2100):
+        return None  # «جوان ۱۴۰۰»: a young man, not June
     if calendar == GREGORIAN and not 1000 <= year <= 2999:
         return None
     return _build(calendar, year, month, day, text)

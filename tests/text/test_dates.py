@@ -221,3 +221,17 @@ def test_an_arabic_year_in_words(text: str, iso: str) -> None:
     assert [d.iso for d in find_dates(text)] == [iso]
     assert year_in_arabic_words("ألفين واثنين وعشرين") == 2022
     assert find_dates("ألف ليلة وليلة") == []  # no year
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("التقى يوم 5 جوان 2023 بمحطة المترو", "2023-06-05"),  # Tunisia's and Algeria's June
+    ("في غرة شهر جوان 2023 بمقهى الياسمينة", "2023-06-01"),  # «غرة»: the first
+    ("سافر يوم غرة أكتوبر 2022 إلى بيروت", "2022-10-01"),
+])
+def test_the_maghrebs_june_and_the_first_of_a_month(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_javan_is_a_young_man_without_a_day_and_a_year() -> None:
+    assert find_dates("۲۰ جوان ۱۴۰۰ نفر") == []
+    assert find_dates("جوان 2023") == []
