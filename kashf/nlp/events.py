@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 35
+VERSION = 36
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -825,10 +825,11 @@ class _Extractor:
                     # "met him the next day, agreed to work for them and received $5,000")
                     date = told_days[index - 1]
                 else:
-                    date = self.undated(status, s_start, last)
-                    if date[0] is None and hit.tag != "meeting":
-                        # «در همان دیدار پیشنهاد داد»: the day of the meeting it points back at
-                        date = self.meeting_referred(s_start, s_end) or date
+                    # «در همان دیدار پیشنهاد داد», «وسلّمه في اللقاء ذاته»: the day of the meeting
+                    # it points back at, before the story's day
+                    referred = self.meeting_referred(s_start, s_end) if hit.tag != "meeting" \
+                        else None
+                    date = referred or self.undated(status, s_start, last)
                 if status == "happened" and own is not None and own[0] in self.dates.ahead:
                     status = "planned"  # «فردا میام باکو», "tmrw I drive to Kirkuk": still to come
                 if status == "happened" and own is not None and self.dates._after(own[1] or "") \
