@@ -76,8 +76,9 @@ _THIS_WEEK = re.compile(
     r"|(?P<last>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
     r"|last\s+week))(?!\w)"
     # «هفته گذشته، روز دوشنبه», "last week, on Monday": the same, the other way round
-    rf"|(?<!\w)(?P<last2>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
-    rf"|last\s+week)[\s،,]+(?:(?:روز|یوم|on)\s+)?(?P<day2>{_DAY})(?!\w)"
+    rf"|(?<!\w)(?:(?P<last2>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    rf"|last\s+week)|(?P<next2>هفته\s+(?:ی\s+)?(?:اینده|بعد)|الاسبوع\s+(?:القادم|المقبل|الجای)"
+    rf"|next\s+week))[\s،,]+(?:(?:روز|یوم|نهار|on)\s+)?(?P<day2>{_DAY})(?!\w)"
 )
 
 _ORDINALS = {
@@ -132,6 +133,7 @@ _DAY_MONTH = re.compile(
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
+_WEEKDAY_WORD = re.compile(rf"(?<!\w)(?:{_DAY}|{_DAY_SHORT})(?!\w)")
 # A military date with a two-digit year: "27 SEP 23", "11 OCT 23, 1930 hrs".
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MILITARY = re.compile(
@@ -172,7 +174,8 @@ def relative_days(
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:
             saturday = document - dt.timedelta(days=(document.weekday() - 5) % 7)
-            weeks = 1 if m.group("next") else -1 if m.group("last") or m.group("last2") else 0
+            weeks = 1 if m.group("next") or m.group("next2") \
+                else -1 if m.group("last") or m.group("last2") else 0
             day = saturday + dt.timedelta(days=(_WEEKDAYS[m.group("day") or m.group("day2")] - 5) % 7
                                           + 7 * weeks)
             found.append((m.start(), m.end(), day.isoformat()))
@@ -213,7 +216,17 @@ def relative_days(
         if month > 12 >= day:  # "9/28": an American month first
             day, month = month, day
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
-        found.append((m.start(), m.end(), _day_and_month(document, day, month, solar)))
+        iso = _day_and_month(document, day, month, solar)
+        named = _WEEKDAY_WORD.search(folded, m.start(), m.start(d))
+        if named and not solar and day <= 12 and document is not None:
+            # "Tue 9/5" in an American notebook: the reading that falls on its weekday (the
+            # nearer one to the document when both do)
+            weekday = weekday_number(named.group())
+            readings = [r for r in (iso, _day_and_month(document, month, day)) if r]
+            agree = [r for r in readings if dt.date.fromisoformat(r).weekday() == weekday]
+            if agree:
+                iso = min(agree, key=lambda r: abs((dt.date.fromisoformat(r) - document).days))
+        found.append((m.start(), m.end(), iso))
     for m in _DTG.finditer(folded, start, end):
         if m.group("m") or m.group("m2"):
             try:

@@ -1874,3 +1874,12 @@ def test_the_same_meeting_dates_what_was_done_at_it_before_the_storys_day() -> N
             "4. كما كلّفه في اللقاء نفسه بتصوير مداخل عدد من المنشآت في منطقة الجفير.")
     found = _dated(text, ("فندق قصر الضيافة", "النجف", "مطار البحرين الدولي"), "2023-05-10")
     assert ("tasking", "2023-04-22") in found and ("payment", "2023-04-22") in found
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("پریشب با حاجی دادشاه تو قهوه‌خونه‌ی شباهنگ نشستیم.", "2023-11-01"),  # the night before last
+    ("من يومين الحاج أبو علي قعد مع حسين بمطعم ليالي الجنوب.", "2023-11-01"),  # two days ago
+])
+def test_two_days_ago_in_speech(text: str, day: str) -> None:
+    found = _dated(text, ("قهوه‌خونه‌ی شباهنگ", "ليالي الجنوب"), "2023-11-03")
+    assert found == [("meeting", day)]

@@ -133,3 +133,21 @@ def test_a_day_and_month_that_opens_a_line_or_an_american_one(text: str, day: st
     folded = fold(text)
     assert [found for _s, _e, found in relative_days(folded, 0, len(folded), dt.date(2022, 10, 20))] \
         == [day]
+
+
+@pytest.mark.parametrize(("text", "document", "day"), [
+    ("Tue 9/5 – met H. at Café Younes, Hamra, 4pm", "2023-09-16", "2023-09-05"),  # month first
+    ("MON 11/4: met CEDAR at Lale Pastanesi", "2024-11-06", "2024-11-04"),
+    ("يوم الخميس ١٦/١١", "2023-11-20", "2023-11-16"),  # a day past 12: no question
+])
+def test_a_weekday_tells_which_number_is_the_month(text: str, document: str, day: str) -> None:
+    folded = fold(text)
+    found = relative_days(folded, 0, len(folded), dt.date.fromisoformat(document))
+    assert [iso for _s, _e, iso in found] == [day]
+
+
+@pytest.mark.parametrize("text", ["الأسبوع الجاي، نهار التلاتا، في لقاء", "next week, on Tuesday"])
+def test_next_week_then_its_weekday(text: str) -> None:
+    folded = fold(text)
+    found = relative_days(folded, 0, len(folded), dt.date(2024, 2, 12))
+    assert [iso for _s, _e, iso in found] == ["2024-02-20"]
