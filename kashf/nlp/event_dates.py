@@ -596,6 +596,12 @@ def _absolute_dates(
             iso = found.iso[:10]
             if day_first is not None and "ambiguous_day_month" in found.flags:
                 iso = _in_order(found.text, iso, day_first)
+            elif "ambiguous_day_month" in found.flags and document is not None \
+                    and _STAMP_TIME.match(chunk, found.end):
+                # "▶ 02/08/2023 11:20" in voice notes of 7 August: the reading nearer the
+                # document, when the document's other dates do not tell the order
+                iso = min((_in_order(found.text, iso, True), _in_order(found.text, iso, False)),
+                          key=lambda r: abs((dt.date.fromisoformat(r) - document).days))
             out.append((start + found.start, start + found.end, iso, found.text))
         elif found.precision == "month" and found.iso_end:
             # "early January 2021 … on 12 January": a month with its year dates the days after
@@ -613,6 +619,8 @@ def _absolute_dates(
     return sorted(_range_starts(text, out))
 
 
+# A time right after a date: a message's or a log line's stamp ("02/08/2023 11:20").
+_STAMP_TIME = re.compile(r"[ \t]*[,،]?[ \t]*\d{1,2}:\d{2}")
 # The first day of a range written before its last: "24-27 Nov", "from 3 to 5 March 2022",
 # «۲۴ تا ۲۷ آبان», «من ١٢ إلى ١٥ أيار».
 _RANGE_START = re.compile(

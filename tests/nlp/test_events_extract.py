@@ -1883,3 +1883,14 @@ def test_the_same_meeting_dates_what_was_done_at_it_before_the_storys_day() -> N
 def test_two_days_ago_in_speech(text: str, day: str) -> None:
     found = _dated(text, ("قهوه‌خونه‌ی شباهنگ", "ليالي الجنوب"), "2023-11-03")
     assert found == [("meeting", day)]
+
+
+def test_a_stamp_whose_order_is_unknown_reads_nearer_the_document() -> None:
+    text = ("Tbilisi story — voice notes\n\n"
+            "▶ 02/08/2023 11:20\n"
+            "Hey. Okay so, on Tuesday last week Giorgi took me to meet his contact, Levan, at the "
+            "little St Barbara chapel above Sololaki.\n\n"
+            "▶ 03/08/2023 19:02\n"
+            "Ja, so yesterday Levan drove to Baku, Giorgi says.")
+    assert _dated(text, ("St Barbara chapel", "Baku"), "2023-08-07") == [
+        ("meeting", "2023-07-25"), ("travel", "2023-08-02")]
