@@ -65,19 +65,19 @@ _BARE = re.compile(
 _BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)"
                      rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
 # («دوشنبه‌ی بعد» folds to «دوشنبه ی بعد»)
-_AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
+_AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی|\u0654)?\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
 # «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
 # Iran and the Arab world runs from Saturday to Friday.
 _THIS_WEEK = re.compile(
-    rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع"
+    rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی|\u0654)?\s+(?:(?:این|همین)\s+هفته|(?:من\s+)?هذا\s+الاسبوع"
     # «پنجشنبه هفته آینده», «الخميس من الأسبوع المقبل», "Thursday next week": a week on
-    r"|(?P<next>هفته\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week)"
+    r"|(?P<next>هفته\u0654?\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week)"
     # «شنبه هفته گذشته», «الخميس من الأسبوع الماضي», "Thursday last week": a week back
-    r"|(?P<last>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    r"|(?P<last>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
     r"|last\s+week))(?!\w)"
     # «هفته گذشته، روز دوشنبه», "last week, on Monday": the same, the other way round
-    rf"|(?<!\w)(?:(?P<last2>هفته\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
-    rf"|last\s+week)|(?P<next2>هفته\s+(?:ی\s+)?(?:اینده|بعد)|الاسبوع\s+(?:القادم|المقبل|الجای)"
+    rf"|(?<!\w)(?:(?P<last2>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    rf"|last\s+week)|(?P<next2>هفته\u0654?\s+(?:ی\s+)?(?:اینده|بعد)|الاسبوع\s+(?:القادم|المقبل|الجای)"
     rf"|next\s+week))[\s،,]+(?:(?:روز|یوم|نهار|on)\s+)?(?P<day2>{_DAY})(?!\w)"
 )
 
@@ -293,11 +293,19 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
 # "the following Tuesday", «الثلاثاء التالي»: counted from the story's day (event_dates).
 FOLLOWING_WEEKDAY = re.compile(
     rf"(?<!\w)the\s+following\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?!\w)"
+    # "booked for the Tuesday of the following week": that weekday of the week after
+    rf"|(?<!\w)(?:the\s+)?(?P<day3>{_DAY})\s+of\s+the\s+(?:following|next)\s+week(?!\w)"
 )
 
 
 def following_weekday(match: re.Match[str], anchor: dt.date | None) -> str | None:
     """The day a FOLLOWING_WEEKDAY match names: the first such weekday after ``anchor``."""
+    if match.group("day3"):
+        weekday = weekday_number(match.group("day3"))
+        if weekday is None or anchor is None:
+            return None
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7)
+        return (monday + dt.timedelta(days=weekday)).isoformat()
     weekday = weekday_number(match.group("day") or match.group("day2"))
     return None if weekday is None else _weekday(anchor, weekday, True)
 

@@ -1894,3 +1894,10 @@ def test_a_stamp_whose_order_is_unknown_reads_nearer_the_document() -> None:
             "Ja, so yesterday Levan drove to Baku, Giorgi says.")
     assert _dated(text, ("St Barbara chapel", "Baku"), "2023-08-07") == [
         ("meeting", "2023-07-25"), ("travel", "2023-08-02")]
+
+
+def test_the_weekday_of_the_following_week() -> None:
+    text = ("On 9 August 2023 SALEHI met the officer at the Grand Hotel. His flight to Tehran, "
+            "booked for the Tuesday of the following week, was never taken.")
+    found = _dated(text, ("Grand Hotel", "Tehran"), "2024-02-29")
+    assert ("travel", "2023-08-15") in found

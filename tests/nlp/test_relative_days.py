@@ -151,3 +151,9 @@ def test_next_week_then_its_weekday(text: str) -> None:
     folded = fold(text)
     found = relative_days(folded, 0, len(folded), dt.date(2024, 2, 12))
     assert [iso for _s, _e, iso in found] == ["2024-02-20"]
+
+
+def test_a_weekday_and_week_written_with_the_ezafe_hamza() -> None:
+    folded = fold("سه‌شنبهٔ هفتهٔ بعد از آستارا می‌رود باکو")
+    found = relative_days(folded, 0, len(folded), dt.date(2024, 4, 12))
+    assert [iso for _s, _e, iso in found] == ["2024-04-16"]
