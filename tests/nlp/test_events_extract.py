@@ -1901,3 +1901,12 @@ def test_the_weekday_of_the_following_week() -> None:
             "booked for the Tuesday of the following week, was never taken.")
     found = _dated(text, ("Grand Hotel", "Tehran"), "2024-02-29")
     assert ("travel", "2023-08-15") in found
+
+
+def test_an_intsums_obs_meet() -> None:
+    text = ("2. SERIALS\na. SER 01 - 151430ZJUN23 - GR 38S MF 0912 4478. UK surveillance team obs "
+            "ABU HAIDAR (aka Karrar AL-MUSAWI) meet X1 UNK Iranian national in the lobby cafe of the "
+            "Qasr al-Nakheel Hotel, Ankawa. Mtg approx 40 mins.")
+    found = extract_events(text, mentions(text, loc=("Qasr al-Nakheel Hotel",)), [], "2023-06-17")
+    assert [(e["type"], e["status"]) for e in found if "obs" in e["evidence"]["quote"]] == [
+        ("meeting", "happened")]
