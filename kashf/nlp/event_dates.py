@@ -18,10 +18,9 @@ from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import (
     FOLLOWING_WEEKDAY,
-    bare_weekday,
+    bare_weekday_number,
     following_weekday,
     relative_days,
-    weekday_number,
 )
 from kashf.text.dates import DAY_WORDS, day_in_words
 
@@ -292,23 +291,21 @@ class DateTracker:
         return found.isoformat()
 
     def _of_told_month(self, offset: int, day: int) -> str | None:
-        """The ``day`` of the month of the last day told before ``offset``."""
+        """The ``day`` of the month of the last day told before ``offset``: written in full,
+        or given by a sentence since (« في ٤ من الشهر الماضي … في ٧ منه»)."""
         index = self._paragraph(offset)
+        since = -1
+        month = None
         for back in range(index, max(-1, index - _ENTRY_REACH), -1):
             dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back)
                      if at < offset and not self._in_header(at)]
             if dated:
-                at, told = max(dated)
-                # a day a sentence gave since (« في ٤ من الشهر الماضي … في ٧ منه») is newer
-                said = next(((s, d) for s, d in reversed(self._said) if at < s < offset), None)
-                month = said[1] if said else dt.date(int(told[:4]), int(told[5:7]), 1)
-                try:
-                    return month.replace(day=day).isoformat()
-                except ValueError:
-                    return None
-        said = next((d for s, d in reversed(self._said) if s < offset), None)
+                since, told = max(dated)
+                month = dt.date(int(told[:4]), int(told[5:7]), 1)
+                break
+        month = next((d for s, d in reversed(self._said) if since < s < offset), month)
         try:
-            return said.replace(day=day).isoformat() if said else None
+            return month.replace(day=day).isoformat() if month else None
         except ValueError:
             return None
 
@@ -390,16 +387,15 @@ class DateTracker:
 
         today = self.entry_date(start) or self.mail_day(start) or self.document
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
-            if day and bare_weekday(self.folded[s:e]):
+            weekday = bare_weekday_number(self.folded[s:e]) if day else None
+            if weekday is not None:
                 own_entry = self.entry_date(s)  # "OBSERVATION 2 — Friday 7 October … on Friday"
-                if own_entry is not None \
-                        and weekday_number(_weekday_name(self.folded[s:e])) == own_entry.weekday():
+                if own_entry is not None and weekday == own_entry.weekday():
                     day = own_entry.isoformat()
-            told = max((x for x in found if x[0] + len(x[2]) <= s), default=None)
-            if told and day and told[1] and bare_weekday(self.folded[s:e]) \
-                    and _APPOSITION.fullmatch(self.folded, told[0] + len(told[2]), s):
-                continue  # «فردایش، یکشنبه»: the day just counted, named
-            if langs and "fa" not in langs and _ARABIC_GATHERED.fullmatch(self.folded, s, e):
+                told = max((x for x in found if x[0] + len(x[2]) <= s), default=None)
+                if told and told[1] and _APPOSITION.fullmatch(self.folded, told[0] + len(told[2]), s):
+                    continue  # «فردایش، یکشنبه»: the day just counted, named
+            if langs and "fa" not in langs and self.folded[s:e] == "جمعه":
                 continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday
             inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
             if inside and day:  # «پنجشنبه هفته آینده»: the day, not "next week" alone
@@ -435,14 +431,8 @@ _CLAUSE_END = re.compile(r"[،,;؛]")
 # A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
 _APPOSITION = re.compile(r"\s*[،,(]\s*")
 
-
-def _weekday_name(written: str) -> str:
-    """The weekday's own word in a bare weekday as written, folded ("on Friday" → "friday")."""
-    return re.sub(r"^(?:on|یوم|روز)\s+", "", written.strip())
 # Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
 _LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")
-# The Persian weekday «جمعه» written bare is an Arabic verb or noun ("gathered him").
-_ARABIC_GATHERED = re.compile(r"جمعه")
 # A speaker correcting a day: "I drove to Bratislava on 3 June — no, 2 June", «يوم الخميس،
 # لا، الجمعة», «شنبه، نه ببخشید، یکشنبه».
 _CORRECTION = re.compile(

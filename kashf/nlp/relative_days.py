@@ -269,7 +269,13 @@ def relative_days(
 
 def bare_weekday(folded: str) -> bool:
     """Whether a date as written (folded) is a weekday alone: "on Thursday", «الجمعة»."""
-    return bool(_BARE.fullmatch(folded.strip()))
+    return bare_weekday_number(folded) is not None
+
+
+def bare_weekday_number(folded: str) -> int | None:
+    """Monday = 0 for a weekday alone as written (folded), None for anything else."""
+    m = _BARE.fullmatch(folded.strip())
+    return weekday_number(m.group("day") or m.group("short")) if m else None
 
 
 def next_weekday(iso: str, anchor: dt.date | None) -> str | None:
@@ -345,26 +351,20 @@ def _day_of_month(
     still to come; ``coming``: of the month after when it has gone."""
     if document is None:
         return None
-    month = document
-    if past and day > document.day:
-        month = document.replace(day=1) - dt.timedelta(days=1)
-    elif coming and day < document.day:
-        month = (document.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    try:
-        return month.replace(day=day).isoformat()
-    except ValueError:  # "the 31st of this month" in a 30-day month: no such day
-        return None
+    months = -1 if past and day > document.day else 1 if coming and day < document.day else 0
+    return _day_of_other_month(document, day, months)
 
 
 def _day_of_other_month(document: dt.date | None, day: int, months: int) -> str | None:
-    """``day`` of the month before (``months`` -1) or after (+1) the document's."""
+    """``day`` of the document's month (``months`` 0), the month before (-1) or after (+1)."""
     if document is None:
         return None
     first = document.replace(day=1)
-    month = (first - dt.timedelta(days=1) if months < 0 else first + dt.timedelta(days=32))
+    month = first - dt.timedelta(days=1) if months < 0 else \
+        first + dt.timedelta(days=32) if months > 0 else first
     try:
         return month.replace(day=day).isoformat()
-    except ValueError:
+    except ValueError:  # "the 31st of this month" in a 30-day month: no such day
         return None
 
 
