@@ -11,7 +11,7 @@ A case folder holds ``kashf.toml`` (settings), ``kashf.db`` (SQLite), ``blobs/``
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +116,17 @@ class Case:
                                                                  record_results(record)))
             record.index_fields = None  # the writer has its copy; the batch need not keep one
 
-    def write_outcomes(self, outcomes: list[IngestOutcome]) -> None:
+    def write_outcomes(self, outcomes: list[IngestOutcome],
+                       index_committed: Callable[[], None] | None = None) -> None:
         """Commit the index, then store, one batch of files already passed to index_ingested.
 
         In that order (see the ingest module): a crash between the two leaves documents the
-        store does not know, which the next run redoes.
+        store does not know, which the next run redoes. ``index_committed`` is called in
+        between: from then on the index writer is free for the next batch's documents.
         """
         self.index.commit()
+        if index_committed is not None:
+            index_committed()
         with self.store.transaction():
             self.store.write_ingested_batch(
                 [(outcome.source, outcome.documents) for outcome in outcomes], now()

@@ -58,8 +58,12 @@ class Collector:
             return
         chunks: list[bytes] = []
         size = 0
+        # A small member's first read asks for its declared size: read(n) allocates n bytes
+        # up front, and a megabyte for each of thousands of small members adds up.
+        want = CHUNK if declared is None else min(CHUNK, declared + 1)
         while True:
-            chunk = stream.read(CHUNK)
+            chunk = stream.read(want)
+            want = CHUNK
             if not chunk:
                 break
             size += len(chunk)

@@ -3,7 +3,8 @@
 Crash safety: a file counts as ingested only once its row is committed in the
 store, and the index is committed just before the store, with every document
 replaced by id. So a run killed at any point, run again, redoes at most the
-batch that was in flight and duplicates nothing.
+files not yet committed (the batch being written and those received since) and
+duplicates nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kashf.execute import WorkerLost
+from kashf.ingest.flusher import BackgroundFlusher
 from kashf.ingest.model import Limits
 from kashf.ingest.pipeline_worker import FileTask, IngestJob, run_job
 from kashf.model import DocumentRecord, IngestOutcome, SourceFile
@@ -161,6 +163,8 @@ class IngestCoordinator:
         self._buffered_characters = 0
         self._last_flush = time.monotonic()
         self._counted: set[str] = set()  # document ids this run has counted (duplicates once)
+        self.flusher = BackgroundFlusher(case.write_outcomes)
+        self._unindexed: list[IngestOutcome] = []  # arrived while the index was committing
 
     def _job(self, files: list[FileTask]) -> IngestJob:
         return IngestJob(
@@ -187,6 +191,17 @@ class IngestCoordinator:
             todo.append(task)
         if self.progress:
             self.progress.start(len(todo), sum(t.size for t in todo))
+        try:
+            self._ingest(todo)
+            self.flush()
+        finally:
+            self.flusher.wait()
+        self.report.seconds = time.monotonic() - started
+        if self.progress:
+            self.progress.finish()
+        return self.report
+
+    def _ingest(self, todo: list[FileTask]) -> None:
         retry_alone: list[FileTask] = []
         for job, result in self.executor.map_unordered(run_job, chunk(todo, self._job)):
             if isinstance(result, BaseException):
@@ -205,11 +220,6 @@ class IngestCoordinator:
             else:
                 for outcome in result:
                     self._accept(outcome)
-        self.flush()
-        self.report.seconds = time.monotonic() - started
-        if self.progress:
-            self.progress.finish()
-        return self.report
 
     def _lost(self, task: FileTask, error: BaseException) -> IngestOutcome:
         from kashf.ingest.pipeline_worker import _path_id
@@ -232,7 +242,11 @@ class IngestCoordinator:
         )
 
     def _accept(self, outcome: IngestOutcome) -> None:
-        self.case.index_ingested(outcome)
+        if self.flusher.index_free:
+            self._index_held()
+            self.case.index_ingested(outcome)
+        else:
+            self._unindexed.append(outcome)
         self._buffer.append(outcome)
         self._buffered_documents += len(outcome.documents)
         self._buffered_characters += sum(len(document.text or "") for document in outcome.documents)
@@ -257,10 +271,19 @@ class IngestCoordinator:
         ):
             self.flush()
 
+    def _index_held(self) -> None:
+        """Hand the index the files that arrived while it was committing."""
+        for outcome in self._unindexed:
+            self.case.index_ingested(outcome)
+        self._unindexed = []
+
     def flush(self) -> None:
+        """Write the files received so far, in the background (see the flusher module)."""
         if not self._buffer:
             return
-        self.case.write_outcomes(self._buffer)
+        self.flusher.wait()  # the batch before is stored, and the index writer is free
+        self._index_held()
+        self.flusher.start(self._buffer)
         self._buffer = []
         self._buffered_documents = 0
         self._buffered_characters = 0

