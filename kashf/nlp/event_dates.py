@@ -18,6 +18,7 @@ from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import (
     FOLLOWING_WEEKDAY,
+    WEEKDAY_HEADING,
     bare_weekday_number,
     following_weekday,
     relative_days,
@@ -240,7 +241,8 @@ class DateTracker:
                 # «الاتصال (٢): الاثنين ٧/٦، الساعة ١٠:٠٢، من رقم عُماني إلى الهدف»: a call's line
                 labelled = bool(_ENTRY_LABEL.match(self.folded, line_start))
                 if (alone or opens or labelled) \
-                        and not _CITED.search(self.folded, line_start, line_end):
+                        and not _CITED.search(self.folded, line_start, line_end) \
+                        and not _TABLE_ROW.search(self.text, line_start, line_end):
                     return iso_day(iso)
             labelled_day = self._labelled_line_day(back, offset)
             if labelled_day is not None:
@@ -256,7 +258,9 @@ class DateTracker:
             p_start, p_end, _ = self.paragraphs[index]
             for m in _LINE.finditer(self.text, p_start, p_end):
                 if m.start() < m.end() and (_ENTRY_LABEL.match(self.folded, m.start())
-                                            or _CHAT_LINE.match(self.folded, m.start())) \
+                                            or _CHAT_LINE.match(self.folded, m.start())
+                                            or WEEKDAY_HEADING.match(self.folded, m.start(),
+                                                                     m.end())) \
                         and not self._in_header(m.start()):
                     found = [day for _s, _e, day in
                              relative_days(self.folded, m.start(), m.end(), self.document) if day]
@@ -541,6 +545,9 @@ _LOG_DAY_LABEL = re.compile(
 )
 _LOG_HEADER_REACH = 1500
 _ENTRY_LINE_REST = 30  # characters besides the date on an entry's line
+# A table's row, cells set apart by runs of spaces or tabs ("11-12-2023   Najaf-Lahore   IA-433"
+# in a travel history): its date is the row's, not an entry's that the lines below belong to.
+_TABLE_ROW = re.compile(r"\S(?: {3,}|\t+)\S")
 _LINE = re.compile(r"[^\n]*")
 # A chat export's line: "[20/03/22, 22:10] Faraz Bhai: Met Saleem … this evening", «[٢٦/٨ ٢٠:١٠]».
 _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?[,،]?\s+\d{1,2}:\d{2}")
@@ -640,7 +647,11 @@ def _range_starts(text: str, found: list[tuple[int, int, str, str]]
     return out
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})(?![\d/.])")
+# 3/4/2021, 3.4.2021 and 03-04-2021 (a Pakistani or Indian case diary's "Dated 14-11-2023"),
+# the same separator twice; a full stop after the year ends the sentence, not the date.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})(?P<sep>[/.\-])(\d{1,2})(?P=sep)(?:\d{4}|\d{2})(?!\d|[/.\-]\d)"
+)
 _ORDER_STATED = re.compile(r"\b(DD/MM/YYYY|DD\.MM\.YYYY|MM/DD/YYYY)\b", re.IGNORECASE)
 
 
@@ -654,7 +665,7 @@ def day_first_order(text: str) -> bool | None:
         return stated.group(1).upper().startswith("DD")
     day = month = 0
     for m in _NUMERIC_DATE.finditer(digits):
-        first, second = int(m.group(1)), int(m.group(2))
+        first, second = int(m.group(1)), int(m.group(3))
         day += first > 12 >= second
         month += second > 12 >= first
     if day == month:
@@ -667,7 +678,7 @@ def _in_order(written: str, iso: str, day_first: bool) -> str:
     m = _NUMERIC_DATE.search(ascii_digits(written))
     if m is None:
         return iso
-    first, second = int(m.group(1)), int(m.group(2))
+    first, second = int(m.group(1)), int(m.group(3))
     day, month = (first, second) if day_first else (second, first)
     try:
         return dt.date(int(iso[:4]), month, day).isoformat()

@@ -304,6 +304,17 @@ FOLLOWING_WEEKDAY = re.compile(
 )
 
 
+# A diary's or a channel's entry heading, a weekday and a day/month nearly alone on a line:
+# «🔹 الثلاثاء ٢١/١١ — ١٠:٤٠ بالليل», «الخميس ١٥/٢ — ٩:٠٥ الصبح», "Wed 15/11 (today)"
+# (event_dates).
+WEEKDAY_HEADING = re.compile(
+    rf"[^\w\n]{{0,6}}(?:{_DAY}|{_DAY_SHORT})\s*[,،]?\s*[0-9۰-۹٠-٩]{{1,2}}/[0-9۰-۹٠-٩]{{1,2}}"
+    # (then a time, or a few words: "— ١٠:٤٠ بالليل", "(today)")
+    r"(?![0-9۰-۹٠-٩/])[^\n]{0,24}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def following_weekday(match: re.Match[str], anchor: dt.date | None) -> str | None:
     """The day a FOLLOWING_WEEKDAY match names: the first such weekday after ``anchor``."""
     if match.group("day3"):

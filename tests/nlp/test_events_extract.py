@@ -1910,3 +1910,41 @@ def test_an_intsums_obs_meet() -> None:
     found = extract_events(text, mentions(text, loc=("Qasr al-Nakheel Hotel",)), [], "2023-06-17")
     assert [(e["type"], e["status"]) for e in found if "obs" in e["evidence"]["quote"]] == [
         ("meeting", "happened")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("بعد بكرة شاسافر عدن بالباص.", "2024-03-12"),  # Yemeni "the day after tomorrow"
+    ("قبل امس سافر خالد إلى مأرب.", "2024-03-08"),  # "the day before yesterday"
+])
+def test_the_day_after_tomorrow_and_before_yesterday_in_speech(text: str, day: str) -> None:
+    assert _dated(text, ("عدن", "مأرب"), "2024-03-10") == [("travel", day)]
+
+
+def test_a_case_diary_with_its_days_first_and_hyphens() -> None:
+    # "Dated 14-11-2023" can only be day first: so are 02-10-2023 and "the next day" after it
+    text = ("CASE DIARY No. 7\nDated 14-11-2023\n\n"
+            "The accused stated that on 02-10-2023 he flew from Lahore to Doha. On the next day he "
+            "met a broker at the Pearl Suites hotel.")
+    assert _dated(text, ("Doha", "Pearl Suites"), "2023-11-14") == [
+        ("travel", "2023-10-02"), ("meeting", "2023-10-03")]
+
+
+def test_a_diary_entry_headed_by_a_weekday_and_a_day_month() -> None:
+    # «امس» under the entry «الثلاثاء ٥/٣» is the 4th, not the day before the last entry
+    text = ("🔸 الثلاثاء ٥/٣ — ٩:٣٠ بالليل\n"
+            "امس وصلت سيئون من عدن.\n\n"
+            "🔸 الخميس ٧/٣ — ٨:٠٠ الصبح\n"
+            "بعد بكرة شالاقي فؤاد في فندق الواحة.")
+    assert _dated(text, ("سيئون", "فندق الواحة"), "2024-03-07") == [
+        ("travel", "2024-03-04"), ("meeting", "2024-03-09")]
+
+
+def test_a_tables_row_is_no_diary_entry() -> None:
+    # the dates in a travel history's rows do not make "today" below them their day
+    text = ("Dated 20-12-2023\n\n"
+            "(a) Travel history:\n"
+            "    Date         Sector\n"
+            "    04-12-2023   Lahore-Najaf\n"
+            "    11-12-2023   Najaf-Lahore\n\n"
+            "(b) At 1100 hrs today I met informer KITE at the Mall of Lahore.")
+    assert _dated(text, ("Mall of Lahore",), "2023-12-20") == [("meeting", "2023-12-20")]
