@@ -114,6 +114,16 @@ class DateTracker:
                 self._mails.append((m.start(), iso_day(days[0].iso[:10]) if days else None))
         return next((day for at, day in reversed(self._mails) if at < offset), None)
 
+    def _mail_start(self, offset: int) -> int:
+        """Where the header of the e-mail ``offset`` is in begins; -1 outside a thread."""
+        self.mail_day(offset)
+        return next((at for at, _day in reversed(self._mails or []) if at < offset), -1)
+
+    def today(self, offset: int) -> dt.date | None:
+        """The day "yesterday" and "tomorrow" at ``offset`` count from: its diary entry's,
+        else its e-mail's, else the document's."""
+        return self.entry_date(offset) or self.mail_day(offset) or self.document
+
     def log_day(self) -> str | None:
         """The day a log's header says was watched ("Surveillance date: Thu 2024-06-06 |
         Compiled: Fri 2024-06-07", «تاریخ مراقبت: …»), which its timed lines are of."""
@@ -222,8 +232,14 @@ class DateTracker:
         date before it that stands nearly alone on its line («مکالمه — یکشنبه ۱۶ خرداد»,
         "Entry, 7 February:"), not a header's. "Yesterday" in it counts from that day."""
         index = self._paragraph(offset)
+        # (in a thread, an entry of an earlier e-mail is not this one's)
+        mail = self._mail_start(offset)
         for back in range(index, max(-1, index - _ENTRY_REACH), -1):
+            if self.paragraphs[back][1] < mail:
+                return None
             for s, e, iso, _written in reversed(self.dates_of(back)):
+                if s < mail:
+                    return None
                 if s >= offset or self._in_header(s) or self._after(iso):
                     continue
                 line_start = self.text.rfind("\n", 0, s) + 1
@@ -351,7 +367,7 @@ class DateTracker:
                     or _THAT_NIGHT.match(self.folded[hit.end:hit.end + 8])):
                 continue
             anchor_kind, days = meaning[hit.tag]
-            anchor = self.entry_date(hit.start) or self.mail_day(hit.start) or self.document
+            anchor = self.today(hit.start)
             if anchor_kind == "document" and days and days > 0:
                 self.ahead.add(hit.start)
             if anchor_kind == "story":  # the last day written before the phrase itself
@@ -389,7 +405,7 @@ class DateTracker:
             return any(c.tag == "planned"
                        for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs))
 
-        today = self.entry_date(start) or self.mail_day(start) or self.document
+        today = self.today(start)
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             weekday = bare_weekday_number(self.folded[s:e]) if day else None
             if weekday is not None:
@@ -533,9 +549,13 @@ _CITED = re.compile(
     r"our letter|your letter)(?!\w)",
     re.IGNORECASE,
 )
-# An e-mail's header lines: "Sent: Friday, March 10, 2023 3:47 PM" under "From: …".
-_MAIL_SENT = re.compile(r"^(?:sent|date)\s*:[ \t]*(?P<when>[^\n]+)", re.IGNORECASE | re.MULTILINE)
-_MAIL_FROM = re.compile(r"^from\s*:", re.IGNORECASE | re.MULTILINE)
+# An e-mail's header lines: "Sent: Friday, March 10, 2023 3:47 PM" under "From: …", and the
+# Arabic and Persian clients' «التاريخ: ٢٠٢٣-١٠-٢٠» under «من: …», «تاریخ: …» under «از: …».
+_MAIL_SENT = re.compile(
+    r"^(?:sent|date|التاريخ|تاريخ الإرسال|أرسل|ارسل|تاریخ|ارسال شده|ارسال)\s*:[ \t]*(?P<when>[^\n]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MAIL_FROM = re.compile(r"^(?:from|من|از|فرستنده)\s*:", re.IGNORECASE | re.MULTILINE)
 # A log header's label for the day watched, as against the day it was written up.
 _LOG_DAY_LABEL = re.compile(
     r"(?:surveillance|observation|obs\.?|watch|log|operation)[ \t]+(?:date|day)|"

@@ -1948,3 +1948,14 @@ def test_a_tables_row_is_no_diary_entry() -> None:
             "    11-12-2023   Najaf-Lahore\n\n"
             "(b) At 1100 hrs today I met informer KITE at the Mall of Lahore.")
     assert _dated(text, ("Mall of Lahore",), "2023-12-20") == [("meeting", "2023-12-20")]
+
+
+def test_yesterday_in_a_forwarded_arabic_mail_counts_from_its_own_date() -> None:
+    text = ("من: سعيد الكندي\nإلى: أبو ماجد\nالتاريخ: ٢٠٢٣-٠٥-٢٠\nالموضوع: رد: زيارة\n\n"
+            "١- وصلتُ إلى مسقط صباح ٢٠٢٣-٠٥-١٠.\n"
+            "٢- أرفق لكم رسالة أخي أدناه.\n\n"
+            "----- رسالة مُعاد توجيهها -----\n"
+            "من: خالد الكندي\nالتاريخ: ٢٠٢٣-٠٥-١٦\nالموضوع: زائر\n\n"
+            "زارني في مكتبنا بسوق مطرح أمس رجل غريب يسأل عنك.")
+    found = _dated(text, ("مسقط", "سوق مطرح"), "2023-05-20")
+    assert ("meeting", "2023-05-15") in found
