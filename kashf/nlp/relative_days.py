@@ -109,7 +109,7 @@ _OTHER_MONTH = re.compile(
 # With a weekday ("Mon 14th", "Thursday 24th", "Sunday the 3rd"), the month is the one
 # near the document's whose day falls on that weekday.
 _NTH = re.compile(
-    rf"(?<!\w)(?:(?:on|(?P<weekday>{_DAY}),?)\s+the\s+|(?P<short>{_DAY_SHORT}|{_DAY}),?"
+    rf"(?<!\w)(?:(?:on|(?P<weekday>{_DAY}|{_DAY_SHORT}),?)\s+the\s+|(?P<short>{_DAY_SHORT}|{_DAY}),?"
     r"\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"

@@ -1959,3 +1959,11 @@ def test_yesterday_in_a_forwarded_arabic_mail_counts_from_its_own_date() -> None
             "زارني في مكتبنا بسوق مطرح أمس رجل غريب يسأل عنك.")
     found = _dated(text, ("مسقط", "سوق مطرح"), "2023-05-20")
     assert ("meeting", "2023-05-15") in found
+
+
+def test_a_log_rows_short_weekday_and_the_day() -> None:
+    text = ("SURVEILLANCE LOG — Period: Monday the 6th to Sunday the 12th May 2024\n\n"
+            "Mon the 6th | 10:15 hrs | Tralee | Subject meets UM1 at the Kerry Ploughing Show.\n"
+            "Wed the 8th | 14:00 hrs | Kent Station | Subject boards the train to Dublin.")
+    assert _dated(text, ("Kerry Ploughing Show", "Dublin"), "2024-05-13") == [
+        ("meeting", "2024-05-06"), ("travel", "2024-05-08")]
