@@ -1967,3 +1967,8 @@ def test_a_log_rows_short_weekday_and_the_day() -> None:
             "Wed the 8th | 14:00 hrs | Kent Station | Subject boards the train to Dublin.")
     assert _dated(text, ("Kerry Ploughing Show", "Dublin"), "2024-05-13") == [
         ("meeting", "2024-05-06"), ("travel", "2024-05-08")]
+
+
+def test_the_maghrebs_aout_with_its_hamza_and_no_year() -> None:
+    text = "اتفقا على اللقاء يوم السبت 24 أوت في نزل الياسمين بسوسة."
+    assert _dated(text, ("نزل الياسمين",), "2024-08-28") == [("meeting", "2024-08-24")]
