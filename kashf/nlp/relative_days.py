@@ -158,6 +158,32 @@ _DTG = re.compile(
 _PART_OF = re.compile(r"(?<!\w)(?:النصف|الاسبوع|العشر|العشره|الثلث|الربع|half|week)\s+$")
 
 
+# Days a calendar names once a year (folded text): "on New Year's Day", «شب یلدا» (30 Azar,
+# 21 December in the years kashf reads). Feasts of the lunar calendar move: not here.
+_HOLIDAYS = {
+    "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31),
+    "new years eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "شب یلدا": (12, 21), "لیله راس السنه": (12, 31),
+}
+_HOLIDAY = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(_HOLIDAYS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+# How far after the document a named day may still be this year's (a plan), as for a date
+# without its year in event_dates; later, it is last year's.
+_HOLIDAY_AHEAD = dt.timedelta(days=60)
+
+
+def _holiday(document: dt.date | None, name: str) -> str | None:
+    if document is None:
+        return None
+    month, day = _HOLIDAYS[name]
+    found = dt.date(document.year, month, day)
+    if found > document + _HOLIDAY_AHEAD:
+        found = dt.date(document.year - 1, month, day)
+    return found.isoformat()
+
+
 def relative_days(
     folded: str, start: int, end: int, document: dt.date | None,
     forward: bool | Callable[[int], bool] = False,
@@ -166,6 +192,8 @@ def relative_days(
     ``forward``: the sentence tells a plan, so a bare weekday is the next one (a callable is
     asked, with the weekday's offset, only when the sentence has a bare weekday)."""
     found: list[tuple[int, int, str | None]] = []
+    for m in _HOLIDAY.finditer(folded, start, end):
+        found.append((m.start(), m.end(), _holiday(document, m.group().lower())))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             weekday = _WEEKDAYS[m.group("day")]

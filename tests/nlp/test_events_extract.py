@@ -1972,3 +1972,14 @@ def test_a_log_rows_short_weekday_and_the_day() -> None:
 def test_the_maghrebs_aout_with_its_hamza_and_no_year() -> None:
     text = "اتفقا على اللقاء يوم السبت 24 أوت في نزل الياسمين بسوسة."
     assert _dated(text, ("نزل الياسمين",), "2024-08-28") == [("meeting", "2024-08-24")]
+
+
+@pytest.mark.parametrize(("text", "loc", "document", "day"), [
+    ("At a family dinner in Cork on New Year’s Day he signed up his cousin for the group.",
+     "Cork", "2025-01-13", "2025-01-01"),
+    ("On Christmas Eve he flew to Beirut.", "Beirut", "2024-03-02", "2023-12-24"),
+    ("شب یلدا با منبع در کافه نادری ملاقات کردم.", "کافه نادری", "2024-01-10", "2023-12-21"),
+])
+def test_a_day_the_calendar_names_once_a_year(text: str, loc: str, document: str,
+                                             day: str) -> None:
+    assert [d for _t, d in _dated(text, (loc,), document)] == [day]
