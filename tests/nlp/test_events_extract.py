@@ -1983,3 +1983,25 @@ def test_the_maghrebs_aout_with_its_hamza_and_no_year() -> None:
 def test_a_day_the_calendar_names_once_a_year(text: str, loc: str, document: str,
                                              day: str) -> None:
     assert [d for _t, d in _dated(text, (loc,), document)] == [day]
+
+
+@pytest.mark.parametrize(("text", "loc", "day"), [
+    ("صبا شب با بس به وان می‌روم.", "وان", "2024-02-19"),  # Dari «صبا»: tomorrow
+    ("پس‌صبا با موتر به هرات می‌روم.", "هرات", "2024-02-20"),
+])
+def test_dari_tomorrow_and_the_day_after(text: str, loc: str, day: str) -> None:
+    assert _dated(text, (loc,), "2024-02-18") == [("travel", day)]
+
+
+def test_that_day_is_not_today() -> None:
+    text = ("في ١٢ أيار ٢٠٢٤ وصل الساعي إلى بغداد. والتقى صباح ذلك اليوم بأبي علي في مقهى "
+            "الشابندر.")
+    assert _dated(text, ("بغداد", "مقهى الشابندر"), "2024-05-18") == [
+        ("travel", "2024-05-12"), ("meeting", "2024-05-12")]
+
+
+def test_wants_me_in_a_city_on_a_day_is_a_plan() -> None:
+    text = "Rostami wants me in Istanbul on the 21st to meet the buyer."
+    found = extract_events(text, mentions(text, loc=("Istanbul",)), [], "2024-03-06")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("meeting", "planned", "2024-03-21")]
