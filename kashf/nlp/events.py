@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 49
+VERSION = 50
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -829,7 +829,7 @@ class _Extractor:
                     # it points back at, before the story's day
                     referred = self.meeting_referred(s_start, s_end) if hit.tag != "meeting" \
                         else None
-                    date = referred or self.undated(status, s_start, last)
+                    date = referred or self.undated(status, s_start, last, hit.tag)
                 if status == "happened" and own is not None and own[0] in self.dates.ahead:
                     status = "planned"  # «فردا میام باکو», "tmrw I drive to Kirkuk": still to come
                 if status == "happened" and own is not None and self.dates._after(own[1] or "") \
@@ -927,13 +927,22 @@ class _Extractor:
             return None
         return met["date"], met["date_text"]
 
-    def undated(self, status: str, start: int, last: list[dict]) -> tuple[str | None, str | None]:
+    def undated(self, status: str, start: int, last: list[dict], kind: str = ""
+                ) -> tuple[str | None, str | None]:
         """The day of an event whose sentence gives none.
 
         A narrated event happened on the story's day (a report tells one meeting), else on
         the day a summary before it gave (a cable's: "told PolOff on October 19"). Hearsay that goes on from dated hearsay ("the Iranian then
-        handed him an envelope") shares its day; a plan gets none.
+        handed him an envelope") shares its day; a plan gets none. What was offered, handed
+        over or asked for right after a meeting told second-hand is of that meeting's day
+        ("He says that the day before two men sat down with him … The older one offered him
+        USD 300 a month"), not the day the report was written.
         """
+        if status == "happened" and kind in ("recruitment", "payment", "tasking"):
+            told = [e for e in last if e["type"] == "meeting" and e["date"]
+                    and e["status"] == "reported"]
+            if told:
+                return told[-1]["date"], told[-1]["date_text"]
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date

@@ -2005,3 +2005,11 @@ def test_wants_me_in_a_city_on_a_day_is_a_plan() -> None:
     found = extract_events(text, mentions(text, loc=("Istanbul",)), [], "2024-03-06")
     assert [(e["type"], e["status"], e["date"]) for e in found] == [
         ("meeting", "planned", "2024-03-21")]
+
+
+def test_an_offer_right_after_a_meeting_told_second_hand_is_of_that_meetings_day() -> None:
+    text = ("2023-11-28 14:10 — Driver Karwan came to my office. He says that the day before two "
+            "men sat down with him at the Shireen Tea House. The older one offered him USD 300 a "
+            "month to send our convoy times.")
+    found = _dated(text, ("Shireen Tea House",), "2023-11-29")
+    assert ("meeting", "2023-11-27") in found and ("recruitment", "2023-11-27") in found
