@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 50
+VERSION = 51
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -933,12 +933,13 @@ class _Extractor:
 
         A narrated event happened on the story's day (a report tells one meeting), else on
         the day a summary before it gave (a cable's: "told PolOff on October 19"). Hearsay that goes on from dated hearsay ("the Iranian then
-        handed him an envelope") shares its day; a plan gets none. What was offered, handed
-        over or asked for right after a meeting told second-hand is of that meeting's day
-        ("He says that the day before two men sat down with him … The older one offered him
-        USD 300 a month"), not the day the report was written.
+        handed him an envelope") shares its day; a plan gets none. A pitch made right after a
+        meeting told second-hand is of that meeting's day ("He says that the day before two
+        men sat down with him … The older one offered him USD 300 a month"), not the day the
+        report was written (not a payment or a tasking: "I paid him" and «كُلِّف المصدر» after
+        a source's news are the handler's, of the story's day).
         """
-        if status == "happened" and kind in ("recruitment", "payment", "tasking"):
+        if status == "happened" and kind == "recruitment":
             told = [e for e in last if e["type"] == "meeting" and e["date"]
                     and e["status"] == "reported"]
             if told:
