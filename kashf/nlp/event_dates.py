@@ -573,7 +573,8 @@ _LINE = re.compile(r"[^\n]*")
 _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?[,،]?\s+\d{1,2}:\d{2}")
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
-    r"[ \t\-•*]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
+    # (in brackets too: «[پیام صوتی ۱ – چهارشنبه ۸ قوس ۱۴۰۲، ساعت ۱۱ شب]»)
+    r"[ \t\-•*\[(]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
     r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر|"
     # a voice note's or a message's heading: «ویس ۲ — چارشنبه ۱۷ آبان», "Voice note 3 – Tue"
     r"voice|message|msg|ویس|پیام|رساله|تسجیل|بصمه)(?!\w)"

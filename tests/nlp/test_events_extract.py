@@ -2013,3 +2013,12 @@ def test_an_offer_right_after_a_meeting_told_second_hand_is_of_that_meetings_day
             "month to send our convoy times.")
     found = _dated(text, ("Shireen Tea House",), "2023-11-29")
     assert ("meeting", "2023-11-27") in found and ("recruitment", "2023-11-27") in found
+
+
+def test_a_voice_message_header_in_brackets_dates_its_yesterday() -> None:
+    text = ("[پیام صوتی ۱ – چهارشنبه ۸ قوس ۱۴۰۲، ساعت ۱۱ شب]\n"
+            "مادر جان سلام. پریروز با رحیم در چایخانه‌ی بامیان نشستیم.\n\n"
+            "[پیام صوتی ۲ – جمعه ۱۰ قوس ۱۴۰۲، ساعت ۷ صبح]\n"
+            "دیروز اوزگور را در مرکز خرید فوروم دیدم.")
+    assert _dated(text, ("چایخانه‌ی بامیان", "مرکز خرید فوروم"), "2023-12-04") == [
+        ("meeting", "2023-11-27"), ("meeting", "2023-11-30")]
