@@ -574,8 +574,12 @@ _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}/\d{1,2}(?:/\d{2,4})?[,،]?\s+\d{1,2}:
 # A line that opens an intercepted call, a diary entry or a log day, whatever else it says.
 _ENTRY_LABEL = re.compile(
     # (in brackets too: «[پیام صوتی ۱ – چهارشنبه ۸ قوس ۱۴۰۲، ساعت ۱۱ شب]»)
-    r"[ \t\-•*\[(]*(?:call|intercept|entry|log|day|session|مکالمه|تماس|یادداشت|روز|جلسه|"
-    r"الاتصال|اتصال|المکالمه|الیوم|الیومیه|الجلسه|محضر|"
+    r"[ \t\-•*\[(]*(?:call|intercept|entry|log|session|مکالمه|تماس|یادداشت|جلسه|"
+    r"الاتصال|اتصال|المکالمه|الیومیه|الجلسه|محضر|"
+    # a day with its number ("Day 3", «روز دوم», «اليوم الثاني»), not «روز جمعه اول دی …», a
+    # narrative line that begins "on Friday"
+    r"(?:day|روز|الیوم)(?=\s*[:\-–—]?\s*(?:[0-9۰-۹٠-٩]|اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|"
+    r"first|second|third|fourth|fifth|one|two|three|four|five|الاول|الثانی|الثالث|الرابع))|"
     # a voice note's or a message's heading: «ویس ۲ — چارشنبه ۱۷ آبان», "Voice note 3 – Tue"
     r"voice|message|msg|ویس|پیام|رساله|تسجیل|بصمه)(?!\w)"
     # a numbered call: «١. في مكالمة يوم السبت ١١/٦ الساعة ٢١:٤٠ قال…», "2. In a call on…"

@@ -2022,3 +2022,13 @@ def test_a_voice_message_header_in_brackets_dates_its_yesterday() -> None:
             "دیروز اوزگور را در مرکز خرید فوروم دیدم.")
     assert _dated(text, ("چایخانه‌ی بامیان", "مرکز خرید فوروم"), "2023-12-04") == [
         ("meeting", "2023-11-27"), ("meeting", "2023-11-30")]
+
+
+def test_a_narrative_line_that_opens_with_roz_is_no_diary_entry() -> None:
+    # «روز جمعه اول دی …» tells a day; it does not head the lines after it, whose «سه روز پیش»
+    # counts from the statement's own date
+    text = ("تاریخ ۱۴۰۲/۱۰/۱۲\n"
+            "روز جمعه اول دی حاجی کریم رو تو گاراژ سبحان دیدم.\n"
+            "سه روز پیش با سه تا زامیاد رفتیم زابل.")
+    assert _dated(text, ("گاراژ سبحان", "زابل"), "2024-01-02") == [
+        ("meeting", "2023-12-22"), ("travel", "2023-12-30")]
