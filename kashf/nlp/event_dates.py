@@ -108,7 +108,8 @@ class DateTracker:
 
             self._mails = []
             for m in _MAIL_SENT.finditer(self.text):
-                if not _MAIL_FROM.search(self.text, max(0, m.start() - 300), m.start()):
+                if not (_MAIL_FROM.search(self.text, max(0, m.start() - 300), m.start())
+                        or _MAIL_BREAK.search(self.text, max(0, m.start() - 120), m.start())):
                     continue
                 days = [d for d in find_dates(m.group("when")) if d.precision in ("day", "minute")]
                 self._mails.append((m.start(), iso_day(days[0].iso[:10]) if days else None))
@@ -556,6 +557,8 @@ _MAIL_SENT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _MAIL_FROM = re.compile(r"^(?:from|من|از|فرستنده)\s*:", re.IGNORECASE | re.MULTILINE)
+# ... or under a thread's break between messages: "----- پیام دوم -----", "-----Original Message".
+_MAIL_BREAK = re.compile(r"^[ \t]*-{3,}", re.MULTILINE)
 # A log header's label for the day watched, as against the day it was written up.
 _LOG_DAY_LABEL = re.compile(
     r"(?:surveillance|observation|obs\.?|watch|log|operation)[ \t]+(?:date|day)|"
