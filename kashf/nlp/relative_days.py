@@ -130,6 +130,10 @@ _DAY_MONTH = re.compile(
     # two and two digits inside a line, as British notes write a day: "flew to Istanbul 28/02",
     # "in the lobby, 01/03" (not "24/7", nor a score "3/10")
     r"|(?<=[\s,(])(?P<d4>[0-3][0-9])/(?P<m4>[01][0-9])(?=[\s.,;:)]|$)"
+    # a European day.month after "on" or "for", without its year: "fly to Yerevan on 23.02",
+    # "agreed for 25.01"; or opening a table's row: "16.01 | HOXHA | Amsterdam → Hilversum"
+    r"|(?<!\w)(?:on|for)\s+(?P<d5>[0-3]?[0-9])\.(?P<m5>[01][0-9])(?![0-9]|\.[0-9])"
+    r"|(?<![^\n])[ \t]*(?P<d6>[0-3]?[0-9])\.(?P<m6>[01][0-9])(?=[ \t]*\|)"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -239,7 +243,8 @@ def relative_days(
         found.append((m.start(), m.end(), on_weekday or _day_of_month(
             document, day, past=not ahead, coming=ahead)))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4") if m.group(f"d{k}"))
+        d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4", "5", "6")
+                      if m.group(f"d{k}"))
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
         if month > 12 >= day:  # "9/28": an American month first
             day, month = month, day

@@ -2047,3 +2047,10 @@ def test_a_threads_second_message_under_a_break_has_its_own_today() -> None:
             "امروز صبح مبلغ ۱۵۰ میلیون ریال از طریق صرافی نوروزی به حساب آقای ریگی واریز شد.")
     found = _dated(text, ("زیارتگاه بابا شاه‌نور",), "2023-11-06")
     assert found == [("meeting", "2023-11-01"), ("payment", "2023-11-06")]
+
+
+def test_a_european_day_and_month_without_a_year() -> None:
+    text = ("Hamburg, 21.02.2024. The broker said he himself would fly to Yerevan on 23.02. A "
+            "second meeting with KARIMI was agreed for 25.02 at the Nordhafen Arcaden.")
+    found = _dated(text, ("Yerevan", "Nordhafen Arcaden"), "2024-02-21")
+    assert ("travel", "2024-02-23") in found and ("meeting", "2024-02-25") in found
