@@ -19,6 +19,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import (
     FOLLOWING_WEEKDAY,
     WEEKDAY_HEADING,
+    YEARLESS_AHEAD,
     bare_weekday_number,
     following_weekday,
     relative_days,
@@ -819,7 +820,7 @@ def _yearless_dates(
         year = _year_in(month, reference)
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
-        if found is not None and found > document + dt.timedelta(days=60):
+        if found is not None and found > document + YEARLESS_AHEAD:
             parsed = _parse_day(parse_date, day, month, year - 1)
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))

@@ -173,9 +173,9 @@ _HOLIDAY = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(_HOLIDAYS, key=len, reverse=True))
     + r")(?!\w)"
 )
-# How far after the document a named day may still be this year's (a plan), as for a date
-# without its year in event_dates; later, it is last year's.
-_HOLIDAY_AHEAD = dt.timedelta(days=60)
+#: How far after the document a day written without its year («۲۰ مهر», "New Year's Day") may
+#: still be this year's (a plan); later, it is last year's (event_dates reads the same).
+YEARLESS_AHEAD = dt.timedelta(days=60)
 
 
 def _holiday(document: dt.date | None, name: str) -> str | None:
@@ -183,7 +183,7 @@ def _holiday(document: dt.date | None, name: str) -> str | None:
         return None
     month, day = _HOLIDAYS[name]
     found = dt.date(document.year, month, day)
-    if found > document + _HOLIDAY_AHEAD:
+    if found > document + YEARLESS_AHEAD:
         found = dt.date(document.year - 1, month, day)
     return found.isoformat()
 
@@ -197,7 +197,7 @@ def relative_days(
     asked, with the weekday's offset, only when the sentence has a bare weekday)."""
     found: list[tuple[int, int, str | None]] = []
     for m in _HOLIDAY.finditer(folded, start, end):
-        found.append((m.start(), m.end(), _holiday(document, m.group().lower())))
+        found.append((m.start(), m.end(), _holiday(document, m.group())))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             weekday = _WEEKDAYS[m.group("day")]

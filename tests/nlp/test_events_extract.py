@@ -1920,36 +1920,6 @@ def test_the_day_after_tomorrow_and_before_yesterday_in_speech(text: str, day: s
     assert _dated(text, ("عدن", "مأرب"), "2024-03-10") == [("travel", day)]
 
 
-def test_a_case_diary_with_its_days_first_and_hyphens() -> None:
-    # "Dated 14-11-2023" can only be day first: so are 02-10-2023 and "the next day" after it
-    text = ("CASE DIARY No. 7\nDated 14-11-2023\n\n"
-            "The accused stated that on 02-10-2023 he flew from Lahore to Doha. On the next day he "
-            "met a broker at the Pearl Suites hotel.")
-    assert _dated(text, ("Doha", "Pearl Suites"), "2023-11-14") == [
-        ("travel", "2023-10-02"), ("meeting", "2023-10-03")]
-
-
-def test_a_diary_entry_headed_by_a_weekday_and_a_day_month() -> None:
-    # «امس» under the entry «الثلاثاء ٥/٣» is the 4th, not the day before the last entry
-    text = ("🔸 الثلاثاء ٥/٣ — ٩:٣٠ بالليل\n"
-            "امس وصلت سيئون من عدن.\n\n"
-            "🔸 الخميس ٧/٣ — ٨:٠٠ الصبح\n"
-            "بعد بكرة شالاقي فؤاد في فندق الواحة.")
-    assert _dated(text, ("سيئون", "فندق الواحة"), "2024-03-07") == [
-        ("travel", "2024-03-04"), ("meeting", "2024-03-09")]
-
-
-def test_a_tables_row_is_no_diary_entry() -> None:
-    # the dates in a travel history's rows do not make "today" below them their day
-    text = ("Dated 20-12-2023\n\n"
-            "(a) Travel history:\n"
-            "    Date         Sector\n"
-            "    04-12-2023   Lahore-Najaf\n"
-            "    11-12-2023   Najaf-Lahore\n\n"
-            "(b) At 1100 hrs today I met informer KITE at the Mall of Lahore.")
-    assert _dated(text, ("Mall of Lahore",), "2023-12-20") == [("meeting", "2023-12-20")]
-
-
 def test_yesterday_in_a_forwarded_arabic_mail_counts_from_its_own_date() -> None:
     text = ("من: سعيد الكندي\nإلى: أبو ماجد\nالتاريخ: ٢٠٢٣-٠٥-٢٠\nالموضوع: رد: زيارة\n\n"
             "١- وصلتُ إلى مسقط صباح ٢٠٢٣-٠٥-١٠.\n"
@@ -1959,19 +1929,6 @@ def test_yesterday_in_a_forwarded_arabic_mail_counts_from_its_own_date() -> None
             "زارني في مكتبنا بسوق مطرح أمس رجل غريب يسأل عنك.")
     found = _dated(text, ("مسقط", "سوق مطرح"), "2023-05-20")
     assert ("meeting", "2023-05-15") in found
-
-
-def test_a_log_rows_short_weekday_and_the_day() -> None:
-    text = ("SURVEILLANCE LOG — Period: Monday the 6th to Sunday the 12th May 2024\n\n"
-            "Mon the 6th | 10:15 hrs | Tralee | Subject meets UM1 at the Kerry Ploughing Show.\n"
-            "Wed the 8th | 14:00 hrs | Kent Station | Subject boards the train to Dublin.")
-    assert _dated(text, ("Kerry Ploughing Show", "Dublin"), "2024-05-13") == [
-        ("meeting", "2024-05-06"), ("travel", "2024-05-08")]
-
-
-def test_the_maghrebs_aout_with_its_hamza_and_no_year() -> None:
-    text = "اتفقا على اللقاء يوم السبت 24 أوت في نزل الياسمين بسوسة."
-    assert _dated(text, ("نزل الياسمين",), "2024-08-28") == [("meeting", "2024-08-24")]
 
 
 @pytest.mark.parametrize(("text", "loc", "document", "day"), [
@@ -2015,42 +1972,81 @@ def test_an_offer_right_after_a_meeting_told_second_hand_is_of_that_meetings_day
     assert ("meeting", "2023-11-27") in found and ("recruitment", "2023-11-27") in found
 
 
-def test_a_voice_message_header_in_brackets_dates_its_yesterday() -> None:
-    text = ("[پیام صوتی ۱ – چهارشنبه ۸ قوس ۱۴۰۲، ساعت ۱۱ شب]\n"
-            "مادر جان سلام. پریروز با رحیم در چایخانه‌ی بامیان نشستیم.\n\n"
-            "[پیام صوتی ۲ – جمعه ۱۰ قوس ۱۴۰۲، ساعت ۷ صبح]\n"
-            "دیروز اوزگور را در مرکز خرید فوروم دیدم.")
-    assert _dated(text, ("چایخانه‌ی بامیان", "مرکز خرید فوروم"), "2023-12-04") == [
-        ("meeting", "2023-11-27"), ("meeting", "2023-11-30")]
-
-
-def test_a_narrative_line_that_opens_with_roz_is_no_diary_entry() -> None:
-    # «روز جمعه اول دی …» tells a day; it does not head the lines after it, whose «سه روز پیش»
-    # counts from the statement's own date
-    text = ("تاریخ ۱۴۰۲/۱۰/۱۲\n"
-            "روز جمعه اول دی حاجی کریم رو تو گاراژ سبحان دیدم.\n"
-            "سه روز پیش با سه تا زامیاد رفتیم زابل.")
-    assert _dated(text, ("گاراژ سبحان", "زابل"), "2024-01-02") == [
-        ("meeting", "2023-12-22"), ("travel", "2023-12-30")]
-
-
-def test_a_threads_second_message_under_a_break_has_its_own_today() -> None:
-    text = ("----- پیام اول -----\nاز: م. توکلی\nبه: دفتر مشهد\n"
-            "تاریخ: ۲ نوامبر ۲۰۲۳\n\n"
-            "دیروز در زیارتگاه بابا شاه‌نور با آقای ریگی دیدار کردم.\n"
-            "در این شهر کمتر کسی قرار کاری را در دفتر می‌گذارد و همه رستوران را ترجیح می‌دهند، "
-            "و این را هر کسی که مدتی اینجا مانده باشد می‌داند. بازار صدر شب‌ها شلوغ است و "
-            "راننده‌ها تا دیروقت کار می‌کنند؛ قیمت‌ها هم هر هفته بالاتر می‌رود و کسی نمی‌داند "
-            "تا کی ادامه دارد.\n\n"
-            "----- پیام دوم -----\n"
-            "تاریخ: ۶ نوامبر ۲۰۲۳\n"
-            "امروز صبح مبلغ ۱۵۰ میلیون ریال از طریق صرافی نوروزی به حساب آقای ریگی واریز شد.")
-    found = _dated(text, ("زیارتگاه بابا شاه‌نور",), "2023-11-06")
-    assert found == [("meeting", "2023-11-01"), ("payment", "2023-11-06")]
-
-
 def test_a_european_day_and_month_without_a_year() -> None:
     text = ("Hamburg, 21.02.2024. The broker said he himself would fly to Yerevan on 23.02. A "
             "second meeting with KARIMI was agreed for 25.02 at the Nordhafen Arcaden.")
     found = _dated(text, ("Yerevan", "Nordhafen Arcaden"), "2024-02-21")
     assert ("travel", "2024-02-23") in found and ("meeting", "2024-02-25") in found
+
+
+# Days that a diary's entry, a log's row, a thread's message or a document's own date order
+# give: (text, places, document date, each event's type and day).
+ANCHORED_DAYS = [
+    # "Dated 14-11-2023" can only be day first: so are 02-10-2023 and "the next day" after it
+    pytest.param(
+        "CASE DIARY No. 7\nDated 14-11-2023\n\n"
+        "The accused stated that on 02-10-2023 he flew from Lahore to Doha. On the next day he "
+        "met a broker at the Pearl Suites hotel.",
+        ("Doha", "Pearl Suites"), "2023-11-14",
+        [("travel", "2023-10-02"), ("meeting", "2023-10-03")], id="hyphenated-day-first"),
+    # «امس» under the entry «الثلاثاء ٥/٣» is the 4th, not the day before the last entry
+    pytest.param(
+        "🔸 الثلاثاء ٥/٣ — ٩:٣٠ بالليل\n"
+        "امس وصلت سيئون من عدن.\n\n"
+        "🔸 الخميس ٧/٣ — ٨:٠٠ الصبح\n"
+        "بعد بكرة شالاقي فؤاد في فندق الواحة.",
+        ("سيئون", "فندق الواحة"), "2024-03-07",
+        [("travel", "2024-03-04"), ("meeting", "2024-03-09")], id="weekday-day-month-entry"),
+    # the dates in a travel history's rows do not make "today" below them their day
+    pytest.param(
+        "Dated 20-12-2023\n\n"
+        "(a) Travel history:\n"
+        "    Date         Sector\n"
+        "    04-12-2023   Lahore-Najaf\n"
+        "    11-12-2023   Najaf-Lahore\n\n"
+        "(b) At 1100 hrs today I met informer KITE at the Mall of Lahore.",
+        ("Mall of Lahore",), "2023-12-20", [("meeting", "2023-12-20")], id="table-row-no-entry"),
+    pytest.param(
+        "SURVEILLANCE LOG — Period: Monday the 6th to Sunday the 12th May 2024\n\n"
+        "Mon the 6th | 10:15 hrs | Tralee | Subject meets UM1 at the Kerry Ploughing Show.\n"
+        "Wed the 8th | 14:00 hrs | Kent Station | Subject boards the train to Dublin.",
+        ("Kerry Ploughing Show", "Dublin"), "2024-05-13",
+        [("meeting", "2024-05-06"), ("travel", "2024-05-08")], id="log-row-short-weekday"),
+    pytest.param(
+        "اتفقا على اللقاء يوم السبت 24 أوت في نزل الياسمين بسوسة.",
+        ("نزل الياسمين",), "2024-08-28", [("meeting", "2024-08-24")], id="maghreb-aout"),
+    pytest.param(
+        "[پیام صوتی ۱ – چهارشنبه ۸ قوس ۱۴۰۲، ساعت ۱۱ شب]\n"
+        "مادر جان سلام. پریروز با رحیم در چایخانه‌ی بامیان نشستیم.\n\n"
+        "[پیام صوتی ۲ – جمعه ۱۰ قوس ۱۴۰۲، ساعت ۷ صبح]\n"
+        "دیروز اوزگور را در مرکز خرید فوروم دیدم.",
+        ("چایخانه‌ی بامیان", "مرکز خرید فوروم"), "2023-12-04",
+        [("meeting", "2023-11-27"), ("meeting", "2023-11-30")], id="voice-message-in-brackets"),
+    # «روز جمعه اول دی …» tells a day; it does not head the lines after it, whose «سه روز پیش»
+    # counts from the statement's own date
+    pytest.param(
+        "تاریخ ۱۴۰۲/۱۰/۱۲\n"
+        "روز جمعه اول دی حاجی کریم رو تو گاراژ سبحان دیدم.\n"
+        "سه روز پیش با سه تا زامیاد رفتیم زابل.",
+        ("گاراژ سبحان", "زابل"), "2024-01-02",
+        [("meeting", "2023-12-22"), ("travel", "2023-12-30")], id="roz-narrative-no-entry"),
+    pytest.param(
+        "----- پیام اول -----\nاز: م. توکلی\nبه: دفتر مشهد\n"
+        "تاریخ: ۲ نوامبر ۲۰۲۳\n\n"
+        "دیروز در زیارتگاه بابا شاه‌نور با آقای ریگی دیدار کردم.\n"
+        "در این شهر کمتر کسی قرار کاری را در دفتر می‌گذارد و همه رستوران را ترجیح می‌دهند، "
+        "و این را هر کسی که مدتی اینجا مانده باشد می‌داند. بازار صدر شب‌ها شلوغ است و "
+        "راننده‌ها تا دیروقت کار می‌کنند؛ قیمت‌ها هم هر هفته بالاتر می‌رود و کسی نمی‌داند "
+        "تا کی ادامه دارد.\n\n"
+        "----- پیام دوم -----\n"
+        "تاریخ: ۶ نوامبر ۲۰۲۳\n"
+        "امروز صبح مبلغ ۱۵۰ میلیون ریال از طریق صرافی نوروزی به حساب آقای ریگی واریز شد.",
+        ("زیارتگاه بابا شاه‌نور",), "2023-11-06",
+        [("meeting", "2023-11-01"), ("payment", "2023-11-06")], id="thread-message-under-a-break"),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "days"), ANCHORED_DAYS)
+def test_the_day_an_entry_row_or_message_gives(text: str, places: tuple[str, ...], document: str,
+                                               days: list[tuple[str, str]]) -> None:
+    assert _dated(text, places, document) == days
