@@ -169,11 +169,37 @@ class DateTracker:
                                 self._day_order()) + self._day_labels(p_start, p_end)))
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
+            heading = self._relative_heading(index)
+            if heading is not None:
+                self._cache[index] = [heading, *self._cache[index]]
         return self._cache[index]
 
+    def _relative_heading(self, index: int) -> tuple[int, int, str, str] | None:
+        """A diary entry headed by a step of the story alone on its first line («دو روز بعد»,
+        "Two days later", «بعد يومين»): its day, counted from the entry before it."""
+        p_start, p_end, _ = self.paragraphs[index]
+        line_end = self.text.find("\n", p_start, p_end)
+        line_end = p_end if line_end < 0 else line_end
+        core = self.folded[p_start:line_end].strip(_HEADING_MARKS)
+        if not core or len(core) > 30:
+            return None
+        phrases, meaning = lex.relative_dates()
+        hits = phrases.find(self.folded, p_start, line_end)
+        if len(hits) != 1 or self.folded[hits[0].start:hits[0].end] != core:
+            return None
+        anchor_kind, days = meaning[hits[0].tag]
+        if anchor_kind != "story" or not days:
+            return None
+        before = self.entry_date(p_start)  # (this paragraph's own dates are not asked)
+        if before is None:
+            return None
+        return (hits[0].start, hits[0].end, (before + dt.timedelta(days=days)).isoformat(),
+                self.text[hits[0].start:hits[0].end])
+
     def _day_labels(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        """An operation diary's "D-2", "D-Day", "D+5" in ``text[start:end]``, as days, when the
-        document says which day D-Day is ("Day labels: D-Day = Tuesday 12 March 2024")."""
+        """An operation diary's "D-2", "D-Day", "D+5" in ``text[start:end]``, as days, counted
+        from the D-Day the document names ("Day labels: D-Day = Tuesday 12 March 2024"), else
+        from its own day (a sitrep's "LO to travel to Baghdad D+1")."""
         if self._d_day is False:
             self._d_day = self._find_d_day()
         if self._d_day is None:
@@ -183,21 +209,44 @@ class DateTracker:
         for m in _DAY_LABEL.finditer(self.text, start, end):
             if key_start <= m.start() < key_end:
                 continue  # the key itself ("D-1, D+1 etc. count from it")
+            if key_start < 0 and not m.group("sign"):
+                continue  # no key: "D+3" is a day after the report's, "D-Day" alone no day
             shift = int(m.group("n") or 0) * (-1 if m.group("sign") in ("-", "−") else 1)
             out.append((m.start(), m.end(), (d_day + dt.timedelta(days=shift)).isoformat(),
                         m.group(0)))
         return out
 
     def _find_d_day(self) -> tuple[dt.date, int, int] | None:
-        """D-Day and the bounds of the line that says which day it is, or None."""
+        """D-Day and the bounds of the line that says which day it is (-1, -1 when the
+        document names none and D is its own day), or None."""
         key = _D_DAY_KEY.search(self.text)
         if key is None:
-            return None
+            # A sitrep's "move to Kuwait City D+3" with no D-Day named: D is its own day.
+            return (self.document, -1, -1) if self.document else None
         line_start = self.text.rfind("\n", 0, key.start()) + 1
         line_end = self.text.find("\n", key.end())
         line_end = len(self.text) if line_end < 0 else line_end
         found = _absolute_dates(self.text, key.end(), line_end, self.document)
-        return (iso_day(found[0][2]), line_start, line_end) if found else None
+        if found:
+            return iso_day(found[0][2]), line_start, line_end
+        # a military day with its two-digit year: "D-DAY 14 JUN 24"
+        military = [day for s, _e, day in relative_days(self.folded, key.end(), line_end,
+                                                          self.document, forward=lambda _at: False)
+                    if s == key.end() and day]
+        return (iso_day(military[0]), line_start, line_end) if military else None
+
+    def _in_story_week(self, offset: int, weekday: int, day: str | None,
+                       today: dt.date | None) -> str | None:
+        """A bare weekday read back from ``today`` (``day``), or the first such weekday after
+        the story's last day when that comes sooner: a story told a week or more back goes on
+        in its own week ("flew to Dubai on Wednesday last week. On Thursday I met Osman": that
+        week's Thursday, not this one's)."""
+        read = iso_day(day)
+        story = self.story_anchor(offset)
+        if read is None or story is None or today is None or not story < read <= today:
+            return day
+        then = story + dt.timedelta(days=(weekday - story.weekday() - 1) % 7 + 1)
+        return then.isoformat() if then < read else day
 
     def last_before(self, offset: int, body: bool = False) -> tuple[str, str] | None:
         """The last absolute date written before ``offset``; with ``body``, not one of a
@@ -358,12 +407,15 @@ class DateTracker:
             if start <= s and e <= end:
                 found.append((s, iso, text))
         phrases, meaning = lex.relative_dates()
+        counted: list[tuple[int, int]] = []  # story phrases: where, and days on
         for hit in phrases.find(self.folded, start, end, langs):
             if any(s <= hit.start < s + len(t) for s, _, t in found) \
                     or COUNT_BEFORE.search(self.folded, max(start, hit.start - 12), hit.start):
                 continue  # «در دو هفته آینده», "within two weeks": a span, not a day
             if _LUNCH.search(self.folded, max(start, hit.start - 8), hit.end):
                 continue  # «عزمني على غدا»: to lunch (Levantine «غدا»), not tomorrow
+            if _EARLY.search(self.folded, max(start, hit.start - 8), hit.end):
+                continue  # «صباح باكر»: early in the morning, not tomorrow
             if self.folded[hit.start:hit.end] == "اللیله" and (
                     _THAT_NIGHT.search(self.folded[max(start, hit.start - 6):hit.start])
                     or _THAT_NIGHT.match(self.folded[hit.end:hit.end + 8])):
@@ -376,6 +428,8 @@ class DateTracker:
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
                     self.story_steps.add(hit.start)
+                if days is not None:
+                    counted.append((hit.start, days))
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
             found.append((hit.start, day, self.text[hit.start : hit.end]))
@@ -414,6 +468,7 @@ class DateTracker:
                 own_entry = self.entry_date(s)  # "OBSERVATION 2 — Friday 7 October … on Friday"
                 if own_entry is not None and weekday == own_entry.weekday():
                     day = own_entry.isoformat()
+                day = self._in_story_week(s, weekday, day, today)
                 told = max((x for x in found if x[0] + len(x[2]) <= s), default=None)
                 if told and told[1] and _APPOSITION.fullmatch(self.folded, told[0] + len(told[2]), s):
                     continue  # «فردایش، یکشنبه»: the day just counted, named
@@ -443,18 +498,39 @@ class DateTracker:
             found = [x for x in found if not (m.start() <= x[0] < m.end())]
             found.append((m.start(), day, self.text[m.start():m.end()]))
         found.sort()
+        found = _counted_from_earlier(found, counted)
         found = _corrected(self.folded, found)
         self._said.extend((at, iso_day(day)) for at, day, _t in found
                           if day and iso_day(day) and not self._in_header(at))
         return found
 
 
+# What may stand around a diary heading on its line: «دو روز بعد», "*Two days later:*"
+_HEADING_MARKS = " \t«»\"“”'*_#-—–:()[]."
 _CLAUSE_END = re.compile(r"[،,;؛]")
+
+
+def _counted_from_earlier(found: list[tuple[int, str | None, str]],
+                          counted: list[tuple[int, int]]) -> list[tuple[int, str | None, str]]:
+    """A story phrase counted again from a day the same sentence gave before it, which the
+    story did not know yet when the phrase was read («يوم الاربعاء الأسبوع الفات وصلت الدوحة،
+    ونفس اليوم بالليل لاقاني …»: that Wednesday, not the report's day)."""
+    shifts = dict(counted)
+    out: list[tuple[int, str | None, str]] = []
+    for at, day, written in found:
+        if at in shifts and out:
+            before = next((iso_day(d) for _a, d, _w in reversed(out) if d and iso_day(d)), None)
+            if before is not None:
+                day = (before + dt.timedelta(days=shifts[at])).isoformat()
+        out.append((at, day, written))
+    return out
 # A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
-_APPOSITION = re.compile(r"\s*[،,(]\s*")
+_APPOSITION = re.compile(r"\s*[،,(]?\s*")  # («باكر الثلاثاء»: tomorrow, Tuesday)
 
 # Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
 _LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")
+# «صباح باكر», «في وقت باكر»: early, not the Gulf's «باكر» (tomorrow); folded, so «ک»
+_EARLY = re.compile(r"(?<!\w)(?:صباح|وقت|ساعه|ساعات|الصباح)\s+باکر(?!\w)")
 # A speaker correcting a day: "I drove to Bratislava on 3 June — no, 2 June", «يوم الخميس،
 # لا، الجمعة», «شنبه، نه ببخشید، یکشنبه».
 _CORRECTION = re.compile(
@@ -540,7 +616,8 @@ def _one_day_two_calendars(text: str, dates: list[tuple[int, int, str, str]]
 
 
 # An operation diary's key to its day labels: "D-Day = Tuesday 12 March 2024", "D-Day: 7 June".
-_D_DAY_KEY = re.compile(r"(?<![\w-])D-Day\s*(?:=|:|is\b)\s*")
+# ("OP MERIDIAN – D-DAY 14 JUN 24": the day may follow the words directly)
+_D_DAY_KEY = re.compile(r"(?<![\w-])D-(?:Day|DAY|day)\s*(?:=|:|is\b|(?=[0-9]))\s*")
 # Its day labels: "D-2", "D+1", "D-Day" (not "D-Day =" itself, which the key skips).
 _DAY_LABEL = re.compile(r"(?<![\w-])D(?:-Day|\s?(?P<sign>[+\-−])\s?(?P<n>\d{1,2}))(?![\w+\-])")
 _ENTRY_REACH = 20  # paragraphs looked back for an entry's date
@@ -588,7 +665,9 @@ _ENTRY_LABEL = re.compile(
     r"voice|message|msg|ویس|پیام|رساله|تسجیل|بصمه)(?!\w)"
     # a numbered call: «١. في مكالمة يوم السبت ١١/٦ الساعة ٢١:٤٠ قال…», "2. In a call on…"
     r"|[ \t\-•*]*(?:[0-9۰-۹٠-٩]{1,3}[.)\-]\s*)?(?:(?:in\s+a|during\s+a|فی|در)\s+)?"
-    r"(?:call|intercept|مکالمه|تماس|الاتصال|اتصال|المکالمه)(?!\w)",
+    r"(?:call|intercept|مکالمه|تماس|الاتصال|اتصال|المکالمه)(?!\w)"
+    # an intercept's bracketed stamp: «[التاريخ: ٢٠٢٤/١/٤ — ١٩:٣٠] مبخوت مع «أبو هاشم»»
+    r"|[ \t]*\[\s*(?:date|dated|التاریخ|تاریخ)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -737,7 +816,7 @@ _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
     r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
-    r"كانون الأول|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
+    r"كانون الأول|ك١|ك٢|ت١|ت٢|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
     r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|"
     # the Maghreb's (kashf.text.dates reads them): «يوم 9 نونبر», «3 يوليوز»
     r"يوليوز|غشت|شتنبر|نونبر|دجنبر|جانفي|فيفري|أفريل|جويلية|ماي|جوان|"
@@ -761,7 +840,8 @@ YEARLESS_DATE = re.compile(
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?\s+"
     r"(?:(?:من|of)\s+)?("
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
-    + _NO_YEAR + r"|(?<![0-9]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    # (not a date-time group's month and year: "011030C MAR 24" is 1 March 2024)
     # "Jan. 28", "Sept. 14": an abbreviation's full stop
     + r")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/]|:\d)" + _NO_YEAR + ")",  # "March 2: met"
     re.IGNORECASE,

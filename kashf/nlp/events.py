@@ -41,7 +41,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 56
+VERSION = 57
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -334,10 +334,38 @@ def _question_and_answer(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         last = answer
         while last + 1 < len(spans) and spans[last + 1][0] < line_end:
             last += 1
+        # A short answer joins the question whole; a long one (a statement's story told in
+        # one answer) only with its first sentence: its other sentences tell events, and days,
+        # of their own («سافرت دبي يوم الأربعاء … يوم الخميس لاقيت عثمان …»).
+        joined = last if last - answer < _LONG_ANSWER else answer
         if not _ANSWER.match(text, spans[answer][0]).group("no"):
-            out.append((start, spans[last][1]))
+            out.append((start, spans[joined][1]))
+        out.extend(spans[joined + 1 : last + 1])
         index = last + 1
     return out
+
+
+#: Sentences after an answer's first from which the answer is told as sentences of its own.
+_LONG_ANSWER = 2
+
+
+# Words quoted inside a sentence: "he texted 'not safe today'", «گفت "فردا نمی‌آیم"».
+# (an apostrophe inside a word is no quote's end: 'can't make it today')
+_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){1,200}'(?!\w)|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
+
+
+def _outside_quotes(text: str, written: list[tuple[int, str | None, str]], start: int, end: int
+                    ) -> list[tuple[int, str | None, str]]:
+    """A sentence's days without those of words it quotes, when it gives one of its own: in
+    "Mon 11/12 lunch w/ Abu Firas - didn't happen, he texted 'not safe today'" the lunch
+    was on Monday; "today" is the texter's."""
+    if len(written) < 2:
+        return written
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    if not quoted:
+        return written
+    outside = [w for w in written if not any(s < w[0] < e for s, e in quoted)]
+    return outside if any(w[1] for w in outside) else written
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -762,7 +790,8 @@ class _Extractor:
             if HEADER_LINE.match(self.text[s_start:s_end]) or _is_title(self.text, s_start, s_end) \
                     or _TABLE_HEAD.fullmatch(self.text, s_start, s_end):
                 continue
-            written = self.dates.in_span(s_start, s_end, self.langs)
+            written = _outside_quotes(self.text, self.dates.in_span(s_start, s_end, self.langs),
+                                      s_start, s_end)
             found = self.triggers(s_start, s_end)
             guesses = self.guessed(s_start, s_end, found)
             found = sorted([*found, *guesses], key=lambda h: h.start)
@@ -932,6 +961,7 @@ class _Extractor:
         """The day of an event whose sentence gives none.
 
         A narrated event happened on the story's day (a report tells one meeting), else on
+        its diary entry's day (one that is not the document's), else on
         the day a summary before it gave (a cable's: "told PolOff on October 19"). Hearsay that goes on from dated hearsay ("the Iranian then
         handed him an envelope") shares its day; a plan gets none. A pitch made right after a
         meeting told second-hand is of that meeting's day ("He says that the day before two
@@ -950,6 +980,10 @@ class _Extractor:
             sent = self.dates.mail_day(start)
             if sent is not None:  # "I've just wired EUR 2,000", under "Sent: June 6, 2023"
                 return sent.isoformat(), None
+            entry = self.dates.entry_date(start)
+            if entry is not None and entry != self.dates.document:
+                # a diary entry's day, under its heading («الجمعة ١٥ ك١», "Two days later")
+                return entry.isoformat(), None
             told = self.dates.last_before(start, body=True)
             if told is None and self.dates.document \
                     and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, start) + 1):

@@ -41,7 +41,8 @@ _NEXT_EN = r"next|this coming|coming|همین"  # «همین شنبه میریم
 # «قبل»/«بعد» after a weekday are "last"/"next" only when nothing follows them: «شنبه بعد از
 # ظهر» is Saturday afternoon, «الجمعة بعد الصلاة» Friday after prayers.
 _NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
-_LAST_AFTER = rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضی|المنصرم|الفائت|السابق|اللی فات|الی فات|اللی راح"
+# («الفات»: Sudanese speech's «الفائت», «يوم الاربعاء الفات»)
+_LAST_AFTER = rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضی|المنصرم|الفائت|الفات|السابق|اللی فات|الی فات|اللی راح"
 _NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجای|الیایه|الیای"
 
 # An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
@@ -62,7 +63,9 @@ _BARE = re.compile(
     r"(?!\s*(?:الموافق|الموافقه|المصادف)\s*[0-9۰-۹٠-٩])"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
-_BEFORE = re.compile(rf"(?<!\w)(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})(?!\w)"
+# ("last Thurs (7/12)": a short form after "last" or "next" only: "walked past Sun Hotel")
+_BEFORE = re.compile(rf"(?<!\w)(?:(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})"
+                     rf"|(?P<mod2>last|next)\s+(?P<short>{_DAY_SHORT}))(?!\w)"
                      rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
 # («دوشنبه‌ی بعد» folds to «دوشنبه ی بعد»)
 _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی|\u0654)?\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
@@ -73,10 +76,10 @@ _THIS_WEEK = re.compile(
     # «پنجشنبه هفته آینده», «الخميس من الأسبوع المقبل», "Thursday next week": a week on
     r"|(?P<next>هفته\u0654?\s+(?:ی\s+)?(?:اینده|بعد)|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجای)|next\s+week)"
     # «شنبه هفته گذشته», «الخميس من الأسبوع الماضي», "Thursday last week": a week back
-    r"|(?P<last>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    r"|(?P<last>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|(?:من\s+)?الاسبوع\s+(?:الماضی|الفائت|الفات|المنصرم|اللی\s+فات)"
     r"|last\s+week))(?!\w)"
     # «هفته گذشته، روز دوشنبه», "last week, on Monday": the same, the other way round
-    rf"|(?<!\w)(?:(?P<last2>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|المنصرم)"
+    rf"|(?<!\w)(?:(?P<last2>هفته\u0654?\s+(?:ی\s+)?(?:گذشته|قبل|پیش)|الاسبوع\s+(?:الماضی|الفائت|الفات|المنصرم|اللی\s+فات)"
     rf"|last\s+week)|(?P<next2>هفته\u0654?\s+(?:ی\s+)?(?:اینده|بعد)|الاسبوع\s+(?:القادم|المقبل|الجای)"
     rf"|next\s+week))[\s،,]+(?:(?:روز|یوم|نهار|on)\s+)?(?P<day2>{_DAY})(?!\w)"
 )
@@ -200,8 +203,11 @@ def relative_days(
         found.append((m.start(), m.end(), _holiday(document, m.group())))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
-            weekday = _WEEKDAYS[m.group("day")]
-            ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", m.group("mod")))
+            weekday = weekday_number(m.group("day") or m.group("short"))
+            if weekday is None:
+                continue
+            mod = m.group("mod") or m.group("mod2")
+            ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", mod))
             found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:

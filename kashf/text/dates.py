@@ -259,7 +259,7 @@ _DAY_WORD_KEYS = {re.sub(r"[\s\-]+", "", word): day for word, day in _DAY_WORD_T
 # Algeria and Tunisia: جانفي، فيفري، جوان، أفريل، جويلية). «جوان» (June) is also Persian for
 # "young" («۲۰ جوان» is twenty young men): it is a month only with a day and a year.
 _GREGORIAN_MONTHS = {
-    1: "january jan ژانویه ژانویه‌ی يناير كانون الثاني جانفي",
+    1: "january jan ژانویه ژانویه‌ی يناير كانون الثاني جانفي ك٢ ك2",
     2: "february feb فوریه فبراير شباط فيفري",
     3: "march mar مارس آذار",
     4: "april apr آوریل أبريل ابريل إبريل نيسان أفريل",
@@ -268,10 +268,11 @@ _GREGORIAN_MONTHS = {
     7: "july jul ژوئیه ژوییه جولای يوليو يوليه تموز يوليوز جويلية",
     8: "august aug اوت آگوست أغسطس اغسطس آب غشت",
     9: "september sept sep سپتامبر سبتمبر أيلول ايلول شتنبر",
-    10: "october oct اکتبر أكتوبر اكتوبر تشرين الأول",
-    11: "november nov نوامبر نوفمبر تشرين الثاني نونبر",
-    12: "december dec دسامبر ديسمبر كانون الأول دجنبر",
+    10: "october oct اکتبر أكتوبر اكتوبر تشرين الأول ت١ ت1",
+    11: "november nov نوامبر نوفمبر تشرين الثاني نونبر ت٢ ت2",
+    12: "december dec دسامبر ديسمبر كانون الأول دجنبر ك١ ك1",
 }
+# («ك١», «ت٢»: the Levant's short forms of كانون الأول, تشرين الثاني, as in «الجمعة ١٥ ك١»)
 # Multi-word names are joined with "_" in the tables above and below; see _month_table.
 _MULTIWORD = ("كانون الثاني", "كانون الأول", "تشرين الأول", "تشرين الثاني")
 _SOLAR_MONTHS = {

@@ -2050,3 +2050,80 @@ ANCHORED_DAYS = [
 def test_the_day_an_entry_row_or_message_gives(text: str, places: tuple[str, ...], document: str,
                                                days: list[tuple[str, str]]) -> None:
     assert _dated(text, places, document) == days
+
+
+# Days as round 42's held-back reports wrote them (events v56); the texts are new.
+DAYS_V56 = [
+    # a date-time group's zone letter, then month and year: the 2nd, not "APR 24" as 24 April
+    pytest.param("SITREP 31\n\n2. SOURCE MEET – FALCON. 021100C APR 24, in my car behind the "
+                 "Grand Mosque of Zubair.", ("Grand Mosque of Zubair",), "2024-04-04",
+                 [("meeting", "2024-04-02")], id="dtg-zone-letter"),
+    # "D+2" in a sitrep that names no D-Day: two days after the report's own
+    pytest.param("SITREP 9\n\n4. FORECAST. LO to travel to Amman D+2 for the liaison meeting.",
+                 ("Amman",), "2024-05-10", [("travel", "2024-05-12"), ("meeting", "2024-05-12")],
+                 id="d-plus-without-key"),
+    pytest.param("OP CEDAR – D-DAY 06 MAY 24\n\n(1) D+1: LO met the deputy governor at the "
+                 "Sheraton Erbil.", ("Sheraton Erbil",), "2024-05-09", [("meeting", "2024-05-07")],
+                 id="d-day-key-without-sign"),
+    pytest.param("يوم الأحد ٣/١١ وصل المدعو إلى المنامة. وفي مساء اليوم ذاته التقى بالمدعو (حسن) "
+                 "في مقهى الريف.", ("المنامة", "مقهى الريف"), "2024-11-06",
+                 [("travel", "2024-11-03"), ("meeting", "2024-11-03")], id="the-same-days-evening"),
+    pytest.param("قبل أسبوعين سافرت إلى أربيل بالسيارة.", ("أربيل",), "2024-06-20",
+                 [("travel", "2024-06-06")], id="two-weeks-ago"),
+    pytest.param("باكر إن شاء الله أسافر إلى الدمام بالسيارة.", ("الدمام",), "2024-02-11",
+                 [("travel", "2024-02-12")], id="gulf-tomorrow"),
+    # «صباح باكر» is early in the morning: the meeting is of the day told before
+    pytest.param("يوم الأحد ٤/٢ وصلت الرياض. في صباح باكر التقيت بفهد في فندق النخيل.",
+                 ("الرياض", "فندق النخيل"), "2024-02-08",
+                 [("travel", "2024-02-04"), ("meeting", "2024-02-04")], id="early-not-tomorrow"),
+    pytest.param("سافرت جدة يوم الخميس الأسبوع الفات عشان الشغل.", ("جدة",), "2024-05-15",
+                 [("travel", "2024-05-09")], id="weekday-of-last-week-sudanese"),
+    # «نفس اليوم» counts from the weekday told earlier in its own sentence
+    pytest.param("يوم السبت الأسبوع الفات وصلت مسقط، ونفس اليوم بالليل لاقاني سالم في فندق "
+                 "البستان.", ("مسقط", "فندق البستان"), "2024-05-15",
+                 [("travel", "2024-05-04"), ("meeting", "2024-05-04")], id="same-day-in-sentence"),
+    # "today" is the texter's, in the words quoted; the dinner was on Tuesday
+    pytest.param("Tue 14/5 dinner with Rami at the Phoenicia - didn't happen, he texted 'can't "
+                 "make it today'.", ("Phoenicia",), "2024-05-16", [("meeting", "2024-05-14")],
+                 id="quoted-today"),
+    pytest.param("The cousin was signed up last Thurs in the courtyard of the Nour mosque.",
+                 ("Nour mosque",), "2024-05-13", [("recruitment", "2024-05-09")],
+                 id="last-short-weekday"),
+    # the Thursday after last week's Wednesday, not this week's
+    pytest.param("سافرت دبي يوم الاربعاء الأسبوع الماضي. يوم الخميس لاقيت عثمان في فندق الخليج.",
+                 ("دبي", "فندق الخليج"), "2024-05-16",
+                 [("travel", "2024-05-08"), ("meeting", "2024-05-09")], id="story-week-weekday"),
+    # a diary entry headed «دو روز بعد»: two days after the entry before, and its «امروز»
+    pytest.param("«یکشنبه ۱۰ تیر»\nامروز صبح با کاوه در کافه نارنج نشستیم.\n\n«دو روز بعد»\n"
+                 "امروز ظهر کاوه را در پارک ملت دیدم.", ("کافه نارنج", "پارک ملت"), "2024-07-03",
+                 [("meeting", "2024-06-30"), ("meeting", "2024-07-02")], id="relative-heading"),
+    # «أمس» in an intercepted call counts from the call's bracketed stamp
+    pytest.param("ملخص المكالمات\nأُعدّ بتاريخ ٢٠٢٤/٣/١٠\n\n[التاريخ: ٢٠٢٤/٣/٦ — ٢١:٠٠] سالم مع "
+                 "«ناصر»\nناصر: وصلت عدن أمس والبضاعة جاهزة.", ("عدن",), "2024-03-10",
+                 [("travel", "2024-03-05")], id="bracketed-call-stamp"),
+    pytest.param("الجمعة ١٥ ك١\nالظهر شفته بمطعم بيت الزيتون قاعد مع رجل كبير.",
+                 ("مطعم بيت الزيتون",), "2023-12-18", [("meeting", "2023-12-15")],
+                 id="levantine-short-month"),
+    pytest.param("On 04 JAN 2024 the subject told officers he had met a partner the previous "
+                 "evening at the Sheraton Batumi.", ("Sheraton Batumi",), "2024-01-06",
+                 [("meeting", "2024-01-03")], id="the-previous-evening"),
+    # «باكر الثلاثاء»: tomorrow, Tuesday; not last Tuesday
+    pytest.param("سفرتي لبيروت اللي كانت باكر الثلاثاء تكنسلت.", ("بيروت",), "2024-02-12",
+                 [("travel", "2024-02-13")], id="tomorrow-then-its-weekday"),
+    # an undated meeting under a diary heading that is not the document's day
+    pytest.param("الخميس ١٤ آذار\n\nالساعة العاشرة ليلاً، مقهى الفاروق. قعدت مع عادل.",
+                 ("مقهى الفاروق",), "2024-03-18", [("meeting", "2024-03-14")],
+                 id="undated-under-entry"),
+    # a long answer is told sentence by sentence, each with its own day
+    pytest.param("س: احكِ لنا كيف بدأت علاقتك بالمدعو سالم؟\nج: أنا تاجر من زمان. سافرت الدوحة "
+                 "يوم الاثنين الأسبوع الفات عشان الشغل. يوم الثلاثاء الصباح لاقيت سالم في فندق "
+                 "الريان. سالم سلّمني ألف دولار كاش.", ("الدوحة", "فندق الريان"), "2024-05-16",
+                 [("travel", "2024-05-06"), ("meeting", "2024-05-07"), ("payment", "2024-05-07")],
+                 id="long-answer-sentences"),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "days"), DAYS_V56)
+def test_days_of_round_42s_writing(text: str, places: tuple[str, ...], document: str,
+                                   days: list[tuple[str, str]]) -> None:
+    assert _dated(text, places, document) == days

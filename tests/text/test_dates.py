@@ -38,6 +38,9 @@ CASES = [
     # Gregorian in Arabic script: Egyptian and Levantine month names, day-first numbers
     ("١٢ تشرين الأول ٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ()),
     ("١ كانون الثاني ٢٠١٥", None, "2015-01-01", "gregorian", "day", None, ()),
+    # the Levant's short forms: ك١ كانون الأول, ك٢ كانون الثاني, ت١ تشرين الأول, ت٢ تشرين الثاني
+    ("١٥ ك١ ٢٠٢٣", None, "2023-12-15", "gregorian", "day", None, ()),
+    ("٣ ت٢ ٢٠٢٣", None, "2023-11-03", "gregorian", "day", None, ()),
     ("١٢ أكتوبر ٢٠١٤م", None, "2014-10-12", "gregorian", "day", None, ()),
     ("١٢/١٠/٢٠١٤", None, "2014-10-12", "gregorian", "day", None, ("ambiguous_day_month",)),
     ("۲۰۱۴/۱۰/۱۲", None, "2014-10-12", "gregorian", "day", None, ()),
