@@ -569,7 +569,9 @@ _NUMBER_WORDS = {
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _DAYS_LATER = re.compile(
     rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
-    rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
+    # (not «بعد هشت ماه», «بعد ثلاث سنوات»: months or years after)
+    rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)(?!\s+(?:ماه|سال|هفته|ساعت|دقیقه|شهر|اشهر|"
+    rf"شهور|سنه|سنین|سنوات|عام|اعوام|اسبوع|اسابیع|ساعه|ساعات|دقایق)(?!\w))|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -2111,7 +2111,8 @@ DAYS_V56 = [
     pytest.param("سفرتي لبيروت اللي كانت باكر الثلاثاء تكنسلت.", ("بيروت",), "2024-02-12",
                  [("travel", "2024-02-13")], id="tomorrow-then-its-weekday"),
     # an undated meeting under a diary heading that is not the document's day
-    pytest.param("الخميس ١٤ آذار\n\nالساعة العاشرة ليلاً، مقهى الفاروق. قعدت مع عادل.",
+    pytest.param("الخميس ١٤ آذار\n\nبعد صلاة العشاء قعدت مع عادل في مقهى الفاروق وحكينا طويلاً عن "
+                 "الشغل.",
                  ("مقهى الفاروق",), "2024-03-18", [("meeting", "2024-03-14")],
                  id="undated-under-entry"),
     # a long answer is told sentence by sentence, each with its own day
@@ -2126,4 +2127,43 @@ DAYS_V56 = [
 @pytest.mark.parametrize(("text", "places", "document", "days"), DAYS_V56)
 def test_days_of_round_42s_writing(text: str, places: tuple[str, ...], document: str,
                                    days: list[tuple[str, str]]) -> None:
+    assert _dated(text, places, document) == days
+
+
+# Days as round 43's held-back reports wrote them (events v59); the texts are new.
+DAYS_V59 = [
+    pytest.param("ماهر استلم يوم الأحد ٢٨ /١ حوالة بألف دولار من تركيا.", (), "2024-02-03",
+                 [("payment", "2024-01-28")], id="space-by-the-slash"),
+    # «بعد هشت ماه»: after eight months, not eight days after the story's day
+    pytest.param("دیشب پسرعموم حمیدالله بعد هشت ماه از دبی برگشت زاهدان.", ("دبی", "زاهدان"),
+                 "2024-02-12", [("travel", "2024-02-11")], id="months-after-are-no-days"),
+    pytest.param("يوم ٢٦ يناير ٢٠٢٤ التقى الفيتوري بالوسيط في فندق المرسى. وكان قد غادر إسطنبول "
+                 "جواً إلى بنغازي قبل ثلاثة أيام من ذلك.", ("فندق المرسى", "إسطنبول", "بنغازي"),
+                 "2024-02-03", [("meeting", "2024-01-26"), ("travel", "2024-01-23")],
+                 id="days-before-that"),
+    pytest.param("پس‌پریروز ظهر تو رستوران دریا با حاجی مراد نشستیم.", ("رستوران دریا",),
+                 "2024-03-02", [("meeting", "2024-02-28")], id="three-days-ago"),
+    pytest.param("اول البارحة العصر التقيت بكاك ريبوار في چايخانة أبو زينب وتكلمنا طويلاً عن "
+                 "الطريق.", ("چايخانة أبو زينب",), "2023-04-18", [("meeting", "2023-04-16")],
+                 id="iraqi-day-before-yesterday"),
+    pytest.param("من جمعة، حسن التقى بالحاج كميل بحسينية الإمام الباقر.", ("حسينية الإمام الباقر",),
+                 "2024-02-08", [("meeting", "2024-02-01")], id="levantine-a-week-ago"),
+    pytest.param("يوم الثلاثاء ١٦/١ وصل عنيقوسيا. بنفس النهار قعد مع محامي قبرصي بمكتبو على شارع "
+                 "أثينون.", ("نيقوسيا", "شارع أثينون"), "2024-01-23",
+                 [("travel", "2024-01-16"), ("meeting", "2024-01-16")], id="levantine-same-day"),
+    # a week, or a few days, name no day: the event takes none rather than a neighbour's
+    pytest.param("هفته‌ی قبل دو ایرانی در کافه لاجورد به او پیشنهاد همکاری دادند.", ("کافه لاجورد",),
+                 "2023-10-25", [("recruitment", None)], id="last-week-with-ezafe"),
+    pytest.param("A few days ago he met Reza at the Pera Palace.", ("Pera Palace",), "2024-01-10",
+                 [("meeting", None)], id="a-few-days-ago"),
+    # a list's number is no count of days: «۲- روز بعد» is the next day
+    pytest.param("۱- روز یکشنبه ۲۰ مهر ۱۳۹۳ با منبع ۳۱۲ در بغداد ملاقات کردم.\n۲- روز بعد مبلغ ۲۰۰۰ "
+                 "دلار پول نقد به منبع ۳۱۲ پرداخت شد.", ("بغداد",), "2014-10-14",
+                 [("meeting", "2014-10-12"), ("payment", "2014-10-13")], id="list-number"),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "days"), DAYS_V59)
+def test_days_of_round_43s_writing(text: str, places: tuple[str, ...], document: str,
+                                   days: list[tuple[str, str | None]]) -> None:
     assert _dated(text, places, document) == days
