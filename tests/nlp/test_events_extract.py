@@ -2167,3 +2167,30 @@ DAYS_V59 = [
 def test_days_of_round_43s_writing(text: str, places: tuple[str, ...], document: str,
                                    days: list[tuple[str, str | None]]) -> None:
     assert _dated(text, places, document) == days
+
+
+# Trigger phrases of dialects, notes and logs from round 43's review (events v60).
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    pytest.param("روز شنبه ۲۸ دلو سرور جان به دکانم آمد و تا ظهر از کار و بار حرف زدیم.", (),
+                 "2024-02-20", [("meeting", "2024-02-17", "happened")], id="came-to-my-shop-dari"),
+    pytest.param("Yesterday evening Karimi came to see me in the shop and we talked for an hour about "
+                 "his trip.", (), "2024-01-10", [("meeting", "2024-01-09", "happened")],
+                 id="came-to-see-me"),
+    pytest.param("On 13 February 2024 Rubaie sent money to Dilshad Omar in Sulaymaniyah through a small "
+                 "exchange office.", ("Sulaymaniyah",), "2024-02-20",
+                 [("payment", "2024-02-13", "happened")], id="sent-money-to"),
+    pytest.param("دیروز حمیدالله پنج میلیون تومان ریخت به حساب برادرم و پیام داد که رسید.", (),
+                 "2024-02-12", [("payment", "2024-02-11", "happened")], id="paid-into-an-account"),
+    pytest.param("پریروز صبح سوار اتوبوس شد و رفت مشهد پیش داییش.", ("مشهد",), "2024-02-12",
+                 [("travel", "2024-02-10", "happened")], id="took-the-bus-fa"),
+    pytest.param("بكرة الصبح هقابل أبو عمر في المول اللي في لاللي عشان نتكلم في الشغل.", ("المول",),
+                 "2023-09-23", [("meeting", "2023-09-24", "planned")], id="egyptian-will-meet"),
+    # a habit: "most Sundays"
+    pytest.param("KESTREL himself drives to Nicosia most Sundays to see his mother, so don't try him "
+                 "then.", ("Nicosia",), "2024-02-20", [], id="most-sundays-is-a-habit"),
+])
+def test_round_43s_trigger_phrases(text: str, places: tuple[str, ...], document: str,
+                                   found: list[tuple[str, str, str]]) -> None:
+    named = mentions(text, loc=places)
+    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
+        == found
