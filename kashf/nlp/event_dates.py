@@ -569,9 +569,10 @@ _NUMBER_WORDS = {
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _DAYS_LATER = re.compile(
     rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
-    # (not «بعد هشت ماه», «بعد ثلاث سنوات»: months or years after)
-    rf"|(?<!\w)و?بعد\s+(?P<n2>{_N})(?:\s+ایام)?(?=\W)(?!\s+(?:ماه|سال|هفته|ساعت|دقیقه|شهر|اشهر|"
-    rf"شهور|سنه|سنین|سنوات|عام|اعوام|اسبوع|اسابیع|ساعه|ساعات|دقایق)(?!\w))|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
+    # «بعد يومين», «بعد ثلاثة أيام», «بعد سه روز»: days only («بعد هشت ماه» is months after,
+    # and «بعد یک لفافه …» "then an envelope")
+    rf"|(?<!\w)و?بعد\s+(?P<n2>یومین|(?:{_N})(?=\s+(?:ایام|روز|یوم)(?!\w)))(?:\s+(?:ایام|روز|یوم))?"
+    rf"|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -904,12 +905,19 @@ def _yearless_dates(
         found = iso_day(parsed)
         if found is not None and found > document + YEARLESS_AHEAD:
             parsed = _parse_day(parse_date, day, month, year - 1)
+        elif found is not None and reference == document and found < document - _YEAR_TURN:
+            # a report of late Esfand or December telling of «۱۵ فروردین», "3 January": the
+            # coming one, when that is close ahead, rather than one almost a year back
+            coming = _parse_day(parse_date, day, month, year + 1)
+            if coming and iso_day(coming) and iso_day(coming) <= document + YEARLESS_AHEAD:
+                parsed = coming
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
 
 
 _STORY_GAP = dt.timedelta(days=120)
+_YEAR_TURN = dt.timedelta(days=300)
 _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|العام الجاري|السنة الحالية|هذه السنة)",
                         re.IGNORECASE)
 

@@ -64,7 +64,8 @@ _BARE = re.compile(
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 # ("last Thurs (7/12)": a short form after "last" or "next" only: "walked past Sun Hotel")
-_BEFORE = re.compile(rf"(?<!\w)(?:(?P<mod>{_LAST_EN}|{_NEXT_EN})\s+(?P<day>{_DAY})"
+# ("this Friday": that day of the document's own week, Monday to Sunday)
+_BEFORE = re.compile(rf"(?<!\w)(?:(?P<mod>{_LAST_EN}|{_NEXT_EN}|this)\s+(?P<day>{_DAY})"
                      rf"|(?P<mod2>last|next)\s+(?P<short>{_DAY_SHORT}))(?!\w)"
                      rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
 # («دوشنبه‌ی بعد» folds to «دوشنبه ی بعد»)
@@ -209,6 +210,10 @@ def relative_days(
             if weekday is None:
                 continue
             mod = m.group("mod") or m.group("mod2")
+            if mod == "this":
+                found.append((m.start(), m.end(), None if document is None else (
+                    document + dt.timedelta(days=weekday - document.weekday())).isoformat()))
+                continue
             ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", mod))
             found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_WEEK.finditer(folded, start, end):
@@ -337,9 +342,10 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
     return (document - dt.timedelta(days=(document.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
-# "the following Tuesday", «الثلاثاء التالي»: counted from the story's day (event_dates).
+# "the following Tuesday", "the next Monday", «الثلاثاء التالي»: counted from the story's day
+# (event_dates).
 FOLLOWING_WEEKDAY = re.compile(
-    rf"(?<!\w)the\s+following\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?!\w)"
+    rf"(?<!\w)the\s+(?:following|next)\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?!\w)"
     # "booked for the Tuesday of the following week": that weekday of the week after
     rf"|(?<!\w)(?:the\s+)?(?P<day3>{_DAY})\s+of\s+the\s+(?:following|next)\s+week(?!\w)"
 )

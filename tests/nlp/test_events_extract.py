@@ -2194,3 +2194,35 @@ def test_round_43s_trigger_phrases(text: str, places: tuple[str, ...], document:
     named = mentions(text, loc=places)
     assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
         == found
+
+
+# Days and non-events as round 44's held-back reports wrote them (events v62); new texts.
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # "this Friday": that day of the document's week (a Thursday's report: tomorrow)
+    pytest.param("I go to Mersin this Friday, ticket booked, and will meet the agent at the port "
+                 "there.", ("Mersin",), "2024-03-14",
+                 [("travel", "2024-03-15", "happened"), ("meeting", None, "planned")], id="this-friday"),
+    # "the next Monday" counts from the story's day, as "the following Monday" does
+    pytest.param("On 6 February 2024 he met DARIUSH in Brussels at a café near the station. The next "
+                 "Monday he took the train to Brussels again.", ("Brussels",), "2024-02-20",
+                 [("meeting", "2024-02-06", "happened"), ("travel", "2024-02-12", "happened")],
+                 id="the-next-monday"),
+    pytest.param("ابنه عبر إلى درعا قبل ثلاثة أسابيع مع مهربين من الرمثا.", ("درعا",), "2024-02-09",
+                 [("travel", "2024-01-19", "happened")], id="three-weeks-ago"),
+    # «بعد یک لفافه»: "then an envelope", no day counted on from «جمعه»
+    pytest.param("برای امتحان گفت تا جمعه نام سه نفر را بنویسم.\nبعد یک لفافه با پانصد دالر و یک "
+                 "موبایل نو روی میز گذاشت و رفت.", (), "2022-07-13",
+                 [("tasking", None, "reported"), ("payment", None, "happened")], id="then-not-days"),
+    # a report of late Esfand 1402 telling of «۱۵ فروردین»: the coming Farvardin (1403)
+    pytest.param("قرار است بعد از عید، چهارشنبه ۱۵ فروردین، یوسف خودش به تبریز بیاید و او را ببیند.",
+                 ("تبریز",), "2024-03-16",
+                 [("travel", "2024-04-03", "planned"), ("meeting", "2024-04-03", "planned")],
+                 id="year-turn"),
+    pytest.param("Remarks: PEARL states he has never visited Pakistan and never met anyone from its "
+                 "services.", ("Pakistan",), "2024-02-07", [], id="never-visited"),
+])
+def test_round_44s_days_and_denials(text: str, places: tuple[str, ...], document: str,
+                                    found: list[tuple[str, str | None, str]]) -> None:
+    named = mentions(text, loc=places)
+    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
+        == found
