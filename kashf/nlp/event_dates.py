@@ -436,7 +436,7 @@ class DateTracker:
         for m in _DAYS_LATER.finditer(self.folded, start, end):
             if any(f <= m.start() < f + len(t) or m.start() <= f < m.end() for f, _, t in found):
                 continue  # a phrase of the lexicon already
-            count = _count(m.group("n") or m.group("n2") or m.group("n3"))
+            count = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
             sign = -1 if m.group("back") else 1
             anchor = self.story_anchor(m.start()) or self.document
             if count and anchor:
@@ -572,7 +572,9 @@ _DAYS_LATER = re.compile(
     # «بعد يومين», «بعد ثلاثة أيام», «بعد سه روز»: days only («بعد هشت ماه» is months after,
     # and «بعد یک لفافه …» "then an envelope")
     rf"|(?<!\w)و?بعد\s+(?P<n2>یومین|(?:{_N})(?=\s+(?:ایام|روز|یوم)(?!\w)))(?:\s+(?:ایام|روز|یوم))?"
-    rf"|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان))(?!\w)",
+    rf"|(?<!\w)(?P<n3>{_N})\s+روز\s+(?:بعد|پس از ان)"
+    # «بعد ذلك بثلاثة أيام», «بعدها بأربعة أيام»: that many days after the story's day
+    rf"|(?<!\w)و?(?:بعد\s+ذلک|بعدها)\s+ب(?P<n4>{_N})(?:\s+(?:ایام|یوم))?)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -2226,3 +2226,28 @@ def test_round_44s_days_and_denials(text: str, places: tuple[str, ...], document
     named = mentions(text, loc=places)
     assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
         == found
+
+
+# Days as round 45's held-back reports wrote them (events v64); new texts.
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    pytest.param("يوم ٧/١١/٢٠٢٣ وصلت إلى دمشق. بعد ذلك بثلاثة أيام التقيت في فندق الرضا بالحاج مهدي "
+                 "وتكلمنا طويلاً.", ("دمشق", "فندق الرضا"), "2023-11-20",
+                 [("travel", "2023-11-07", "happened"), ("meeting", "2023-11-10", "happened")],
+                 id="three-days-after-that"),
+    pytest.param("On 29 Sep 23 ZARGUL arrived in Dubai. Next evening he sat with an Iranian calling "
+                 "himself Karimi in the lobby café of the Marina Hotel.", ("Dubai", "Marina Hotel"),
+                 "2023-10-03",
+                 [("travel", "2023-09-29", "happened"), ("meeting", "2023-09-30", "happened")],
+                 id="next-evening"),
+    # «اليوم الثاني من المعرض», the fair's second day, is not today
+    pytest.param("في اليوم الثاني من المعرض تعرّف إليّ عند جناح إحدى الشركات رجل يدعى سمير وجلسنا في "
+                 "المقهى.", (), "2024-03-26", [("meeting", None, "happened")], id="second-day-not-today"),
+    pytest.param("On 14 February the informant reported that two days prior his brother-in-law met an "
+                 "Indian national at the Serena Hotel.", ("Serena Hotel",), "2024-02-16",
+                 [("meeting", "2024-02-12", "reported")], id="two-days-prior"),
+])
+def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    named = mentions(text, loc=places)
+    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
+        == found
