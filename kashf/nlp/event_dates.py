@@ -524,6 +524,8 @@ def _counted_from_earlier(found: list[tuple[int, str | None, str]],
                 day = (before + dt.timedelta(days=shifts[at])).isoformat()
         out.append((at, day, written))
     return out
+
+
 # A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
 _APPOSITION = re.compile(r"\s*[،,(]?\s*")  # («باكر الثلاثاء»: tomorrow, Tuesday)
 

@@ -313,6 +313,10 @@ _ANSWER = re.compile(r"(?:A|Answer|ج|جواب|الجواب|پاسخ)\s*[:/.]\s*
                      re.IGNORECASE)
 
 
+#: Sentences after an answer's first from which the answer is told as sentences of its own.
+_LONG_ANSWER = 2
+
+
 def _question_and_answer(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, a question joined to its answer's line: the question names the event and
     the answer its day and place. A question answered "No" tells no event."""
@@ -343,10 +347,6 @@ def _question_and_answer(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         out.extend(spans[joined + 1 : last + 1])
         index = last + 1
     return out
-
-
-#: Sentences after an answer's first from which the answer is told as sentences of its own.
-_LONG_ANSWER = 2
 
 
 # Words quoted inside a sentence: "he texted 'not safe today'", «گفت "فردا نمی‌آیم"».
