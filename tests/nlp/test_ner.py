@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 14 and registered.depends == ("language",)
+    assert registered.version == 15 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -496,3 +496,14 @@ def test_a_language_the_letters_contradict_is_not_trusted() -> None:
     found = {(e["label"], e["text"]) for e in extract_entities(text, "en")}
     assert ("LOC", "ویرجینیای غربی") in found
     assert not any("سخنرانی" in name for _label, name in found)
+
+
+def test_an_arabic_place_with_a_preposition_written_on_it() -> None:
+    # «لبيروت» (to Beirut), spoken Arabic's «عأربيل» (on to Erbil): the place without its clitic
+    for text, place in (("هو نفسه مسافر لبيروت يوم الجمعة الجاية", "بيروت"),
+                        ("لازم إطلع لعندك عأربيل الخميس", "أربيل")):
+        found = [(m["text"], m["label"]) for m in extract_entities(text, "ar")]
+        assert (place, "LOC") in found
+        start = text.index(place)
+        assert any(m["start"] == start and m["end"] == start + len(place)
+                   for m in extract_entities(text, "ar"))

@@ -200,7 +200,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
         found = _latin_runs(words, labels, found, gazetteer, breaks, model_words)
     found += _title_rule(words, labels, breaks)
     found = organisation_rule(words, labels, found, breaks)
-    found += _place_rule(words, labels, gazetteer, breaks)
+    found += _place_rule(words, labels, gazetteer, breaks, clitics=model_name == "ar")
     found += _document_rule(words, labels, found, breaks)
     found = _facilities(words, labels, found, breaks, gazetteer, model_name)
     out = []
@@ -287,7 +287,7 @@ def _crosses(breaks: list[bool], i: int, j: int) -> bool:
     return any(breaks[k] for k in range(i + 1, j))
 
 
-_PLACE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_PLACE_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ع")
 
 
 def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
@@ -296,7 +296,7 @@ def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
     "والبحرين" -> "البحرين") and the word as written is not a place itself (واسط, بابل)."""
     word = span[0]
     folded = fold(word)
-    if len(folded) < 4 or not is_arabic_script(word) or folded[0] not in "وفبل":
+    if len(folded) < 4 or not is_arabic_script(word) or folded[0] not in "وفبلع":
         return 0
     rest = [fold(w) for w in span[1:]]
     if gazetteer.by_key.get(key_from_words([folded, *rest])):
@@ -478,28 +478,44 @@ _ARTICLES = ("ال", "وال", "بال", "لل", "فال", "كال")
 
 
 def _place_rule(words: list[str], labels: list[str], gazetteer: Gazetteer,
-                breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
+                breaks: list[bool], clitics: bool = False) -> list[tuple[int, int, str, float, str]]:
     """Countries, cities over 200k people and our own sites -> LOC where the model said nothing.
 
     Stricter than the model's gazetteer feature: the written words must be the place's
-    name (at most an article or و/ب before it), and short keys are ignored.
+    name (at most an article or و/ب before it), and short keys are ignored. With ``clitics``
+    (Arabic) a preposition written on the name counts too: «مسافر لبيروت», spoken Arabic's
+    «وصلت عأربيل», «راجع عالشام» (the span keeps the clitic; ``_place_prefix`` cuts it off).
     """
     out = []
     for i in range(len(words)):
         if labels[i] != "O" or not (is_arabic_script(words[i]) or words[i][:1].isupper()):
             continue
-        if not (_may_start_place(words, i, gazetteer) or (
+        firsts = [words[i]]
+        if clitics and is_arabic_script(words[i]):
+            firsts += _without_clitic(words[i])
+        if not (any(_may_start_place([first, *words[i + 1:i + 2]], 0, gazetteer)
+                    for first in firsts) or (
                 words[i][:1].isupper() and fold(words[i]) in world_place_first_words())):
             continue
         for length in range(min(5, len(words) - i), 0, -1):
             if any(labels[k] != "O" for k in range(i, i + length)) or _crosses(breaks, i, i + length):
                 continue
             span = words[i : i + length]
-            place = _strong_place(span, gazetteer) or _world_place(span)
+            place = any(_strong_place([first, *span[1:]], gazetteer) for first in firsts) \
+                or _world_place(span)
             if place and _claim(labels, i, i + length, "LOC"):
                 out.append((i, i + length, "LOC", 0.6, "rule-gazetteer"))
                 break
     return out
+
+
+#: Prepositions written on an Arabic place name: ل, ب, and spoken Arabic's ع (from على).
+_CLITICS = ("ل", "ب", "ع")
+
+
+def _without_clitic(word: str) -> list[str]:
+    """«لبيروت» -> «بيروت», «عالشام» -> «الشام»: the word without a preposition on it."""
+    return [word[1:] for clitic in _CLITICS if word.startswith(clitic) and len(word) > 4]
 
 
 def _world_place(span: list[str]) -> bool:
