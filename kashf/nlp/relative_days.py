@@ -206,10 +206,11 @@ def relative_days(
         found.append((m.start(), m.end(), _holiday(document, m.group())))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
-            weekday = weekday_number(m.group("day") or m.group("short"))
+            groups = m.groupdict()  # (_AFTER has no short form: "day" and "mod" only)
+            weekday = weekday_number(groups["day"] or groups.get("short") or "")
             if weekday is None:
                 continue
-            mod = m.group("mod") or m.group("mod2")
+            mod = groups["mod"] or groups.get("mod2")
             if mod == "this":
                 found.append((m.start(), m.end(), None if document is None else (
                     document + dt.timedelta(days=weekday - document.weekday())).isoformat()))

@@ -1735,6 +1735,11 @@ def _dated(text: str, loc: tuple[str, ...], day: str) -> list[tuple[str, str | N
     return [(e["type"], e["date"]) for e in extract_events(text, named, [], day)]
 
 
+def _dated_status(text: str, loc: tuple[str, ...], day: str) -> list[tuple[str, str | None, str]]:
+    named = mentions(text, loc=loc)
+    return [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], day)]
+
+
 def test_a_day_of_last_month_and_of_it() -> None:
     text = ("غادر الهدف كركوك براً متوجهاً إلى إسطنبول في ٤ من الشهر الماضي.\n"
             "في ٧ منه جلس مع شخص تركماني في مقهى بمركز تسوق النور.")
@@ -2191,9 +2196,7 @@ def test_days_of_round_43s_writing(text: str, places: tuple[str, ...], document:
 ])
 def test_round_43s_trigger_phrases(text: str, places: tuple[str, ...], document: str,
                                    found: list[tuple[str, str, str]]) -> None:
-    named = mentions(text, loc=places)
-    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
-        == found
+    assert _dated_status(text, places, document) == found
 
 
 # Days and non-events as round 44's held-back reports wrote them (events v62); new texts.
@@ -2223,9 +2226,7 @@ def test_round_43s_trigger_phrases(text: str, places: tuple[str, ...], document:
 ])
 def test_round_44s_days_and_denials(text: str, places: tuple[str, ...], document: str,
                                     found: list[tuple[str, str | None, str]]) -> None:
-    named = mentions(text, loc=places)
-    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
-        == found
+    assert _dated_status(text, places, document) == found
 
 
 # Days as round 45's held-back reports wrote them (events v64); new texts.
@@ -2248,6 +2249,4 @@ def test_round_44s_days_and_denials(text: str, places: tuple[str, ...], document
 ])
 def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
                         found: list[tuple[str, str | None, str]]) -> None:
-    named = mentions(text, loc=places)
-    assert [(e["type"], e["date"], e["status"]) for e in extract_events(text, named, [], document)] \
-        == found
+    assert _dated_status(text, places, document) == found
