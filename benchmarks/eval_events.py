@@ -239,15 +239,19 @@ ROUND_45 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(191, 197)]
 #: Held back through round 45 and scored once with its final rules and models, then tuned on
 #: (events v64) and trained on by the models from round 46.
 ROUND_46 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(197, 203)]
-#: The rounds' sets, each held back once and then tuned on, from round 24 on.
-TUNED_ROUNDS = (ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30, ROUND_31,
-                ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
-                ROUND_38, ROUND_39, ROUND_40, ROUND_41, ROUND_42, ROUND_43,
-                ROUND_44, ROUND_45, ROUND_46)
+#: Written blind in rounds 46 (203–208) and 47 (209–214), held back through both and scored
+#: once with events v65, then tuned on (events v66) and trained on by the models from round 48.
+ROUND_48 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(203, 215)]
+#: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
+TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
+                            ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
+                            ROUND_38, ROUND_39, ROUND_40, ROUND_41, ROUND_42, ROUND_43,
+                            ROUND_44, ROUND_45, ROUND_46), start=24),
+                (48, ROUND_48))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Rounds 46 (203–208) and 47
-#: (209–214) both test events v65, which neither was tuned on.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(203, 215)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 48's (215–220) test
+#: events v66.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(215, 221)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
@@ -517,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
            load_dev(path) for path in ROUND_23},
         **{f"round-{number} set (tests/nlp/{path.name}, written blind, scored once, tuned on "
            f"in round {number})": load_dev(path)
-           for number, paths in enumerate(TUNED_ROUNDS, start=24) for path in paths},
+           for number, paths in TUNED_ROUNDS for path in paths},
         **{f"held-back set (tests/nlp/{path.name}, written blind, scored once)": load_dev(path)
            for path in HELD_BACK},
     }

@@ -23,6 +23,7 @@ from kashf.nlp.relative_days import (
     bare_weekday_number,
     following_weekday,
     relative_days,
+    weekday_alone,
 )
 from kashf.text.dates import DAY_WORDS, day_in_words
 
@@ -169,7 +170,7 @@ class DateTracker:
                                 self._day_order()) + self._day_labels(p_start, p_end)))
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
-            heading = self._relative_heading(index)
+            heading = self._relative_heading(index) or self._weekday_heading(index)
             if heading is not None:
                 self._cache[index] = [heading, *self._cache[index]]
         return self._cache[index]
@@ -195,6 +196,37 @@ class DateTracker:
             return None
         return (hits[0].start, hits[0].end, (before + dt.timedelta(days=days)).isoformat(),
                 self.text[hits[0].start:hits[0].end])
+
+    def _weekday_heading(self, index: int) -> tuple[int, int, str, str] | None:
+        """A diary entry headed by a weekday alone on its first line ("MONDAY 12th" … "TUES",
+        «الخميس»): the first such day after the entry before it, or with none before, the
+        last one up to the document's day."""
+        p_start, p_end, _ = self.paragraphs[index]
+        line_end = self.text.find("\n", p_start, p_end)
+        line_end = p_end if line_end < 0 else line_end
+        core = self.folded[p_start:line_end].strip(_HEADING_MARKS)
+        alone = weekday_alone(core) if core and len(core) <= 24 else None
+        if alone is None:
+            return None
+        weekday, number = alone
+        start = p_start + self.folded[p_start:line_end].index(core)
+        before = self.entry_date(p_start)
+        if number is not None:  # "SAT 17th": the last such day up to the document's
+            if self.document is None:
+                return None
+            day = next((d for d in (self.document - dt.timedelta(days=back) for back in range(62))
+                        if d.day == number and d.weekday() == weekday), None)
+            if day is None:
+                return None
+        elif before is not None:
+            day = before + dt.timedelta(days=(weekday - before.weekday() - 1) % 7 + 1)
+        elif self.document is not None:
+            day = self.document - dt.timedelta(days=(self.document.weekday() - weekday) % 7)
+        else:
+            return None
+        if self.document is not None and day > self.document:
+            return None
+        return start, start + len(core), day.isoformat(), self.text[start:start + len(core)]
 
     def _day_labels(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """An operation diary's "D-2", "D-Day", "D+5" in ``text[start:end]``, as days, counted
@@ -416,6 +448,11 @@ class DateTracker:
                 continue  # «عزمني على غدا»: to lunch (Levantine «غدا»), not tomorrow
             if _EARLY.search(self.folded, max(start, hit.start - 8), hit.end):
                 continue  # «صباح باكر»: early in the morning, not tomorrow
+            if self.folded[hit.end - 3:hit.end] == "یوم" \
+                    and bare_weekday_number(self.folded[hit.end:hit.end + 12].split(" ", 2)[1]
+                                            if self.folded[hit.end:hit.end + 1] == " " else "") \
+                    is not None:
+                continue  # «نتلاقى تاني يوم السبت الجاي»: again on Saturday, not the next day
             if self.folded[hit.start:hit.end] == "اللیله" and (
                     _THAT_NIGHT.search(self.folded[max(start, hit.start - 6):hit.start])
                     or _THAT_NIGHT.match(self.folded[hit.end:hit.end + 8])):
@@ -459,7 +496,8 @@ class DateTracker:
             clause_start = max((b for b in breaks if b < at), default=start)
             clause_end = min((b for b in breaks if b > at), default=end)
             return any(c.tag == "planned"
-                       for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs))
+                       for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs)) \
+                or _english_present(self.folded, clause_start, clause_end)
 
         today = self.today(start)
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
@@ -503,6 +541,27 @@ class DateTracker:
         self._said.extend((at, iso_day(day)) for at, day, _t in found
                           if day and iso_day(day) and not self._in_header(at))
         return found
+
+
+# An English clause in the present with no past form in it tells what is still to come: "he
+# leaves for Istanbul Friday", "KAYA's return ticket is for Sunday", "Taking a shared taxi to
+# Sulaymaniyah Sunday" (its weekday is the coming one).
+_EN_PAST = re.compile(
+    r"(?<![\w'])(?:was|were|had|did|met|flew|went|left|drove|took|gave|paid|came|saw|told|said|"
+    r"sent|got|made|brought|bought|sat|rode|spoke|ran|found|held|kept|lost|sold|spent|stood|"
+    r"wrote|ate|began|broke|chose|fell|felt|knew|led|rang|slept|taught|thought|threw|woke|"
+    r"yesterday|ago|last|\w{2,}ed)(?!\w)"
+)
+_EN_PRESENT = re.compile(
+    r"(?<![\w'])(?:is|are|am|leaves|flies|drives|goes|returns|heads|travels|meets|comes|"
+    r"arrives|departs|lands|fly|drive|meet|leave|travel|arrive|\w{3,}ing)(?!\w)|\w's\s|\w're\s"
+)
+_LATIN = re.compile(r"[a-z]")
+
+
+def _english_present(folded: str, start: int, end: int) -> bool:
+    return bool(_LATIN.search(folded, start, end) and _EN_PRESENT.search(folded, start, end)
+                and not _EN_PAST.search(folded, start, end))
 
 
 # What may stand around a diary heading on its line: «دو روز بعد», "*Two days later:*"

@@ -23,6 +23,7 @@ Header lines (Subject:, موضوع:) restate the report's event and are not even
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -41,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 65
+VERSION = 66
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -69,6 +70,9 @@ _OTHER_TIME = re.compile(
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر|"
+    # last year or month in speech: «پارسال», «السنة اللي فاتت», «الشهر اللي طاف»
+    r"پارسال|سال قبل|ماه قبل|السنه الماضیه|(?:السنه|العام|الشهر)\s+(?:اللی\s+)?(?:فاتت|فات|طاف|"
+    r"الفائت|الفائته|الفات)|"
     # a season: "in spring 2019", "last summer", «تابستان پارسال», «الصيف الماضي»
     r"(?:in|last|this|early|late)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|بهار|تابستان|زمستان|"
@@ -283,7 +287,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 # a closing quote right after the stop ends the sentence with it
                 boundary = i + 2 if i + 1 < end and text[i + 1] in "\"»”'" else i + 1
         elif ch == "\n":
-            line_start = text.rfind("\n", start, i) + 1
+            line_start = text.rfind("\n", 0, i) + 1  # (a paragraph's first line too)
             following = text[i + 1 : i + 3]
             if (
                 following.startswith("\n")
@@ -792,6 +796,9 @@ class _Extractor:
                 continue
             written = _outside_quotes(self.text, self.dates.in_span(s_start, s_end, self.langs),
                                       s_start, s_end)
+            people = _mentions_in(self.mentions, s_start, s_end, {"PER"})
+            written = [w for w in written if not any(
+                int(p["start"]) <= w[0] < int(p["end"]) for p in people)]  # «ملا جمعه»: a name
             found = self.triggers(s_start, s_end)
             guesses = self.guessed(s_start, s_end, found)
             found = sorted([*found, *guesses], key=lambda h: h.start)
@@ -818,6 +825,11 @@ class _Extractor:
                     # the task's day is not the tasking's: a day told before the verb is
                     # ("last night he told me to drive to Suli on Thursday")
                     own = next((w for w in reversed(written) if w[0] < hit.start and w[1]), None)
+                if own and own[0] < hit.start and _line_stamp(self.text, own) \
+                        and _OTHER_TIME.search(self.folded, own[0] + len(own[2]), s_end):
+                    # "Mon 06/03 09:00 | KOUMIS interview: pitched in January in Dubai": the
+                    # log line's day is when it was told; the event has a time of its own
+                    own = None
                 owned.append(None if own and self.telling_date(own, hit.start, s_start) else own)
             stamp = _LOG_LINE.match(self.text, s_start)
             if stamp and last and len(written) == 1 and owned and written[0][0] < stamp.end():
@@ -862,20 +874,23 @@ class _Extractor:
                 if status == "happened" and own is not None and own[0] in self.dates.ahead:
                     status = "planned"  # «فردا میام باکو», "tmrw I drive to Kirkuk": still to come
                 if status == "happened" and own is not None and self.dates._after(own[1] or "") \
-                        and _YEARLESS_DAY.search(ascii_digits(own[2])):
+                        and (_YEARLESS_DAY.search(ascii_digits(own[2]))
+                             or bare_weekday(lex.fold(own[2]))):
                     # «جمعه ۲۲ دی … توی مصلی می‌بینم»: a day without its year that falls after
                     # the report is still to come (not "the next day", which may count from the
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
                 if own is not None and own[1] and not self.dates._after(own[1]) \
-                        and bare_weekday(lex.fold(own[2])) and (
-                            status == "planned" or status == "cancelled"
-                            and _CANCELLED_NOW.search(self.folded, s_start, s_end)):
+                        and bare_weekday(lex.fold(own[2])) and status in ("planned", "cancelled"):
                     # «همین شنبه میبرمت», "Friday's meet is off", «موعد الجمعة ألغيه»: a plan's
-                    # bare weekday, read back from the report's day, is the coming one (a call-off
-                    # in the past tense is left as told: the blind authors split on it)
-                    ahead = next_weekday(own[1], self.dates.entry_date(s_start)
-                                         or self.dates.document)
+                    # bare weekday, read back from the report's day, is the coming one. A call-off
+                    # in the past tense («قرار جمعه‌مان لغو شد», "called off their Wednesday
+                    # lunch") names the nearer of the two: the day just gone or the one to come.
+                    today = self.dates.entry_date(s_start) or self.dates.document
+                    ahead = next_weekday(own[1], today)
+                    if status == "cancelled" and ahead and today \
+                            and not _CANCELLED_NOW.search(self.folded, s_start, s_end):
+                        ahead = _nearer(own[1], ahead, today)
                     date = (ahead or own[1], own[2])
                 told_days.append(date if own is not None or chained else None)
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
@@ -995,6 +1010,12 @@ class _Extractor:
             told = [e for e in last if e["date"] and e["status"] in ("reported", "happened")]
             if told:
                 return told[-1]["date"], told[-1]["date_text"]
+        if status in ("reported", "cancelled"):
+            entry = self.dates.entry_date(start)
+            if entry is not None and entry != self.dates.document:
+                # under a diary heading («الخميس ٧ شوال (٢٧ أبريل)»), what is told or called
+                # off is of that day
+                return entry.isoformat(), None
         return None, None
 
     def follow_up(
@@ -1686,6 +1707,21 @@ _BOUND = re.compile(
 )
 
 
+def _line_stamp(text: str, date: tuple[int, str | None, str]) -> bool:
+    """Whether a date opens its line, as a log's or a chat's stamp does."""
+    line_start = text.rfind("\n", 0, date[0]) + 1
+    return not text[line_start:date[0]].strip(" \t-•*[(")
+
+
+def _nearer(back: str, ahead: str, today: dt.date) -> str:
+    """Of a weekday read back and the same weekday to come, the one nearer ``today`` (today
+    itself when it is that weekday)."""
+    behind, coming = dt.date.fromisoformat(back[:10]), dt.date.fromisoformat(ahead[:10])
+    if coming - dt.timedelta(days=7) == today:
+        return today.isoformat()
+    return ahead if coming - today < today - behind else back
+
+
 def _persian(text: str, start: int, end: int) -> bool:
     return "fa" in (lex.languages(text[start:end]) or ())
 
@@ -1766,6 +1802,8 @@ def _continues(
         and previous["type"] == event["type"]
         and (definite or _same_people(previous, event))
         and previous["evidence"]["end"] < event["evidence"]["start"]
+        # (a diary's next entry is another day: «سه‌شنبه ۱۸ آذر / برگشتم تبریز»)
+        and not (event["date"] and previous["date"] and event["date"] != previous["date"])
     )
 
 

@@ -263,7 +263,7 @@ class Lexicon:
         """
         end = len(folded) if end is None else end
         tokens = _tokens_in(folded, start, end)
-        hits: list[Hit] = []
+        hits: list[tuple[Hit, int]] = []
         for i, (t_start, _t_end, token) in enumerate(tokens):
             arabic = bool(_ARABIC_SCRIPT.match(token))
             for stem in self._starts(token, arabic):
@@ -292,11 +292,13 @@ class Lexicon:
                         fits = rest_end is not None
                         last = rest_end if rest_end is not None else last
                     if fits:
-                        hits.append(Hit(phrase.tag, t_start, tokens[last][1]))
-        # Longest first; on a tie a "none" phrase wins (it exists to veto that span).
-        hits.sort(key=lambda h: (-(h.end - h.start), h.tag != "none", h.start))
+                        written = sum(len(w) for w in phrase.words)
+                        hits.append((Hit(phrase.tag, t_start, tokens[last][1]), written))
+        # Longest first; on a tie a "none" phrase wins (it exists to veto that span), then the
+        # phrase that spells more of it («بعدها بأسبوعين» over «بعدها بأسبوع» + a suffix).
+        hits.sort(key=lambda h: (-(h[0].end - h[0].start), h[0].tag != "none", -h[1], h[0].start))
         kept: list[Hit] = []
-        for hit in hits:
+        for hit, _written in hits:
             if all(hit.end <= k.start or hit.start >= k.end for k in kept):
                 kept.append(hit)
         # "none" phrases exist only to veto the span they cover (``keep_none`` shows them).

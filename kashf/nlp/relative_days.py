@@ -43,7 +43,9 @@ _NEXT_EN = r"next|this coming|coming|همین"  # «همین شنبه میریم
 _NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
 # («الفات»: Sudanese speech's «الفائت», «يوم الاربعاء الفات»)
 _LAST_AFTER = rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضی|المنصرم|الفائت|الفات|السابق|اللی فات|الی فات|اللی راح"
-_NEXT_AFTER = rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجای|الیایه|الیای"
+_NEXT_AFTER = (rf"آینده|اینده|بعد{_NOT_A_WORD_AFTER}|المقبله|المقبل|القادمه|القادم|الجایه|الجایی|"
+               # («پنجشنبهٔ دیگر», «شنبه دیگه»: the coming one)
+               r"الجای|الیایه|الیای|اللی جای|دیگر|دیگه")
 
 # An English weekday's short form, as a log or a chronology writes it ("Fri 7th", "Sun 06/08").
 _DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
@@ -52,8 +54,10 @@ _DAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 _BARE = re.compile(
     # (not Friday prayers: «پس از نماز جمعه», «بعد صلاة الجمعة» name the prayer, not a day)
     rf"(?<!\w)(?<!every\s)(?<!هر\s)(?<!کل\s)(?<!نماز\s)(?<!صلاه\s)(?:(?:on\s+|یوم\s+|روز\s+)?"
-    # (a short form only after "on": "off to Reyhanli on Fri")
-    rf"(?P<day>{_DAY})|on\s+(?P<short>{_DAY_SHORT}))(?!\w)(?!\s+prayers?)"
+    # (a short form only after "on" or before a time of day: "off to Reyhanli on Fri", "met
+    # him Fri evening")
+    rf"(?P<day>{_DAY})|on\s+(?P<short>{_DAY_SHORT})|(?P<short2>{_DAY_SHORT})(?=\s+(?:morning|"
+    r"afternoon|evening|night)(?!\w)))(?!\w)(?!\s+prayers?)"
     # (a day and month in brackets after it are its date: «پنجشنبه (۱۴ تیر)»)
     r"(?!\s*\(\s*[0-9۰-۹٠-٩]{1,2}\s+[^\W\d])"
     # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
@@ -94,7 +98,8 @@ _ORDINAL = "|".join(sorted((re.escape(o) for o in _ORDINALS), key=len, reverse=T
 # «في الثالث من الشهر الجاري», «يوم ٣ من الشهر الحالي», «في ٢٥ الجاري», "on the 3rd of this month".
 _THIS_MONTH = re.compile(
     rf"(?<!\w)(?:(?P<ord>{_ORDINAL})|(?P<num>[0-9۰-۹٠-٩]{{1,2}}))\s+(?:من\s+)?"
-    r"(?:الشهر\s+(?:الجاری|الحالی)|هذا\s+الشهر|الجاری)(?!\w)"
+    # (spoken: «يوم ٢٨ الشهر ده», «١٥ هالشهر», «٣ الشهر هاذا»)
+    r"(?:الشهر\s+(?:الجاری|الحالی|ده|دا|هذا|هاذا)|هذا\s+الشهر|هالشهر|الجاری)(?!\w)"
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
 )
 
@@ -117,6 +122,12 @@ _NTH = re.compile(
     r"\s+(?=\d{1,2}(?:st|nd|rd|th)))(?:(?:night|morning|evening|afternoon)\s+of\s+the\s+)?"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s+(?:of\s+)?(?:this\s+month|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec))"
+)
+# «يوم الاثنين ١٥», «پنجشنبه ۱۲ ساعت ده»: a weekday and a day of the month with no month; the
+# month is the one that puts that day on that weekday (``_on_weekday``).
+_WEEKDAY_AND_DAY = re.compile(
+    rf"(?<!\w)(?P<weekday>{_DAY})\s+(?P<day>[0-9۰-۹٠-٩]{{1,2}})(?![0-9۰-۹٠-٩/:\-]|\.[0-9۰-۹٠-٩])"
+    r"(?=\s*(?:[،,.؛;:)\]]|$|\n|\s(?:و|في|فی|في|در|ساعت|الساعه|صباحا|مساء|عصرا|ظهرا)(?!\w)))"
 )
 # «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧»: day/month without a
 # year, after «يوم», a weekday or «بتاريخ».
@@ -226,10 +237,11 @@ def relative_days(
                                           + 7 * weeks)
             found.append((m.start(), m.end(), day.isoformat()))
     for m in _BARE.finditer(folded, start, end):
-        if any(s <= m.start("day" if m.group("day") else "short") < e for s, e, _ in found):
+        short = "short" if m.group("short") else "short2"
+        if any(s <= m.start("day" if m.group("day") else short) < e for s, e, _ in found):
             continue  # part of "last Tuesday" above
         ahead = forward(m.start()) if callable(forward) else forward
-        weekday = weekday_number(m.group("day") or m.group("short"))
+        weekday = weekday_number(m.group("day") or m.group(short))
         found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
@@ -256,6 +268,12 @@ def relative_days(
         on_weekday = _on_weekday(document, day, weekday_number(named), ahead) if named else None
         found.append((m.start(), m.end(), on_weekday or _day_of_month(
             document, day, past=not ahead, coming=ahead)))
+    for m in _WEEKDAY_AND_DAY.finditer(folded, start, end):
+        ahead = forward(m.start()) if callable(forward) else forward
+        day = _on_weekday(document, int(ascii_digits(m.group("day"))),
+                          weekday_number(m.group("weekday")), ahead)
+        if day is not None:
+            found.append((m.start(), m.end(), day))
     for m in _DAY_MONTH.finditer(folded, start, end):
         d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4", "5", "6")
                       if m.group(f"d{k}"))
@@ -314,6 +332,27 @@ def relative_days(
     return sorted(found)
 
 
+# A diary's entry heading that is a weekday alone on its line ("TUES", "Thursday evening",
+# «سه‌شنبه», «الخميس مساءً»): its day is the first such weekday after the entry before
+# (event_dates).
+_WEEKDAY_ALONE = re.compile(
+    rf"(?P<day>{_DAY}|{_DAY_SHORT}|weds)[,،]?\s*(?:(?P<n>[0-9۰-۹٠-٩]{{1,2}})(?:st|nd|rd|th)?\s*)?(?:morning|afternoon|evening|night|صبح|ظهر|عصر|شب|"
+    r"الصبح|صباحا|الظهر|ظهرا|العصر|عصرا|المساء|مساء|مساءا|بالليل|لیلا)?"
+)
+
+
+def weekday_alone(folded: str) -> tuple[int, int | None] | None:
+    """(Monday = 0, day of the month or None) when a (folded) heading is a weekday alone,
+    perhaps with its day of the month ("SAT 17th") and its time of day."""
+    m = _WEEKDAY_ALONE.fullmatch(folded.strip())
+    if m is None:
+        return None
+    weekday = weekday_number("wed" if m.group("day") == "weds" else m.group("day"))
+    if weekday is None:
+        return None
+    return weekday, int(ascii_digits(m.group("n"))) if m.group("n") else None
+
+
 def bare_weekday(folded: str) -> bool:
     """Whether a date as written (folded) is a weekday alone: "on Thursday", «الجمعة»."""
     return bare_weekday_number(folded) is not None
@@ -322,7 +361,7 @@ def bare_weekday(folded: str) -> bool:
 def bare_weekday_number(folded: str) -> int | None:
     """Monday = 0 for a weekday alone as written (folded), None for anything else."""
     m = _BARE.fullmatch(folded.strip())
-    return weekday_number(m.group("day") or m.group("short")) if m else None
+    return weekday_number(m.group("day") or m.group("short") or m.group("short2")) if m else None
 
 
 def next_weekday(iso: str, anchor: dt.date | None) -> str | None:

@@ -2250,3 +2250,58 @@ def test_round_44s_days_and_denials(text: str, places: tuple[str, ...], document
 def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
                         found: list[tuple[str, str | None, str]]) -> None:
     assert _dated_status(text, places, document) == found
+
+
+# Days as round 47's held-back reports wrote them (events v66); new texts.
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # a diary whose entries are headed by a weekday alone: the days run on from the first
+    pytest.param("TUESDAY 3rd\nLanded in Basra, no sleep.\n\nWEDS\nMet Ali in the lobby of the Grand "
+                 "Hotel.\n\nFRI\nAli gave me $400 in an envelope.", ("Basra", "Grand Hotel"),
+                 "2024-09-07",
+                 [("travel", "2024-09-03", "happened"), ("meeting", "2024-09-04", "happened"),
+                  ("payment", "2024-09-06", "happened")], id="weekday-headings"),
+    # a short weekday before a time of day, inside a log line of another day
+    pytest.param("Sun 08/09 10:00 | Interview. AZIZ: met \"SAMI\" Fri evening at the Rose Hotel.",
+                 ("Rose Hotel",), "2024-09-09", [("meeting", "2024-09-06", "happened")],
+                 id="fri-evening"),
+    # a log line's day is when it was told: the event has a month of its own
+    pytest.param("Mon 09/09 09:30 | NASSER interview: recruited in March in Doha by a broker.",
+                 ("Doha",), "2024-09-09", [("recruitment", None, "happened")], id="stamp-and-month"),
+    # «ملا جمعه» is a man, not a Friday
+    pytest.param("ملا جمعه دیروز به هرات رفت.", ("هرات",), "2024-09-09",
+                 [("travel", "2024-09-08", "happened")], id="juma-a-name"),
+    # last year in speech is a time of its own, not the day the sentence before gave
+    pytest.param("امروز نسرین رو دیدم. پارسال همین نسرین به یه نفر دو هزار دلار داده بود.", (),
+                 "2024-09-09", [("meeting", "2024-09-09", "happened"), ("payment", None, "happened")],
+                 id="last-year-spoken"),
+    # «پنجشنبهٔ دیگر»: the coming Thursday, a week on when the report is of a Thursday
+    pytest.param("گفته پنجشنبهٔ دیگر برمی‌گردد بوشهر.", ("بوشهر",), "2024-09-05",
+                 [("travel", "2024-09-12", "planned")], id="the-other-thursday"),
+    # «تاني يوم السبت الجاي»: again on next Saturday, not the next day
+    pytest.param("قال لي نتلاقى تاني يوم السبت الجاي في قهوة النيلين.", ("قهوة النيلين",),
+                 "2024-09-09", [("meeting", "2024-09-14", "planned")], id="again-next-saturday"),
+    pytest.param("السفر على بورتسودان قال حيكون يوم ٢٨ الشهر ده.", ("بورتسودان",), "2024-09-09",
+                 [("travel", "2024-09-28", "reported")], id="the-28th-of-this-month"),
+    # two weeks on, not the one week «بعدها بأسبوع» spells most of
+    pytest.param("يوم الجمعة ٦ سبتمبر قابله أبو عمر في الجامع. بعدها بأسبوعين أبو عمر طلب منه يوصّل "
+                 "شنطة لواحد في غازي عنتاب.", (), "2024-09-30",
+                 [("meeting", "2024-09-06", "happened"), ("tasking", "2024-09-20", "happened")],
+                 id="two-weeks-after"),
+    # a weekday and a day of the month with no month
+    pytest.param("وأنا ناوي أروح إسطنبول يوم الأحد ١٥ سبتمبر، وهناك بلاقي أخوه في فندق البسفور يوم "
+                 "الاثنين ١٦.", ("إسطنبول", "فندق البسفور"), "2024-09-09",
+                 [("travel", "2024-09-15", "planned"), ("meeting", "2024-09-16", "planned")],
+                 id="monday-the-16th"),
+    # «إن شاء الله» and an English clause in the present: the coming weekday
+    pytest.param("أنا الخميس إن شاء الله راجع عالقامشلي.", ("القامشلي",), "2024-09-09",
+                 [("travel", "2024-09-12", "planned")], id="inshallah-thursday"),
+    pytest.param("KAYA's return ticket to Istanbul is for Sunday.", ("Istanbul",), "2024-09-11",
+                 [("travel", "2024-09-15", "planned")], id="ticket-is-for-sunday"),
+    # a call-off in the past tense: the nearer Wednesday, here the coming one
+    pytest.param("SAAB phoned KOUMIS and called off their Wednesday lunch at the Olive Court Hotel.",
+                 ("Olive Court Hotel",), "2024-09-09",
+                 [("meeting", "2024-09-11", "cancelled")], id="called-off-wednesday"),
+])
+def test_round_47s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    assert _dated_status(text, places, document) == found
