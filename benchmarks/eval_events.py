@@ -242,16 +242,19 @@ ROUND_46 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(197, 203)]
 #: Written blind in rounds 46 (203–208) and 47 (209–214), held back through both and scored
 #: once with events v65, then tuned on (events v66) and trained on by the models from round 48.
 ROUND_48 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(203, 215)]
+#: Written blind in round 48, held back through it and scored once with events v66, then tuned
+#: on (events v67) and trained on by the models from round 49.
+ROUND_49 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(215, 221)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
                             ROUND_38, ROUND_39, ROUND_40, ROUND_41, ROUND_42, ROUND_43,
                             ROUND_44, ROUND_45, ROUND_46), start=24),
-                (48, ROUND_48))
+                (48, ROUND_48), (49, ROUND_49))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 48's (215–220) test
-#: events v66.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(215, 221)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 49's (221–226) test
+#: events v67.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(221, 227)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),

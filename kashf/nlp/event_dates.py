@@ -497,7 +497,8 @@ class DateTracker:
             clause_end = min((b for b in breaks if b > at), default=end)
             return any(c.tag == "planned"
                        for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs)) \
-                or _english_present(self.folded, clause_start, clause_end)
+                or _english_present(self.folded, clause_start, clause_end) \
+                or bool(_FA_PRESENT.search(self.folded, clause_start, clause_end))
 
         today = self.today(start)
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
@@ -554,14 +555,27 @@ _EN_PAST = re.compile(
 )
 _EN_PRESENT = re.compile(
     r"(?<![\w'])(?:is|are|am|leaves|flies|drives|goes|returns|heads|travels|meets|comes|"
-    r"arrives|departs|lands|fly|drive|meet|leave|travel|arrive|\w{3,}ing)(?!\w)|\w's\s|\w're\s"
+    r"arrives|departs|lands|sails|crosses|boards|visits|sees|fly|drive|meet|leave|travel|arrive|"
+    r"\w{3,}ing)(?!\w)|\w's\s|\w're\s"
 )
 _LATIN = re.compile(r"[a-z]")
 
 
+# "Rostami said he would fly to Istanbul on Wednesday": a plan told in the past
+_WOULD_GO = re.compile(r"(?<!\w)would\s+(?:fly|travel|go|leave|return|meet|drive|come|head|sail|"
+                       r"arrive|be back|be in)(?!\w)")
+
+
+# A Persian present of coming, going or seeing («کاوه شنبه می‌آید تهران», «ما شنبه برمیگردیم
+# مشهد», «جمعه میبینیمش»): what is still to come, not a past continuous («می‌آمد», «می‌رفت»).
+_FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس)(?:د|م|ه|ن|یم|ید|ند)"
+                         r"(?:ش|شان|شون)?(?!\w)")
+
+
 def _english_present(folded: str, start: int, end: int) -> bool:
-    return bool(_LATIN.search(folded, start, end) and _EN_PRESENT.search(folded, start, end)
-                and not _EN_PAST.search(folded, start, end))
+    return bool(_LATIN.search(folded, start, end) and (
+        _WOULD_GO.search(folded, start, end)
+        or _EN_PRESENT.search(folded, start, end) and not _EN_PAST.search(folded, start, end)))
 
 
 # What may stand around a diary heading on its line: «دو روز بعد», "*Two days later:*"
@@ -956,17 +970,24 @@ def _yearless_dates(
             # 2023). So when the last full date anywhere before it is long before the
             # report, a day-month a few weeks after that date takes its year.
             told = next((d for at, d in reversed(anchors) if at < m.start() and d), story)
+            this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
             if told is not None and document - told > _STORY_GAP \
-                    and not _THIS_YEAR.match(text, m.end()):
+                    and not _THIS_YEAR.match(text, m.end()) \
+                    and not (this_year and dt.timedelta(0) < this_year - document <= _CLOSE_AHEAD):
+                # (not a day in the weeks after the report: "I travel to Manchester on 14
+                # November", a plan)
                 parsed = _parse_day(parse_date, day, month, _year_in(month, told))
                 found = iso_day(parsed)
                 if found is not None and dt.timedelta(0) <= found - told <= _STORY_GAP:
                     out.append((m.start(), m.end(), parsed[:10], m.group(0)))
                     continue
-        year = _year_in(month, reference)
+        last_year = bool(_LAST_YEAR.match(text, m.end()))
+        year = _year_in(month, reference) - last_year
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
-        if found is not None and found > document + YEARLESS_AHEAD:
+        if last_year:
+            pass
+        elif found is not None and found > document + YEARLESS_AHEAD:
             parsed = _parse_day(parse_date, day, month, year - 1)
         elif found is not None and reference == document and found < document - _YEAR_TURN:
             # a report of late Esfand or December telling of «۱۵ فروردین», "3 January": the
@@ -981,6 +1002,11 @@ def _yearless_dates(
 
 _STORY_GAP = dt.timedelta(days=120)
 _YEAR_TURN = dt.timedelta(days=300)
+_CLOSE_AHEAD = dt.timedelta(days=30)
+# "On 18 June last year", «۱۲ مهر پارسال», «في ٣ آذار من العام الماضي»
+_LAST_YEAR = re.compile(r"\W{0,3}(?:of\s+)?(?:last year|the previous year|پارسال|سال گذشته|سال قبل|"
+                        r"(?:من\s+)?(?:العام|السنة)\s+(?:الماضي|الماضية|الفائت|الفائتة|اللي فاتت|"
+                        r"اللي فات|السابق|السابقة))", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|العام الجاري|السنة الحالية|هذه السنة)",
                         re.IGNORECASE)
 

@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 66
+VERSION = 68
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -70,12 +70,18 @@ _OTHER_TIME = re.compile(
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر|"
+    # a Persian month or holiday with a two-digit year: «اسفند ۹۷», «اربعین ۹۸», «مهر سال ۹۹»
+    r"(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|ابان|اذر|دی|بهمن|اسفند|اربعین|نوروز|محرم|"
+    r"رمضان)(?:\s*ماه)?\s+(?:سال\s+)?[0-9۰-۹]{2}(?![0-9۰-۹/]|\s*[0-9۰-۹])|"
     # last year or month in speech: «پارسال», «السنة اللي فاتت», «الشهر اللي طاف»
     r"پارسال|سال قبل|ماه قبل|السنه الماضیه|(?:السنه|العام|الشهر)\s+(?:اللی\s+)?(?:فاتت|فات|طاف|"
     r"الفائت|الفائته|الفات)|"
     # a season: "in spring 2019", "last summer", «تابستان پارسال», «الصيف الماضي»
     r"(?:in|last|this|early|late)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
-    r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|بهار|تابستان|زمستان|"
+    r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|"
+    # (a season told as a time, not «خیابان بهار», a street)
+    r"(?:(?:در|این|اون|ان|همان|همون)\s+)(?:بهار|تابستان|پاییز|زمستان)|"
+    r"(?:بهار|تابستان|پاییز|زمستان)(?:\s+ی)?\s+(?:گذشته|امسال|پارسال|سال|[0-9۰-۹])|"
     r"الصیف|الشتاء|الخریف|اواخر|اوایل|اواسط|"
     # a half or a third of a month: «در نیمه دوم شهریورماه», «دهه اول محرم»
     r"نیمه اول|نیمه دوم|نیمه نخست|دهه اول|دهه دوم|دهه سوم|النصف الاول|النصف الثانی|"
@@ -880,7 +886,16 @@ class _Extractor:
                     # the report is still to come (not "the next day", which may count from the
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
-                if own is not None and own[1] and not self.dates._after(own[1]) \
+                if own is not None and own[1] and status == "cancelled" \
+                        and bare_weekday(lex.fold(own[2])) and self.dates._after(own[1]) \
+                        and not _CANCELLED_NOW.search(self.folded, s_start, s_end):
+                    # "A follow-up interview set for Saturday was cancelled": read forward for
+                    # its plan's word, but the call-off is told in the past: the nearer Saturday
+                    today = self.dates.entry_date(s_start) or self.dates.document
+                    if today is not None:
+                        back = dt.date.fromisoformat(own[1][:10]) - dt.timedelta(days=7)
+                        date = (_nearer(back.isoformat(), own[1], today), own[2])
+                elif own is not None and own[1] and not self.dates._after(own[1]) \
                         and bare_weekday(lex.fold(own[2])) and status in ("planned", "cancelled"):
                     # «همین شنبه میبرمت», "Friday's meet is off", «موعد الجمعة ألغيه»: a plan's
                     # bare weekday, read back from the report's day, is the coming one. A call-off

@@ -140,7 +140,7 @@ class Hit:
 
 #: A phrase's parts may stand apart: ``همکاری … پذیرفت*`` lets up to this many words come
 #: between «همکاری» (cooperation) and «پذیرفت» (accepted), as in «همکاری با ما را پذیرفت».
-GAP_WORDS = 10
+GAP_WORDS = 12
 _GAP = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
 # Persian verb prefixes written apart (ZWNJ folds to a space): a part after one is another

@@ -2305,3 +2305,43 @@ def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
 def test_round_47s_days(text: str, places: tuple[str, ...], document: str,
                         found: list[tuple[str, str | None, str]]) -> None:
     assert _dated_status(text, places, document) == found
+
+
+# Days as round 48's held-back reports wrote them (events v67); new texts.
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # «الجمعة الماضية»: the last Friday, with the feminine ending
+    pytest.param("اللقاء الذي كان محدّداً معه الجمعة الماضية في مكتب المحامي أُلغي.", (),
+                 "2024-09-11", [("meeting", "2024-09-06", "cancelled")], id="last-friday-feminine"),
+    # set for Saturday (a plan's word) but called off in the past: the nearer Saturday
+    pytest.param("A follow-up interview set for Saturday was cancelled by his lawyer.", (),
+                 "2024-09-09", [("meeting", "2024-09-07", "cancelled")], id="set-for-then-cancelled"),
+    pytest.param("الموكّل سيعود إلى الكويت يوم الأحد.", ("الكويت",), "2024-09-11",
+                 [("travel", "2024-09-15", "planned")], id="msa-future-prefix"),
+    pytest.param("Rostami said he would fly to Istanbul on Wednesday.", ("Istanbul",), "2024-09-09",
+                 [("travel", "2024-09-11", "reported")], id="would-fly"),
+    pytest.param("کاوه شنبه با پرواز صبح می‌آید تهران.", ("تهران",), "2024-09-11",
+                 [("travel", "2024-09-14", "planned")], id="persian-present"),
+    # "18 June last year"; a day in the weeks after the report is this year's plan, not the
+    # story's year
+    pytest.param("On 18 June last year a man offered me £2,000 a month to advise them.", (),
+                 "2023-11-08", [("recruitment", "2022-06-18", "happened")], id="last-year"),
+    pytest.param("I flew to Vienna on 2 September 2022 and met him in the Hotel Gruen.\n"
+                 "I travel to Manchester on 14 November to give a statement.",
+                 ("Vienna", "Hotel Gruen", "Manchester"), "2023-11-08",
+                 [("travel", "2022-09-02", "happened"), ("meeting", "2022-09-02", "happened"),
+                  ("travel", "2023-11-14", "planned")], id="plan-this-year"),
+    # a Persian month with a two-digit year is a time of its own
+    pytest.param("دیروز در دادگاه گفته شد متهم اسفند ۹۷ به بصره رفته است.", ("بصره",), "2021-10-13",
+                 [("travel", None, "reported")], id="month-and-two-digit-year"),
+    # «به دعوت آقای …»: at his invitation, a lunch that happened
+    pytest.param("روز جمعه ۱۶ دی به دعوت آقای باباخانی در سفره‌خانه پارسه با ایشان ناهار خوردم.",
+                 ("سفره‌خانه پارسه",), "2023-01-10", [("meeting", "2023-01-06", "happened")],
+                 id="at-his-invitation"),
+    # eleven words between «با» and «نشستیم»; «خیابون بهار» is a street, not spring (events v68)
+    pytest.param("دیروز ظهر، بعد کلاس فیزیک، با همون آقاهه که گفتم، رضایی، رفتیم کافه لیمو سر خیابون "
+                 "بهار نشستیم.", ("کافه لیمو",), "2023-11-28",
+                 [("meeting", "2023-11-27", "happened")], id="eleven-words-apart"),
+])
+def test_round_48s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    assert _dated_status(text, places, document) == found
