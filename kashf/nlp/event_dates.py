@@ -448,10 +448,9 @@ class DateTracker:
                 continue  # «عزمني على غدا»: to lunch (Levantine «غدا»), not tomorrow
             if _EARLY.search(self.folded, max(start, hit.start - 8), hit.end):
                 continue  # «صباح باكر»: early in the morning, not tomorrow
-            if self.folded[hit.end - 3:hit.end] == "یوم" \
-                    and bare_weekday_number(self.folded[hit.end:hit.end + 12].split(" ", 2)[1]
-                                            if self.folded[hit.end:hit.end + 1] == " " else "") \
-                    is not None:
+            following = _NEXT_WORD.match(self.folded, hit.end)
+            if self.folded.endswith("یوم", hit.start, hit.end) and following \
+                    and bare_weekday_number(following.group(1)) is not None:
                 continue  # «نتلاقى تاني يوم السبت الجاي»: again on Saturday, not the next day
             if self.folded[hit.start:hit.end] == "اللیله" and (
                     _THAT_NIGHT.search(self.folded[max(start, hit.start - 6):hit.start])
@@ -599,6 +598,7 @@ def _counted_from_earlier(found: list[tuple[int, str | None, str]],
     return out
 
 
+_NEXT_WORD = re.compile(r"\s+(\S+)")
 # A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
 _APPOSITION = re.compile(r"\s*[،,(]?\s*")  # («باكر الثلاثاء»: tomorrow, Tuesday)
 
@@ -970,12 +970,9 @@ def _yearless_dates(
             # 2023). So when the last full date anywhere before it is long before the
             # report, a day-month a few weeks after that date takes its year.
             told = next((d for at, d in reversed(anchors) if at < m.start() and d), story)
-            this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
             if told is not None and document - told > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
-                    and not (this_year and dt.timedelta(0) < this_year - document <= _CLOSE_AHEAD):
-                # (not a day in the weeks after the report: "I travel to Manchester on 14
-                # November", a plan)
+                    and not _close_ahead(parse_date, day, month, document):
                 parsed = _parse_day(parse_date, day, month, _year_in(month, told))
                 found = iso_day(parsed)
                 if found is not None and dt.timedelta(0) <= found - told <= _STORY_GAP:
@@ -985,19 +982,25 @@ def _yearless_dates(
         year = _year_in(month, reference) - last_year
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
-        if last_year:
-            pass
-        elif found is not None and found > document + YEARLESS_AHEAD:
-            parsed = _parse_day(parse_date, day, month, year - 1)
-        elif found is not None and reference == document and found < document - _YEAR_TURN:
-            # a report of late Esfand or December telling of «۱۵ فروردین», "3 January": the
-            # coming one, when that is close ahead, rather than one almost a year back
-            coming = _parse_day(parse_date, day, month, year + 1)
-            if coming and iso_day(coming) and iso_day(coming) <= document + YEARLESS_AHEAD:
-                parsed = coming
+        if found is not None and not last_year:  # ("18 June last year" says its year)
+            if found > document + YEARLESS_AHEAD:
+                parsed = _parse_day(parse_date, day, month, year - 1)
+            elif reference == document and found < document - _YEAR_TURN:
+                # a report of late Esfand or December telling of «۱۵ فروردین», "3 January":
+                # the coming one, when that is close ahead, rather than one almost a year back
+                coming = _parse_day(parse_date, day, month, year + 1)
+                if coming and iso_day(coming) and iso_day(coming) <= document + YEARLESS_AHEAD:
+                    parsed = coming
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
+
+
+def _close_ahead(parse_date, day: str, month: str, document: dt.date) -> bool:
+    """Whether the day-month, in the document's year, falls in the weeks after the report: a
+    plan ("I travel to Manchester on 14 November"), not a day of a story told before it."""
+    this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
+    return this_year is not None and dt.timedelta(0) < this_year - document <= _CLOSE_AHEAD
 
 
 _STORY_GAP = dt.timedelta(days=120)

@@ -886,27 +886,9 @@ class _Extractor:
                     # the report is still to come (not "the next day", which may count from the
                     # report, nor a full date that may show the report's date is wrong)
                     status = "planned"
-                if own is not None and own[1] and status == "cancelled" \
-                        and bare_weekday(lex.fold(own[2])) and self.dates._after(own[1]) \
-                        and not _CANCELLED_NOW.search(self.folded, s_start, s_end):
-                    # "A follow-up interview set for Saturday was cancelled": read forward for
-                    # its plan's word, but the call-off is told in the past: the nearer Saturday
-                    today = self.dates.entry_date(s_start) or self.dates.document
-                    if today is not None:
-                        back = dt.date.fromisoformat(own[1][:10]) - dt.timedelta(days=7)
-                        date = (_nearer(back.isoformat(), own[1], today), own[2])
-                elif own is not None and own[1] and not self.dates._after(own[1]) \
-                        and bare_weekday(lex.fold(own[2])) and status in ("planned", "cancelled"):
-                    # «همین شنبه میبرمت», "Friday's meet is off", «موعد الجمعة ألغيه»: a plan's
-                    # bare weekday, read back from the report's day, is the coming one. A call-off
-                    # in the past tense («قرار جمعه‌مان لغو شد», "called off their Wednesday
-                    # lunch") names the nearer of the two: the day just gone or the one to come.
-                    today = self.dates.entry_date(s_start) or self.dates.document
-                    ahead = next_weekday(own[1], today)
-                    if status == "cancelled" and ahead and today \
-                            and not _CANCELLED_NOW.search(self.folded, s_start, s_end):
-                        ahead = _nearer(own[1], ahead, today)
-                    date = (ahead or own[1], own[2])
+                if own is not None and own[1] and status in ("planned", "cancelled") \
+                        and bare_weekday(lex.fold(own[2])):
+                    date = (self.plan_weekday(own[1], status, s_start, s_end), own[2])
                 told_days.append(date if own is not None or chained else None)
                 event = self.event(hit, status, (s_start, s_end), context_start, date)
                 event["found_by"] = "model" if hit in guesses else "lexicon"
@@ -985,6 +967,26 @@ class _Extractor:
         if met is None or not met["date"] or met["status"] not in ("happened", "reported"):
             return None
         return met["date"], met["date_text"]
+
+    def plan_weekday(self, day: str, status: str, start: int, end: int) -> str:
+        """The day of a plan's or a call-off's bare weekday, read as ``day``.
+
+        «همین شنبه میبرمت», "Friday's meet is off", «موعد الجمعة ألغيه»: a plan's weekday read
+        back from the report's day is the coming one. A call-off in the past tense («قرار
+        جمعه‌مان لغو شد», "called off their Wednesday lunch", "a follow-up set for Saturday was
+        cancelled") names the nearer of the two: the day just gone or the one to come.
+        """
+        today = self.dates.entry_date(start) or self.dates.document
+        read_ahead = self.dates._after(day)
+        if status == "cancelled" and not _CANCELLED_NOW.search(self.folded, start, end):
+            if today is None:
+                return day
+            if read_ahead:
+                back = (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=7)).isoformat()
+                return _nearer(back, day, today)
+            ahead = next_weekday(day, today)
+            return _nearer(day, ahead, today) if ahead else day
+        return day if read_ahead else next_weekday(day, today) or day
 
     def undated(self, status: str, start: int, last: list[dict], kind: str = ""
                 ) -> tuple[str | None, str | None]:

@@ -337,7 +337,9 @@ def relative_days(
 # «سه‌شنبه», «الخميس مساءً»): its day is the first such weekday after the entry before
 # (event_dates).
 _WEEKDAY_ALONE = re.compile(
-    rf"(?P<day>{_DAY}|{_DAY_SHORT}|weds)[,،]?\s*(?:(?P<n>[0-9۰-۹٠-٩]{{1,2}})(?:st|nd|rd|th)?\s*)?(?:morning|afternoon|evening|night|صبح|ظهر|عصر|شب|"
+    rf"(?P<day>{_DAY}|{_DAY_SHORT}|weds)[,،]?\s*"
+    r"(?:(?P<n>[0-9۰-۹٠-٩]{1,2})(?:st|nd|rd|th)?\s*)?"  # "SAT 17th"
+    r"(?:morning|afternoon|evening|night|صبح|ظهر|عصر|شب|"
     r"الصبح|صباحا|الظهر|ظهرا|العصر|عصرا|المساء|مساء|مساءا|بالليل|لیلا)?"
 )
 

@@ -2252,8 +2252,8 @@ def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
     assert _dated_status(text, places, document) == found
 
 
-# Days as round 47's held-back reports wrote them (events v66); new texts.
-@pytest.mark.parametrize(("text", "places", "document", "found"), [
+# Days as rounds 47's and 48's held-back reports wrote them (events v66, then v67); new texts.
+_ROUND_47_DAYS = [
     # a diary whose entries are headed by a weekday alone: the days run on from the first
     pytest.param("TUESDAY 3rd\nLanded in Basra, no sleep.\n\nWEDS\nMet Ali in the lobby of the Grand "
                  "Hotel.\n\nFRI\nAli gave me $400 in an envelope.", ("Basra", "Grand Hotel"),
@@ -2301,14 +2301,8 @@ def test_round_45s_days(text: str, places: tuple[str, ...], document: str,
     pytest.param("SAAB phoned KOUMIS and called off their Wednesday lunch at the Olive Court Hotel.",
                  ("Olive Court Hotel",), "2024-09-09",
                  [("meeting", "2024-09-11", "cancelled")], id="called-off-wednesday"),
-])
-def test_round_47s_days(text: str, places: tuple[str, ...], document: str,
-                        found: list[tuple[str, str | None, str]]) -> None:
-    assert _dated_status(text, places, document) == found
-
-
-# Days as round 48's held-back reports wrote them (events v67); new texts.
-@pytest.mark.parametrize(("text", "places", "document", "found"), [
+]
+_ROUND_48_DAYS = [
     # «الجمعة الماضية»: the last Friday, with the feminine ending
     pytest.param("اللقاء الذي كان محدّداً معه الجمعة الماضية في مكتب المحامي أُلغي.", (),
                  "2024-09-11", [("meeting", "2024-09-06", "cancelled")], id="last-friday-feminine"),
@@ -2341,7 +2335,10 @@ def test_round_47s_days(text: str, places: tuple[str, ...], document: str,
     pytest.param("دیروز ظهر، بعد کلاس فیزیک، با همون آقاهه که گفتم، رضایی، رفتیم کافه لیمو سر خیابون "
                  "بهار نشستیم.", ("کافه لیمو",), "2023-11-28",
                  [("meeting", "2023-11-27", "happened")], id="eleven-words-apart"),
-])
-def test_round_48s_days(text: str, places: tuple[str, ...], document: str,
-                        found: list[tuple[str, str | None, str]]) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "found"), _ROUND_47_DAYS + _ROUND_48_DAYS)
+def test_rounds_47_and_48s_days(text: str, places: tuple[str, ...], document: str,
+                                found: list[tuple[str, str | None, str]]) -> None:
     assert _dated_status(text, places, document) == found
