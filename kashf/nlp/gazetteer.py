@@ -73,8 +73,12 @@ class Gazetteer:
 
     @classmethod
     def load(cls, folder: Path = DATA) -> Gazetteer:
-        """Read ``places.tsv.gz`` (names stored as keys) and ``sites.tsv`` from ``folder``."""
-        return cls(_read_sites(folder / "sites.tsv"), keyed=_read_places(folder / "places.tsv.gz"))
+        """Read ``places.tsv.gz`` (names stored as keys), with the names ``place_aliases.tsv``
+        adds to them, and ``sites.tsv`` from ``folder``."""
+        aliases = _read_aliases(folder / "place_aliases.tsv")
+        keyed = ((place, [*keys, *(place_key(a) for a in aliases.get(place.id, ()))])
+                 for place, keys in _read_places(folder / "places.tsv.gz"))
+        return cls(_read_sites(folder / "sites.tsv"), keyed=keyed)
 
     def candidates(self, name: str) -> list[Place]:
         """Every place one of whose names folds to the same key as ``name``."""
@@ -116,6 +120,18 @@ def _read_places(path: Path) -> Iterable[tuple[Place, list[str]]]:
             pid, name, lat, lon, country, feature, population, keys = line.rstrip("\n").split("\t")
             place = Place(pid, name, _float(lat), _float(lon), country, feature, int(population))
             yield place, keys.split("|") if keys else []
+
+
+def _read_aliases(path: Path) -> dict[str, list[str]]:
+    """Place id -> the names our own table adds (none when the file is absent)."""
+    if not path.exists():
+        return {}
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            place_id, names = line.split("\t")
+            out.setdefault(place_id, []).extend(names.split("|"))
+    return out
 
 
 def _read_sites(path: Path) -> Iterable[tuple[Place, list[str]]]:

@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 15 and registered.depends == ("language",)
+    assert registered.version == 16 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -507,3 +507,66 @@ def test_an_arabic_place_with_a_preposition_written_on_it() -> None:
         start = text.index(place)
         assert any(m["start"] == start and m["end"] == start + len(place)
                    for m in extract_entities(text, "ar"))
+
+
+# Text written for these tests; the places are real towns, districts and crossings.
+@pytest.mark.parametrize("text, language, place", [
+    ("He paid the checkpoint captain at Safwan in cash.", "en", "Safwan"),
+    ("Sabbagh traveled to Qusayr on June 2.", "en", "Qusayr"),
+    ("The two men met at a petrol station in Al-Zubair.", "en", "Al-Zubair"),
+    ("He was driven from the airport to Umm Qasr.", "en", "Umm Qasr"),
+    ("They recruited him at a fuel depot outside Hermel.", "en", "Hermel"),
+    ("The team will fly Basra – Dubai on Sunday.", "en", "Dubai"),
+    ("شنبه با اتوبوس رفتم آستارا.", "fa", "آستارا"),
+    ("دیشب دیروقت رسیدیم قم.", "fa", "قم"),
+    ("بار را زد و راهی کنگ شد.", "fa", "کنگ"),
+    ("يعتزم السفر إلى العقبة أواخر الشهر.", "ar", "العقبة"),
+    ("حوّل المبلغ عبر محل صرافة بالمنامة.", "ar", "المنامة"),
+    ("ووصلنا الريحانية في كانون الثاني.", "ar", "الريحانية"),
+    ("التقيته بمكتبه بالكرادة صباحاً.", "ar", "الكرادة"),
+    ("We met by the Sassine Square roundabout in Achrafieh.", "en", "Achrafieh"),
+])
+def test_a_town_after_a_word_that_says_where(text: str, language: str, place: str) -> None:
+    names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
+    assert (place, "LOC") in names
+
+
+@pytest.mark.parametrize("text, language", [
+    ("امروز به کیان پیشنهاد دادم.", "fa"),  # «به» + a name: told Kian, not the town
+    ("جاء مع مجموعة من الديدان والحشرات.", "ar"),  # «من» + a rare noun
+    ("تقلل من أهمية قوات برية كبيرة.", "ar"),  # «برية» is no ب + town
+    ("اتفقنا أن نلتقي في باحة جامع الإمام بعد الظهر.", "ar"),  # a courtyard, not al-Baha
+    ("He gave the money to Abbas.", "en"),
+])
+def test_a_word_after_a_preposition_is_no_town_by_itself(text: str, language: str) -> None:
+    found = {text[n.start : n.end] for n in tag_names(text, language)
+             if n.label == "LOC" and n.extractor.endswith(("located-place", "+located"))}
+    assert not found
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("در پیاده‌روی خیابان نظر شرقی به او پیشنهاد دادم.", "fa", "خیابان نظر شرقی"),
+    ("قرار بعدی سر بلوار پانزده خرداد است.", "fa", "بلوار پانزده خرداد"),
+    ("التقيت المصدر قرب دوار المدينة الرياضية.", "ar", "دوار المدينة الرياضية"),
+    ("اليوم قعدت مع أهله في حي الست نفيسة.", "ar", "حي الست نفيسة"),
+    ("در قهوه‌خانه «دریادل» نشستیم.", "fa", "قهوه‌خانه «دریادل»"),
+    ("التقينا في مقهى «نجمة» مساء الخميس.", "ar", "مقهى «نجمة»"),
+    ("در قهوه‌خانه‌ی شاهو چای خوردیم.", "fa", "قهوه‌خانه‌ی شاهو"),
+    ("We met at Piccadilly station at noon.", "en", "Piccadilly station"),
+    ("I waited at the Sahara Rose café for an hour.", "en", "Sahara Rose café"),
+])
+def test_streets_quoted_venues_and_lower_case_kinds(text: str, language: str, place: str) -> None:
+    names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
+    assert (place, "LOC") in names
+
+
+@pytest.mark.parametrize("text, language", [
+    ("سر خیابان منتظر بود.", "fa"),  # a word that takes a verb is no street's name
+    ("حوّل المبلغ عن طريق البنك.", "ar"), ("پول را از طریق سایت فرستاد.", "fa"),
+    ("وضعت البلاد على طريق الاستقرار.", "ar"),
+    ("على كافة وسائل الإعلام.", "ar"),  # «كافة» (all) is no Persian «کافه» (café)
+    ("در مجمع عمومی سازمان ملل گفت.", "fa"),  # «مجمع» is an assembly in Persian
+])
+def test_street_and_facility_words_that_name_nothing(text: str, language: str) -> None:
+    assert not [text[n.start : n.end] for n in tag_names(text, language) if n.label == "LOC"
+                and n.extractor.startswith("rule-") or "facility" in n.extractor]

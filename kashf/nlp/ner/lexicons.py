@@ -74,17 +74,34 @@ Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 FACILITY_HEADS = _folded("""
 هتل مهمانسرا مسافرخانه رستوران کافه چایخانه چایخونه قهوه‌خانه قهوه‌خونه بیمارستان مسجد حسینیه حرم امامزاده
 زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی هوتل بازارچه بوستان
+صرافی سرای کاروانسرا اسکله پاسگاه صحن ایستگاه پایانه ترمینال تالار
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
-جامع قهوة كوفي كافتيريا شاطئ كراج استراحة
+جامع قهوة كوفي كافتيريا شاطئ كراج استراحة قاعة محطة معبر مجمع صالة مخيم
+""")
+# Street words that open a name: «خیابان انقلاب», «بلوار پانزده خرداد», «شارع الرشيد», «دوار
+# الداخلية», «حي المنصور» (not «طريق»: news writes «على طريق الاستقرار», the road to
+# stability). A street's name is often everyday words, so the rule that reads them
+# (tagger._named_facilities) takes common words after these too.
+STREET_HEADS = _folded("""
+خیابان بلوار کوچه جاده اتوبان بزرگراه
+شارع دوار حي جسر
 """)
 # English facility words that open a name: "Hotel Alsterblick", "Café Aurora", "Tavern X".
 FACILITY_HEADS_EN = _folded("""
-Hotel Hôtel Motel Hostel Cafe Café Restaurant Tavern Teahouse Mosque Church Shrine Mall
+Hotel Hôtel Motel Hostel Cafe Café Restaurant Tavern Teahouse Mosque Church Shrine Mall Rue
 """)
 FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
+Road Street Avenue Boulevard Highway Roundabout Harbour Harbor Port Terminal Library Station
+Camp Galleria Lounge
 """)
+# Lower-case words after a capitalised name that make it a place: "Piccadilly station",
+# "Khanke camp", "the Sahara Rose café".
+FACILITY_TAILS_LOWER = frozenset("""
+café cafe restaurant hotel station camp mall market bazaar souk souq mosque shrine square
+crossing checkpoint roundabout bridge harbour harbor teahouse
+""".split())
 
 # Tails that end a building's name and never a person's ("Ji-sung Park", "Tom Tower" can be
 # people): a name the model read as a person's that ends in one is a place.

@@ -29,11 +29,13 @@ from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
     FACILITY_HEADS_EN,
     FACILITY_TAILS,
+    FACILITY_TAILS_LOWER,
     FACILITY_TAILS_OF_NAMES,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
     STOPWORDS,
+    STREET_HEADS,
     english_lowercase,
     latin_names,
     person_names,
@@ -44,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 8
+VERSION = 9
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -201,6 +203,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
     found += _title_rule(words, labels, breaks)
     found = organisation_rule(words, labels, found, breaks)
     found += _place_rule(words, labels, gazetteer, breaks, clitics=model_name == "ar")
+    found = _located_places(words, labels, found, gazetteer, breaks, model_name)
     found += _document_rule(words, labels, found, breaks)
     found = _facilities(words, labels, found, breaks, gazetteer, model_name)
     out = []
@@ -237,14 +240,17 @@ def _clean(words: list[str], i: int, j: int) -> tuple[int, int] | None:
     while True:
         while i < j and (_punctuation(words[i]) or fold(words[i]) in NEVER_NAMES):
             i += 1
-        while j > i and (_punctuation(words[j - 1]) or fold(words[j - 1]) in NEVER_NAMES):
-            j -= 1
+        while j > i and (_punctuation(words[j - 1]) or fold(words[j - 1]) in NEVER_NAMES) \
+                and not (words[j - 1] in _CLOSERS and _CLOSERS[words[j - 1]] in words[i + 1 : j - 1]):
+            j -= 1  # a closing mark stays when its name is inside: «مقهى «نجمة»»
         if i >= j:
             return None
-        # A Latin name does not run on over a lower-case English word: "al-Sa'adi flew".
+        # A Latin name does not run on over a lower-case English word: "al-Sa'adi flew" (but
+        # "Piccadilly station" ends in one).
         cut = next((k for k in range(i + 1, j) if words[k][:1].islower() and words[k].isascii()
                     and words[k - 1] not in ("-", "'", "’") and words[k] not in _LOWER_IN_NAMES
-                    and words[k] in english_lowercase()), j)
+                    and words[k] in english_lowercase()
+                    and not (k == j - 1 and words[k] in FACILITY_TAILS_LOWER)), j)
         j = cut
         # "حرم ابوالفضل (ع" after the closing bracket went: the bracketed part goes too.
         depth: list[int] = []
@@ -530,6 +536,137 @@ def _world_place(span: list[str]) -> bool:
     return len(span) > 1 or (folded[0] not in english_lowercase() and folded[0] not in latin_names())
 
 
+# Words after which a name is where something happens or goes: "in", "to", «در», «به», «إلى».
+_LOCATIVES = frozenset(fold(w) for w in """
+in at to from near into via towards toward outside inside reached
+در تا توی تو نزدیک سمت طرف
+في إلى الى قرب نحو لمدينة مدينة
+""".split())
+# Verbs of going (and «راهی», «مقصد») written right before the town, with no preposition.
+_GOING_TO = frozenset(fold(w) for w in """
+راهی مقصد رسیدم رسیدیم رسید رسیدند رسیده رفتم رفتیم رفت رفتند رفته می‌روم می‌رویم می‌رود
+می‌روند برگشتم برگشتیم برگشت برگشتند رساند رساندیم رسانده وصلنا وصلت وصل وصلوا دخلنا
+""".split())
+_LOCATIVES |= _GOING_TO
+_VENUE_HEADS = FACILITY_HEADS | STREET_HEADS
+_DASHES = frozenset("-–—")
+#: A town this small is too likely a namesake of something else to be taken on its own.
+_TOWN_POPULATION = 1_000
+
+
+def _located_places(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                    gazetteer: Gazetteer, breaks: list[bool],
+                    language: str) -> list[tuple[int, int, str, float, str]]:
+    """A town of the gazetteer of any size (of 1,000 people or more), an airport or one of our
+    sites, right after a word that says where ("paid him at Safwan", «به خاش», «إلى العقبة»,
+    Arabic «بالمنامة»), or after a dash from a place ("Heathrow–Dubai"), where nothing else
+    named it. Reports name the small border towns and ports that news seldom does; the word
+    before keeps everyday words out, and so do the checks of :func:`_town`.
+
+    The model often reads such a town as a person or an organisation ("traveled to Qusayr",
+    "in Al-Zubair"): after "in", "at", "outside" or «در», «في» — or "to" after a verb of going
+    or a place — a name that is a town and holds no known given name or surname is the town,
+    and so is each side of "Basra – Dubai" read as one name.
+    """
+    out: list[tuple[int, int, str, float, str]] = []
+    for i, j, label, conf, how in found:
+        # "Basra – Dubai" read as one name: two towns
+        dash = next((k for k in range(i + 1, j - 1) if words[k] in _DASHES), None)
+        sides = (words[i:dash], words[dash + 1 : j]) if dash is not None else ()
+        if sides and label != "LOC" and all(w[:1].isupper() for w in (words[i], words[dash + 1])) \
+                and any(_town(side, gazetteer, language, person=True) for side in sides):
+            out += [(i, dash, "LOC", conf, how + "+located"), (dash + 1, j, "LOC", conf, how + "+located")]
+            labels[dash] = "O"
+            for k in (*range(i, dash), *range(dash + 1, j)):
+                labels[k] = "LOC"
+        else:
+            out.append((i, j, label, conf, how))
+    found = list(out)
+    people = {i: n for n, (i, j, label, *_rest) in enumerate(found) if label in ("PER", "ORG")}
+    for i in range(1, len(words)):
+        if breaks[i]:
+            continue
+        before = fold(words[i - 1])
+        if language == "ar" and before[:1] in "وف" and before[1:] in _LOCATIVES:
+            before = before[1:]  # «ووصلنا», «وإلى»
+        firsts = []
+        if before in _LOCATIVES or words[i - 1] in _DASHES and i > 1 and labels[i - 2] == "LOC" \
+                or before == "the" and i > 1 and fold(words[i - 2]) in _LOCATIVES:
+            firsts.append(words[i])
+        if i + 1 < len(words) and fold(words[i + 1]) in _VENUE_HEADS:
+            continue  # «في باحة جامع الإمام»: the courtyard of a mosque, not the town al-Baha
+        # after a verb of going a better-known word may be the town («رفتم آستارا», «رفته وان»)
+        loose = before in _GOING_TO
+        if language == "ar" and is_arabic_script(words[i]) and words[i][:1] in "بل" \
+                and len(words[i]) > 4 and word_frequency("ar").get(fold(words[i]), 0) < _NAME_ZIPF:
+            firsts.append(words[i][1:])  # «بالمنامة», «لأربيل»: "in" or "to" written on it
+        if not firsts:
+            continue
+        n = people.get(i)
+        if n is not None:
+            j = found[n][1]
+            if (before in _IN or before == "to" and i > 1 and (fold(words[i - 2]) in _GOING
+                                                                 or labels[i - 2] in ("LOC", "ORG"))) \
+                    and any(_town([first, *words[i + 1 : j]], gazetteer, language, person=True)
+                            for first in firsts):
+                out[n] = (i, j, "LOC", found[n][3], found[n][4] + "+located")
+                for k in range(i, j):
+                    labels[k] = "LOC"
+            continue
+        if labels[i] != "O":
+            continue
+        for length in range(min(3, len(words) - i), 0, -1):
+            if any(labels[k] != "O" for k in range(i, i + length)) or _crosses(breaks, i, i + length):
+                continue
+            if any(_town([first, *words[i + 1 : i + length]], gazetteer, language, loose=loose)
+                   for first in firsts) \
+                    and _claim(labels, i, i + length, "LOC"):
+                out.append((i, i + length, "LOC", 0.5, "rule-located-place"))
+                break
+    return out
+
+
+# After these a name the model read as a person is a town when the gazetteer says so.
+_IN = frozenset(fold(w) for w in "in at near inside outside در توی في".split())
+_GOING = frozenset(fold(w) for w in """
+travel traveled travelled travels travelling traveling flew flies fly flight trip drove drives drive went goes go
+returned returns return moved headed heads sailed crossed back came comes come
+""".split())
+
+
+def _town(span: list[str], gazetteer: Gazetteer, language: str, person: bool = False,
+          loose: bool = False) -> bool:
+    """Whether ``span`` names a gazetteer town, airport or site and is not an everyday word or
+    a person's name (see :func:`_located_places`); with ``person`` (the model read it as one),
+    none of its words may be a known given name or surname; with ``loose`` (after a verb of
+    going) a word a little more common may be the town."""
+    latin = not is_arabic_script(span[0])
+    folded = [fold(w) for w in span]
+    if latin:
+        if not (span[0][:1].isupper() and span[-1][:1].isupper()) or folded[0] in STOPWORDS:
+            return False
+        # "Umm Qasr": a lower-case word ("umm") may start a longer name; "Al" is no given name
+        common = len(span) == 1 and folded[0] in english_lowercase() or (len(span) == 1 or person) \
+            and any(w in latin_names() for w in folded if len(w) > 2)
+    else:
+        common = folded[0] in STOPWORDS \
+            or word_frequency(language).get(folded[0], 0) >= _NAME_ZIPF + (1 if loose else 0) \
+            or (len(span) == 1 or person) and any(w in person_names() for w in folded)
+    if common:
+        return False
+    first = folded[0]
+    for article in _ARTICLES:
+        if first.startswith(article) and len(first) - len(article) >= 3:
+            first = "ال" + first[len(article):]
+            break
+    key = key_from_words([first, *folded[1:]])
+    # a two-letter name only in Persian («قم»): in Arabic «قم» is "stand up"
+    if len(key) < (2 if language == "fa" else 3) or key in _NOT_PLACES:
+        return False
+    return any(place.feature != "city" or place.population >= _TOWN_POPULATION
+               for place in (gazetteer.places[n] for n in gazetteer.by_key.get(key, ())))
+
+
 def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
     """Whether a place key could start at word ``i`` (a cheap test before trying spans)."""
     first = fold(words[i])
@@ -587,6 +724,7 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
     for i, j, label, conf, how in found:
         head, tail = fold(words[i]), fold(words[j - 1])
         if label == "ORG" and (head in FACILITY_HEADS and is_arabic_script(words[i])
+                               and not _foreign_head(head, language)
                                or tail in FACILITY_TAILS and not is_arabic_script(words[j - 1])) \
                 or label in ("ORG", "PER") and j - i >= 2 and head in FACILITY_HEADS_EN \
                 and words[i][:1].isupper() and not any(fold(w) in ORG_HEADS for w in words[i:j]) \
@@ -636,7 +774,18 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                            and not any(fold(w) in ORG_HEADS for w in words[i + 1 : j])) \
                 and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-facility"))
+        elif j > i and j < len(words) and words[j] in FACILITY_TAILS_LOWER and not breaks[j] \
+                and fold(words[i]) not in STOPWORDS and _claim(labels, i, j + 1, "LOC"):
+            out.append((i, j + 1, "LOC", 0.5, "rule-facility"))  # "Piccadilly station"
+            j += 1
         i = max(j, i + 1)
+    for n, (i, j, label, conf, how) in enumerate(out):
+        # "Sahara Rose" read as a person, then "café": the café
+        if label in ("PER", "ORG") and j < len(words) and words[j] in FACILITY_TAILS_LOWER \
+                and not breaks[j] and labels[j] == "O" and not is_arabic_script(words[i]):
+            out[n] = (i, j + 1, "LOC", conf, how + "+facility")
+            for k in range(i, j + 1):
+                labels[k] = "LOC"
     return out
 
 
@@ -656,6 +805,23 @@ _VERB_LIKE = re.compile(r"^(?:مي|نمي)\S{2,}|\S{2,}(?:يم|يد|ند|دم|ت
 #: Zipf frequency below which a word after a facility word reads as its name (wordfreq's scale:
 #: 4 is a word a hundred times per million).
 _NAME_ZIPF = 4
+# Verbs that follow a predicate, not a street's name («منتظر بود», «شلوغ است»).
+_LIGHT_VERBS = frozenset(fold(w) for w in """
+بود بودم بودیم بودند بودی است هست هستند شد شدم شدیم شدند ماند ماندم ماندیم ماندند کرد کردم
+کردیم کردند باشد باشم باشیم
+""".split())
+# Facility words of one language that fold to an everyday word of the other: Persian «کافه»
+# (café) is Arabic «كافة» (all); Arabic «مجمع» (a shopping complex) is Persian «مجمع» (an
+# assembly: «مجمع عمومی سازمان ملل»).
+_PERSIAN_ONLY_HEADS = frozenset(fold(w) for w in "کافه".split())
+_ARABIC_ONLY_HEADS = frozenset(fold(w) for w in "مجمع".split())
+
+
+def _foreign_head(head: str, language: str) -> bool:
+    return language == "ar" and head in _PERSIAN_ONLY_HEADS \
+        or language == "fa" and head in _ARABIC_ONLY_HEADS
+# «عن طريق», «از طریق» are "by way of", not a road.
+_BY_WAY_OF = frozenset(fold(w) for w in "عن از".split())
 
 
 def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
@@ -672,40 +838,73 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
     i = 0
     while i < len(words) - 1:
         head = fold(words[i])
+        if language == "fa" and head not in FACILITY_HEADS and head[-1:] == "ي" \
+                and head[:-1] in FACILITY_HEADS:
+            head = head[:-1]  # «قهوه‌خانه‌ی شاهو»: the facility word with its ezafe
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
+        street = head in STREET_HEADS and not (i > 0 and fold(words[i - 1]) in _BY_WAY_OF)
         if labels[i] != "O" or not is_arabic_script(words[i]) \
-                or head not in FACILITY_HEADS and not (head in _CENTRES and kind):
+                or _foreign_head(head, language) \
+                or head not in FACILITY_HEADS and not street and not (head in _CENTRES and kind):
             i += 1
             continue
         j = i + 2 if kind else i + 1
         first = j
+        quoted = _quoted_name(words, labels, breaks, first)
+        if quoted and _claim(labels, i, quoted, "LOC"):
+            out.append((i, quoted, "LOC", 0.5, "rule-named-facility"))  # «مقهى «نجمة»»
+            i = quoted
+            continue
         definite = first  # Arabic: the name closes on a word with its article, «قصر الضيافة»
         while j < len(words) and j - first < 3 and labels[j] == "O" and not breaks[j] \
                 and is_arabic_script(words[j]):
             word = fold(words[j])
-            if word in STOPWORDS or word in FACILITY_HEADS or word in _NOT_IN_NAMES \
-                    or _VERB_LIKE.match(word):
+            if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
+                    or word in _NOT_IN_NAMES or _VERB_LIKE.match(word):
                 break
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
             if language == "ar" and word.startswith("ال"):
                 definite = j + 1
-            elif language != "ar" and common and word not in names:
+            elif language != "ar" and common and word not in names and not street:
                 break  # Persian: only an uncommon word (or a known name) names the venue
             elif j - first >= 2:
                 break  # a third word only when it carries the article
             j += 1
+        if language == "fa" and street and j == first + 1 and j < len(words) \
+                and fold(words[j]) in _LIGHT_VERBS:
+            j = first  # «سر خیابان منتظر بود»: one word that then takes a verb is no name
         if language == "ar":
             # «فندق الأرز الذهبي», «فندق قصر الضيافة», «كراج العشار»: up to the last word with its
-            # article; without one, only the uncommon words at its start
+            # article; without one, only the uncommon words at its start (a street's name always
+            # has one: «في طريق عودته» is no street)
             rare = first
-            while rare < j and frequency.get(fold(words[rare]), 0) < _NAME_ZIPF:
+            while rare < j and frequency.get(fold(words[rare]), 0) < _NAME_ZIPF and not street:
                 rare += 1
             j = max(definite, rare)
+            if street and definite > first and definite < len(words) and not breaks[definite] \
+                    and labels[definite] == "O" and is_arabic_script(words[definite]) \
+                    and frequency.get(fold(words[definite]), 0) < _NAME_ZIPF \
+                    and fold(words[definite]) not in STOPWORDS:
+                j += 1  # a rare name after the article: «حي الست نفيسة»
         if j > first and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-named-facility"))
         i = max(j, i + 1)
     return out
+
+
+def _quoted_name(words: list[str], labels: list[str], breaks: list[bool], i: int) -> int | None:
+    """The end (after the closing mark) of a name of one to four words in quotation marks that
+    starts at word ``i`` («نجمة», "Layali"), or None."""
+    close = {"«": "»", '"': '"', "“": "”"}.get(words[i]) if i < len(words) else None
+    if close is None:
+        return None
+    for j in range(i + 2, min(i + 6, len(words))):
+        if breaks[j] or labels[j] != "O":
+            return None
+        if words[j] == close:
+            return j + 1
+    return None
 
 
 def _document_rule(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
