@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 68
+VERSION = 69
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -523,6 +523,27 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+# What a pitch asks someone to do, between its verb and a place ("to report on…", «أن
+# يعمل», «يشتغل», «کار کند»): a place after it is the work's.
+_THE_WORK = re.compile(
+    r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)[a-z]+|"
+    r"(?<!\w)(?:" + "|".join(
+        "\u0651?".join(lex.fold(word)) for word in
+        """أن ان لكي كي ليعمل يعمل تعمل أعمل يشتغل أشتغل اشتغل تشتغل نشتغل يشتغلون
+        کار""".split()
+    ) + r")(?!\w)",
+    re.IGNORECASE)
+# A payment's place after its verb: close by, and no transfer or clause between.
+_CLAUSE_BREAK = re.compile(r"[.;؛،\n]|,\s")
+_PAID_REACH = 70
+_NOT_PAID_THERE = re.compile(
+    r"\b(?:from|via|through|transfer\w*|wire[ds]?|wiring|remit\w*|sent|send|deposit\w*)\b|"
+    # (on folded text, where Arabic keeps its shadda: «حوّل»)
+    r"(?<!\w)(?:" + "|".join(
+        "\u0651?".join(lex.fold(word)) for word in
+        "من عبر طريق از طریق حواله حوالة حوالات حوّل حول تحويل تحويلا أرسل ارسل فرستاد واريز".split()
+    ) + r")(?!\w)",
+    re.IGNORECASE)
 # Spoken Persian's «تو» (in) and «دم» (at): «تو هتل آک‌دنیز می‌بینیم», «دم باب‌الجواد دیدمش». Where
 # an event happened, not what makes a going verb a trip («اومد تو قهوه‌خونه»).
 _SPOKEN_AT = re.compile(r"(?<!\w)(?:تو|دم)\s+$")
@@ -530,7 +551,7 @@ _SPOKEN_AT = re.compile(r"(?<!\w)(?:تو|دم)\s+$")
 _TABLE_HEAD = re.compile(r"\s*\|?[^|\d\n۰-۹٠-٩]+(?:\|[^|\d\n۰-۹٠-٩]+){2,}\|?\s*")
 # A route an itinerary writes as two places joined by a dash ("Ganja–Tbilisi", "Ankara – Gaziantep",
 # «تهران-مشهد»), and what makes it a trip, not a pipeline or a match: a way of travelling.
-_ROUTE_JOIN = re.compile(r"\s?[–—-]\s?")
+_ROUTE_JOIN = re.compile(r"\s?[–—\-→>]\s?")
 _ROUTE_MEANS = re.compile(
     r"\b(?:by\s+(?:road|car|air|bus|coach|train|rail|sea|ferry|taxi)|own\s+car|road\s+move|"
     r"convoy|flights?|flew|fly|flying|drove|drive|driving|train|bus|ferry|dep\.?|arr\.?|"
@@ -1387,8 +1408,16 @@ class _Extractor:
         trigger; recruitment, one a locative word introduces anywhere.
         """
         places, located = self.places(start, end)
-        if hit.tag in ("tasking", "payment"):
+        if hit.tag == "tasking":
             located = [m for m in located if int(m["start"]) < hit.start]
+        elif hit.tag == "payment":
+            located = [m for m in located if int(m["start"]) < hit.start
+                       or self.paid_there(hit, m, start)]
+        elif hit.tag == "recruitment":
+            # "offered him $2,000 a month to report on journalists in London", «عرض عليّ
+            # أشتغل وياهم لشركة نقل بالشلامچة»: where the work would be, not the pitch
+            located = [m for m in located if int(m["start"]) < hit.start
+                       or not _THE_WORK.search(self.folded, hit.start, int(m["start"]))]
         landmark = [m for m in located if _NEAR.search(self.text, max(start, int(m["start"]) - 16),
                                                        int(m["start"]))]
         # …a landmark gives way to a venue («در کافه کتاب شمس، نزدیک میدان ساعت»), not to a
@@ -1462,6 +1491,17 @@ class _Extractor:
                 return self.story_place
             return next((m for m in places if _linked(m)), places[0] if places else None)
         return None
+
+    def paid_there(self, hit: lex.Hit, place: dict, start: int) -> bool:
+        """Whether a place told after a payment's verb is where it was paid: "paid a
+        checkpoint captain at Safwan", «دفعت لعنصر على معبر المصنع» — close after it, in
+        the same clause, with no transfer between (where money was wired from or to, or the
+        exchange house it went through, is no place of paying)."""
+        at = int(place["start"])
+        if at - hit.end > _PAID_REACH or _TO.search(self.text, max(start, at - 12), at):
+            return False
+        return not (_NOT_PAID_THERE.search(self.folded, max(start, hit.start - 40), at)
+                    or _CLAUSE_BREAK.search(self.text, hit.end, at))
 
     def venue_of_city(self, city: dict, places: list[dict]) -> dict | None:
         """The named venue a city is given for: "at a dinner in the Oak Room of the Hotel

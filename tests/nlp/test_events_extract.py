@@ -2342,3 +2342,49 @@ _ROUND_48_DAYS = [
 def test_rounds_47_and_48s_days(text: str, places: tuple[str, ...], document: str,
                                 found: list[tuple[str, str | None, str]]) -> None:
     assert _dated_status(text, places, document) == found
+
+
+def _placed(text: str, loc: tuple[str, ...], day: str = "2024-05-01") -> list[tuple[str, str | None]]:
+    named = mentions(text, loc=loc)
+    return [(e["type"], e["place"]) for e in extract_events(text, named, [], day)]
+
+
+# Round 51 (text written for the tests): where a payment was made, where a pitch's work would
+# be, and an itinerary's arrow.
+@pytest.mark.parametrize(("text", "loc", "found"), [
+    ("On 3 March he paid a checkpoint captain at Safwan twelve thousand dollars in cash.",
+     ("Safwan",), [("payment", "Safwan")]),
+    ("Abu Ghassan handed him USD 2,000 in cash at Jdeidet Yabous on 14 May.",
+     ("Jdeidet Yabous",), [("payment", "Jdeidet Yabous")]),
+    # where the money went or came from is no place of paying
+    ("On 9 May he wired USD 40,000 to an account at a bank in Dubai.", ("Dubai",),
+     [("payment", None)]),
+    ("Funds of JOD 4,000 were transferred to his account from an exchange house in Zarqa.",
+     ("Zarqa",), [("payment", None)]),
+    ("حوّل يوم الثلاثاء عشرين ألف دولار عن طريق مكتب صيرفة في العشار.", ("العشار",),
+     [("payment", None)]),
+    # a place in a later clause belongs to that clause
+    ("He handed me USD 700 in cash, and then he drove back to Basra.", ("Basra",),
+     [("payment", None), ("travel", "Basra")]),
+])
+def test_a_payments_place_after_its_verb(text: str, loc: tuple[str, ...],
+                                        found: list[tuple[str, str | None]]) -> None:
+    assert _placed(text, loc) == found
+
+
+@pytest.mark.parametrize(("text", "loc", "found"), [
+    ("That night Bahrami offered him two thousand dollars a month to report on Iranian "
+     "journalists in London.", ("London",), [("recruitment", None)]),
+    ("عرض عليّ أن أعمل لهم في البصرة مقابل ألف دولار.", ("البصرة",), [("recruitment", None)]),
+    ("عرضوا عليه يشتغل وياهم بالزبير بثمنمية ألف بالشهر.", ("الزبير",), [("recruitment", None)]),
+    ("An Iranian approached him at a kebab restaurant in Ashar and offered him a job.",
+     ("Ashar",), [("recruitment", "Ashar")]),
+])
+def test_a_pitchs_place_is_not_where_the_work_would_be(text: str, loc: tuple[str, ...],
+                                                     found: list[tuple[str, str | None]]) -> None:
+    assert _placed(text, loc) == found
+
+
+def test_an_itinerary_with_an_arrow_goes_to_its_last_place() -> None:
+    text = "Sat 26/8 — Shared taxi Erbil → Sulaimani, 2 seats: 30."
+    assert _placed(text, ("Erbil", "Sulaimani"), "2023-08-28") == [("travel", "Sulaimani")]

@@ -525,6 +525,8 @@ def test_an_arabic_place_with_a_preposition_written_on_it() -> None:
     ("ووصلنا الريحانية في كانون الثاني.", "ar", "الريحانية"),
     ("التقيته بمكتبه بالكرادة صباحاً.", "ar", "الكرادة"),
     ("We met by the Sassine Square roundabout in Achrafieh.", "en", "Achrafieh"),
+    ("نامبرده شنبه ۲۰ مرداد به مهران بازگشته است.", "fa", "مهران"),  # «به» + a verb of going
+    ("He will fly to Cotonou on 11 December.", "en", "Cotonou"),  # a world city read as a name
 ])
 def test_a_town_after_a_word_that_says_where(text: str, language: str, place: str) -> None:
     names = {(text[n.start : n.end], n.label) for n in tag_names(text, language)}
@@ -537,6 +539,7 @@ def test_a_town_after_a_word_that_says_where(text: str, language: str, place: st
     ("تقلل من أهمية قوات برية كبيرة.", "ar"),  # «برية» is no ب + town
     ("اتفقنا أن نلتقي في باحة جامع الإمام بعد الظهر.", "ar"),  # a courtyard, not al-Baha
     ("He gave the money to Abbas.", "en"),
+    ("رفتم علی را دیدم.", "fa"),
 ])
 def test_a_word_after_a_preposition_is_no_town_by_itself(text: str, language: str) -> None:
     found = {text[n.start : n.end] for n in tag_names(text, language)

@@ -545,7 +545,8 @@ in at to from near into via towards toward outside inside reached
 # Verbs of going (and «راهی», «مقصد») written right before the town, with no preposition.
 _GOING_TO = frozenset(fold(w) for w in """
 راهی مقصد رسیدم رسیدیم رسید رسیدند رسیده رفتم رفتیم رفت رفتند رفته می‌روم می‌رویم می‌رود
-می‌روند برگشتم برگشتیم برگشت برگشتند رساند رساندیم رسانده وصلنا وصلت وصل وصلوا دخلنا
+می‌روند بروم برویم برود بروند برم بره برگشتم برگشتیم برگشت برگشتند رساند رساندیم رسانده
+وصلنا وصلت وصل وصلوا دخلنا
 """.split())
 _LOCATIVES |= _GOING_TO
 _VENUE_HEADS = FACILITY_HEADS | STREET_HEADS
@@ -598,17 +599,22 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
         # after a verb of going a better-known word may be the town («رفتم آستارا», «رفته وان»)
         loose = before in _GOING_TO
         if language == "ar" and is_arabic_script(words[i]) and words[i][:1] in "بل" \
-                and len(words[i]) > 4 and word_frequency("ar").get(fold(words[i]), 0) < _NAME_ZIPF:
+                and len(words[i]) > 4 \
+                and word_frequency("ar").get(fold(words[i]), 0) < _NAME_ZIPF:
             firsts.append(words[i][1:])  # «بالمنامة», «لأربيل»: "in" or "to" written on it
+        if language == "fa" and before == "به" and _going_after(words, i):
+            firsts.append(words[i])  # «به وان رساند», «به مهران بازگشته»
+            loose = True
         if not firsts:
             continue
         n = people.get(i)
         if n is not None:
             j = found[n][1]
-            if (before in _IN or before == "to" and i > 1 and (fold(words[i - 2]) in _GOING
-                                                                 or labels[i - 2] in ("LOC", "ORG"))) \
-                    and any(_town([first, *words[i + 1 : j]], gazetteer, language, person=True)
-                            for first in firsts):
+            if (before in _IN or loose or before == "to" and i > 1 and (
+                    fold(words[i - 2]) in _GOING or labels[i - 2] in ("LOC", "ORG"))) \
+                    and (any(_town([first, *words[i + 1 : j]], gazetteer, language,
+                                   person=not loose, loose=loose) for first in firsts)
+                         or _world_place(words[i:j])):
                 out[n] = (i, j, "LOC", found[n][3], found[n][4] + "+located")
                 for k in range(i, j):
                     labels[k] = "LOC"
@@ -626,6 +632,17 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
     return out
 
 
+# Persian verbs of going that follow their goal: «به وان رساند», «به مهران بازگشته».
+_GOING_STEMS = tuple(fold(w) for w in """
+رفت رفته می‌رو برو رسید رساند رسان بازگشت برگشت سفر آمد اعزام منتقل عازم
+""".split())
+
+
+def _going_after(words: list[str], i: int) -> bool:
+    """Whether a Persian verb of going follows word ``i`` within two words."""
+    return any(fold(word).startswith(_GOING_STEMS) for word in words[i + 1 : i + 3])
+
+
 # After these a name the model read as a person is a town when the gazetteer says so.
 _IN = frozenset(fold(w) for w in "in at near inside outside در توی في".split())
 _GOING = frozenset(fold(w) for w in """
@@ -639,7 +656,7 @@ def _town(span: list[str], gazetteer: Gazetteer, language: str, person: bool = F
     """Whether ``span`` names a gazetteer town, airport or site and is not an everyday word or
     a person's name (see :func:`_located_places`); with ``person`` (the model read it as one),
     none of its words may be a known given name or surname; with ``loose`` (after a verb of
-    going) a word a little more common may be the town."""
+    going) a word a little more common, or a given name («رفتم مهران»), may be the town."""
     latin = not is_arabic_script(span[0])
     folded = [fold(w) for w in span]
     if latin:
@@ -651,7 +668,7 @@ def _town(span: list[str], gazetteer: Gazetteer, language: str, person: bool = F
     else:
         common = folded[0] in STOPWORDS \
             or word_frequency(language).get(folded[0], 0) >= _NAME_ZIPF + (1 if loose else 0) \
-            or (len(span) == 1 or person) and any(w in person_names() for w in folded)
+            or (len(span) == 1 and not loose or person) and any(w in person_names() for w in folded)
     if common:
         return False
     first = folded[0]
