@@ -31,7 +31,9 @@ from kashf.text.dates import DAY_WORDS, day_in_words
 DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
 HEADER_LINE = re.compile(
     r"^\s*(?:subject|subj|re|موضوع|الموضوع|عنوان|ref|from|to|date|تاریخ|التاريخ|از|به|پیرو|"
-    r"المرجع|من|إلى|الى|met|contact)\s*[:：]",
+    r"المرجع|من|إلى|الى|met|contact"
+    # a form's date of what it records: «تاريخ المقابلة:», «تاريخ الجلسة:», "Date of interview:"
+    r"|(?:date|تاریخ|تاريخ)\s+(?:of\s+)?(?:the\s+)?\w+)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -334,6 +336,9 @@ class DateTracker:
                 # a log line's own date ("19 Jun, 14:00 – … planned for tomorrow")
                 before = self.text[line_start:s]
                 opens = (not before.strip(" \t-•*[(")
+                         # «الأربعاء ٣ نيسان: سمعت أن دبوق سافر أمس»: a weekday before the day
+                         or bare_weekday_number(self.folded[line_start:s].strip(" \t-•*[(،,"))
+                         is not None
                          # «[دایرکت اینستاگرام — ۱۴۰۱/۱۱/۰۷ — ۲۳:۱۰] نیما: …»: a chat's stamp
                          or before.lstrip().startswith("[") and "]" not in before) \
                     and "\n" not in self.text[s:offset]

@@ -64,8 +64,9 @@ _BARE = re.compile(
     # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
     r"(?!\s*,?\s*(?:the\s+)?(?![0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m(?!\w)|[0-9]{1,2}:[0-9]{2}"
     r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩])(?!\s*ها(?!\w))"
-    # (nor one whose date follows «الموافق»: «يوم الأحد الموافق ١٢/٣/٢٠٢٣م»)
-    r"(?!\s*(?:الموافق|الموافقه|المصادف)\s*[0-9۰-۹٠-٩])"
+    # (nor one whose date follows «الموافق» or «مورخ»: «يوم الأحد الموافق ١٢/٣/٢٠٢٣م», «روز
+    # سه‌شنبه مورخ ۱۴۰۲/۰۳/۱۶»)
+    r"(?!\s*(?:الموافق|الموافقه|المصادف|مورخ|بتاریخ|به تاریخ)\s*[0-9۰-۹٠-٩])"
 )
 # "last Tuesday", "next Saturday"; «الاثنين الماضي», «شنبه گذشته», «روز شنبه آینده».
 # ("last Thurs (7/12)": a short form after "last" or "next" only: "walked past Sun Hotel")
@@ -292,6 +293,13 @@ def relative_days(
             agree = [r for r in readings if dt.date.fromisoformat(r).weekday() == weekday]
             if agree:
                 iso = min(agree, key=lambda r: abs((dt.date.fromisoformat(r) - document).days))
+        if named and not solar and iso and not named.group().isascii() \
+                and dt.date.fromisoformat(iso).weekday() != weekday_number(named.group()):
+            # «الاثنين ١٧/٣» in a Saudi log dated «٢٠/٣/١٤٤٥هـ»: 17 Rabi' al-Awwal, a Monday,
+            # not 17 March, a Friday (the lunar reading only when its weekday agrees)
+            lunar = _lunar_day_and_month(document, day, month)
+            if lunar and dt.date.fromisoformat(lunar).weekday() == weekday_number(named.group()):
+                iso = lunar
         found.append((m.start(), m.end(), iso))
     for m in _DTG.finditer(folded, start, end):
         if m.group("m") or m.group("m2"):
@@ -467,6 +475,21 @@ def _day_of_other_month(document: dt.date | None, day: int, months: int) -> str 
         return month.replace(day=day).isoformat()
     except ValueError:  # "the 31st of this month" in a 30-day month: no such day
         return None
+
+
+def _lunar_day_and_month(document: dt.date, day: int, month: int) -> str | None:
+    """Day/month of the lunar Hijri year nearest the document: of its own Hijri year, or the
+    one before when that puts it over 90 days ahead."""
+    from hijridate import Gregorian, Hijri
+
+    year = Gregorian.fromdate(document).to_hijri().year
+    try:
+        found = Hijri(year, month, day).to_gregorian()
+        if found > document + dt.timedelta(days=90):
+            found = Hijri(year - 1, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(found.year, found.month, found.day).isoformat()
 
 
 def _day_and_month(document: dt.date | None, day: int, month: int, solar: bool = False

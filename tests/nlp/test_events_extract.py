@@ -2388,3 +2388,31 @@ def test_a_pitchs_place_is_not_where_the_work_would_be(text: str, loc: tuple[str
 def test_an_itinerary_with_an_arrow_goes_to_its_last_place() -> None:
     text = "Sat 26/8 — Shared taxi Erbil → Sulaimani, 2 seats: 30."
     assert _placed(text, ("Erbil", "Sulaimani"), "2023-08-28") == [("travel", "Sulaimani")]
+
+
+# Round 52 (text written for the tests).
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # a day/month whose weekday only the lunar Hijri reading matches: 17 Rabi' al-Awwal 1445
+    ("سجل الحوادث — الخميس ٢٠/٣/١٤٤٥هـ\nالاثنين ١٧/٣ — التقى الحارس بشخص مجهول في مقهى الهيل.",
+     ("مقهى الهيل",), "2023-10-05", [("meeting", "2023-10-02", "happened")]),
+    # (and the Gregorian reading when its weekday matches: 17 March 2023 was a Friday)
+    ("الجمعة ١٧/٣ — التقى الحارس بشخص مجهول في مقهى الهيل.", ("مقهى الهيل",), "2023-03-20",
+     [("meeting", "2023-03-17", "happened")]),
+    ("جلسه هیئت مدیره در ساعت ۱۰ صبح روز سه‌شنبه مورخ ۱۴۰۲/۰۳/۱۶ در دفتر شرکت تشکیل شد.", (),
+     "2023-06-06", [("meeting", "2023-06-06", "happened")]),
+    ("مفكرة كاتب البلدية\nالسبت ٢٠ نيسان ٢٠١٩\n\nالأربعاء ٣ نيسان: سمعت أن حسين سافر أمس من "
+     "مطار بيروت عائداً إلى فريتاون.", ("فريتاون",), "2019-04-20",
+     [("travel", "2019-04-02", "happened")]),
+    ("تاريخ المقابلة: الثلاثاء ١٤ آذار ٢٠٢٣ — المكان: غازي عنتاب", ("غازي عنتاب",), "2023-03-20", []),
+])
+def test_round_52s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    assert _dated_status(text, places, document) == found
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("حاول أن يجنّدني لأكتب تقارير عن مديري.", "ar"),
+    ("پیشنهاد داد با اسم مستعار ماهی دو گزارش برایشان بنویسم، ماهی پانصد دلار.", "fa"),
+])
+def test_round_52s_pitches(text: str, language: str) -> None:
+    assert [e["type"] for e in extract_events(text, [], [], "2024-05-01")] == ["recruitment"]
