@@ -536,7 +536,8 @@ def _world_place(span: list[str]) -> bool:
     return len(span) > 1 or (folded[0] not in english_lowercase() and folded[0] not in latin_names())
 
 
-# Words after which a name is where something happens or goes: "in", "to", «در», «به», «إلى».
+# Words after which a name is where something happens or goes: "in", "to", «در», «إلى» (not
+# «به»: «به کیان گفتم» is "told Kian"; see _going_after for «به» with a verb of going).
 _LOCATIVES = frozenset(fold(w) for w in """
 in at to from near into via towards toward outside inside reached
 در تا توی تو نزدیک سمت طرف
@@ -559,7 +560,7 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
                     gazetteer: Gazetteer, breaks: list[bool],
                     language: str) -> list[tuple[int, int, str, float, str]]:
     """A town of the gazetteer of any size (of 1,000 people or more), an airport or one of our
-    sites, right after a word that says where ("paid him at Safwan", «به خاش», «إلى العقبة»,
+    sites, right after a word that says where ("paid him at Safwan", «رفتم خاش», «إلى العقبة»,
     Arabic «بالمنامة»), or after a dash from a place ("Heathrow–Dubai"), where nothing else
     named it. Reports name the small border towns and ports that news seldom does; the word
     before keeps everyday words out, and so do the checks of :func:`_town`.
