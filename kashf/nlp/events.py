@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 70
+VERSION = 71
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -526,24 +526,26 @@ _TRIP_REACH = 40
 # What a pitch asks someone to do, between its verb and a place ("to report on…", «أن
 # يعمل», «يشتغل», «کار کند»): a place after it is the work's.
 _THE_WORK = re.compile(
-    r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)[a-z]+|"
     r"(?<!\w)(?:" + "|".join(
         "\u0651?".join(lex.fold(word)) for word in
-        """أن ان لكي كي ليعمل يعمل تعمل أعمل يشتغل أشتغل اشتغل تشتغل نشتغل يشتغلون
-        کار""".split()
-    ) + r")(?!\w)",
-    re.IGNORECASE)
+        """لكي كي ليعمل يعمل تعمل أعمل يشتغل أشتغل اشتغل تشتغل نشتغل يشتغلون کار""".split()
+    ) + r")(?!\w)")
+# (in English, on the text as written: "to" and a verb, not "to Ahmed" nor "to the port")
+_THE_WORK_EN = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)"
+                          r"[a-z]+")
 # A payment's place after its verb: close by, and no transfer or clause between.
-_CLAUSE_BREAK = re.compile(r"[.;؛،\n]|,\s")
+_CLAUSE_BREAK = re.compile(r"\.(?![0-9])|[;؛،\n]|,\s")
 _PAID_REACH = 70
-_NOT_PAID_THERE = re.compile(
-    r"\b(?:from|via|through|transfer\w*|wire[ds]?|wiring|remit\w*|sent|send|deposit\w*)\b|"
-    # (on folded text, where Arabic keeps its shadda: «حوّل»)
-    r"(?<!\w)(?:" + "|".join(
+_TRANSFER = re.compile(
+    r"\b(?:transfer\w*|wire[ds]?|wiring|remit\w*|sent|send|deposit\w*)\b|"
+    # (on folded text, where Arabic keeps its shadda: «حوّل», not «حول», "about")
+    r"(?<!\w)(?:حوّل|" + "|".join(
         "\u0651?".join(lex.fold(word)) for word in
-        "من عبر طريق از طریق حواله حوالة حوالات حوّل حول تحويل تحويلا أرسل ارسل فرستاد واريز".split()
+        "طريق طریق حواله حوالة حوالات تحويل تحويلا أرسل ارسل فرستاد واريز".split()
     ) + r")(?!\w)",
     re.IGNORECASE)
+# ...and, between the verb and the place, where it came from or went through
+_FROM_OR_VIA = re.compile(r"\b(?:from|via|through)\b|(?<!\w)(?:من|عبر|از)(?!\w)", re.IGNORECASE)
 # Spoken Persian's «تو» (in) and «دم» (at): «تو هتل آک‌دنیز می‌بینیم», «دم باب‌الجواد دیدمش». Where
 # an event happened, not what makes a going verb a trip («اومد تو قهوه‌خونه»).
 _SPOKEN_AT = re.compile(r"(?<!\w)(?:تو|دم)\s+$")
@@ -551,7 +553,7 @@ _SPOKEN_AT = re.compile(r"(?<!\w)(?:تو|دم)\s+$")
 _TABLE_HEAD = re.compile(r"\s*\|?[^|\d\n۰-۹٠-٩]+(?:\|[^|\d\n۰-۹٠-٩]+){2,}\|?\s*")
 # A route an itinerary writes as two places joined by a dash ("Ganja–Tbilisi", "Ankara – Gaziantep",
 # «تهران-مشهد»), and what makes it a trip, not a pipeline or a match: a way of travelling.
-_ROUTE_JOIN = re.compile(r"\s?[–—\-→>]\s?")
+_ROUTE_JOIN = re.compile(r"\s?(?:->|=>|[–—\-→>])\s?")
 _ROUTE_MEANS = re.compile(
     r"\b(?:by\s+(?:road|car|air|bus|coach|train|rail|sea|ferry|taxi)|own\s+car|road\s+move|"
     r"convoy|flights?|flew|fly|flying|drove|drive|driving|train|bus|ferry|dep\.?|arr\.?|"
@@ -1417,7 +1419,8 @@ class _Extractor:
             # "offered him $2,000 a month to report on journalists in London", «عرض عليّ
             # أشتغل وياهم لشركة نقل بالشلامچة»: where the work would be, not the pitch
             located = [m for m in located if int(m["start"]) < hit.start
-                       or not _THE_WORK.search(self.folded, hit.start, int(m["start"]))]
+                       or not (_THE_WORK.search(self.folded, hit.start, int(m["start"]))
+                               or _THE_WORK_EN.search(self.text, hit.start, int(m["start"])))]
         landmark = [m for m in located if _NEAR.search(self.text, max(start, int(m["start"]) - 16),
                                                        int(m["start"]))]
         # …a landmark gives way to a venue («در کافه کتاب شمس، نزدیک میدان ساعت»), not to a
@@ -1500,7 +1503,8 @@ class _Extractor:
         at = int(place["start"])
         if at - hit.end > _PAID_REACH or _TO.search(self.text, max(start, at - 12), at):
             return False
-        return not (_NOT_PAID_THERE.search(self.folded, max(start, hit.start - 40), at)
+        return not (_TRANSFER.search(self.folded, max(start, hit.start - 40), at)
+                    or _FROM_OR_VIA.search(self.folded, hit.end, at)
                     or _CLAUSE_BREAK.search(self.text, hit.end, at))
 
     def venue_of_city(self, city: dict, places: list[dict]) -> dict | None:

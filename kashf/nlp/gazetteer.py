@@ -128,9 +128,9 @@ def _read_aliases(path: Path) -> dict[str, list[str]]:
         return {}
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            place_id, names = line.split("\t")
-            out.setdefault(place_id, []).extend(names.split("|"))
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            place_id, names = line.split("\t", 1)
+            out.setdefault(place_id, []).extend(names.strip().split("|"))
     return out
 
 

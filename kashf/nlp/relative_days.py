@@ -478,18 +478,21 @@ def _day_of_other_month(document: dt.date | None, day: int, months: int) -> str 
 
 
 def _lunar_day_and_month(document: dt.date, day: int, month: int) -> str | None:
-    """Day/month of the lunar Hijri year nearest the document: of its own Hijri year, or the
-    one before when that puts it over 90 days ahead."""
+    """Day/month of a lunar Hijri year near the document: the reading of the document's Hijri
+    year or the one either side that falls nearest it, no more than 90 days ahead (None outside
+    the years hijridate knows)."""
     from hijridate import Gregorian, Hijri
 
-    year = Gregorian.fromdate(document).to_hijri().year
+    readings = []
     try:
-        found = Hijri(year, month, day).to_gregorian()
-        if found > document + dt.timedelta(days=90):
-            found = Hijri(year - 1, month, day).to_gregorian()
+        year = Gregorian.fromdate(document).to_hijri().year
+        for candidate in (year - 1, year, year + 1):
+            found = Hijri(candidate, month, day).to_gregorian()
+            readings.append(dt.date(found.year, found.month, found.day))
     except (ValueError, OverflowError):
         return None
-    return dt.date(found.year, found.month, found.day).isoformat()
+    readings = [r for r in readings if r <= document + dt.timedelta(days=90)]
+    return min(readings, key=lambda r: abs((r - document).days)).isoformat() if readings else None
 
 
 def _day_and_month(document: dt.date | None, day: int, month: int, solar: bool = False

@@ -2416,3 +2416,18 @@ def test_round_52s_days(text: str, places: tuple[str, ...], document: str,
 ])
 def test_round_52s_pitches(text: str, language: str) -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2024-05-01")] == ["recruitment"]
+
+
+def test_review_fixes_of_rounds_51_and_52() -> None:
+    import datetime as dt
+
+    from kashf.nlp.relative_days import _lunar_day_and_month
+
+    # outside the Hijri years hijridate knows: no lunar reading, and no error
+    assert _lunar_day_and_month(dt.date(1900, 6, 1), 17, 3) is None
+    assert extract_events("يوم الاثنين ١٧/٣ التقى المصدر في مقهى الهيل.", [], [], "1900-06-01")
+    # where the payer came from is no transfer; a name after "to" is no pitch's work
+    text = "A man from Basra paid the checkpoint captain at Safwan 5,000 dollars."
+    assert _placed(text, ("Basra", "Safwan")) == [("payment", "Safwan")]
+    text = "In May he recruited Karim and introduced him to Ahmed in Beirut."
+    assert _placed(text, ("Beirut",)) == [("recruitment", "Beirut")]

@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 16 and registered.depends == ("language",)
+    assert registered.version == 17 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -573,3 +573,16 @@ def test_streets_quoted_venues_and_lower_case_kinds(text: str, language: str, pl
 def test_street_and_facility_words_that_name_nothing(text: str, language: str) -> None:
     assert not [text[n.start : n.end] for n in tag_names(text, language) if n.label == "LOC"
                 and n.extractor.startswith("rule-") or "facility" in n.extractor]
+
+
+def test_review_fixes_of_the_place_rules() -> None:
+    from kashf.nlp.ner.tagger import _clean
+
+    # a street after «از» ("from") is a street; a closing bracket does not pull «(ع)» into a name
+    text = "ما از خیابان انقلاب گذشتیم."
+    assert ("خیابان انقلاب", "LOC") in {(text[n.start : n.end], n.label) for n in tag_names(text, "fa")}
+    assert _clean(["حرم", "ابوالفضل", "(", "ع", ")"], 0, 5) == (0, 2)
+    # a lower-case kind after a sentence's first word; «رسانه» is no verb of going
+    for text, language in (("Police station officers were on strike.", "en"),
+                           ("این خبر به مهران رسانه‌ها را نگران کرد.", "fa")):
+        assert not [n for n in tag_names(text, language) if n.label == "LOC"]

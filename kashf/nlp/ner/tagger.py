@@ -46,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 9
+VERSION = 10
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -218,6 +218,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
 # Quote marks and brackets never open or close a name («أبو حيدر», "Abu Haidar").
 _OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‘": "’", "‹": "›", "„": "“"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+_QUOTE_CLOSERS = frozenset("»”")  # (not brackets: «حرم ابوالفضل (ع)» is حرم ابوالفضل)
 
 # Words that are never (the edge of) a name: the labels of a Persian or Arabic report's
 # header ("شماره: ۴۱/۲۳۷۱", "از: ...", "پیرو: ..."), "یکی" ("one of"), a letter's
@@ -241,8 +242,9 @@ def _clean(words: list[str], i: int, j: int) -> tuple[int, int] | None:
         while i < j and (_punctuation(words[i]) or fold(words[i]) in NEVER_NAMES):
             i += 1
         while j > i and (_punctuation(words[j - 1]) or fold(words[j - 1]) in NEVER_NAMES) \
-                and not (words[j - 1] in _CLOSERS and _CLOSERS[words[j - 1]] in words[i + 1 : j - 1]):
-            j -= 1  # a closing mark stays when its name is inside: «مقهى «نجمة»»
+                and not (words[j - 1] in _QUOTE_CLOSERS
+                         and _CLOSERS[words[j - 1]] in words[i + 1 : j - 1]):
+            j -= 1  # a closing quote mark stays when its name is inside: «مقهى «نجمة»»
         if i >= j:
             return None
         # A Latin name does not run on over a lower-case English word: "al-Sa'adi flew" (but
@@ -633,15 +635,18 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
     return out
 
 
-# Persian verbs of going that follow their goal: «به وان رساند», «به مهران بازگشته».
-_GOING_STEMS = tuple(fold(w) for w in """
-رفت رفته می‌رو برو رسید رساند رسان بازگشت برگشت سفر آمد اعزام منتقل عازم
-""".split())
+# Persian verbs of going that follow their goal: «به وان رساند», «به مهران بازگشته» — whole
+# verb forms, not words that begin like one («رسانه», «رفتار», «امداد»).
+_GOING_VERB = re.compile(
+    "^(?:مي|نمي|ب)?(?:" + "|".join(fold(w) for w in
+                               "رفت رسید رساند بازگشت برگشت آمد رو بر".split())
+    + ")(?:م|ي|يم|يد|ند|ه|ن|د|ده|يد)?$|^(?:" + "|".join(fold(w) for w in
+                                                      "سفر اعزام منتقل عازم".split()) + ")$")
 
 
 def _going_after(words: list[str], i: int) -> bool:
     """Whether a Persian verb of going follows word ``i`` within two words."""
-    return any(fold(word).startswith(_GOING_STEMS) for word in words[i + 1 : i + 3])
+    return any(_GOING_VERB.match(fold(word)) for word in words[i + 1 : i + 3])
 
 
 # After these a name the model read as a person is a town when the gazetteer says so.
@@ -793,13 +798,16 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-facility"))
         elif j > i and j < len(words) and words[j] in FACILITY_TAILS_LOWER and not breaks[j] \
-                and fold(words[i]) not in STOPWORDS and _claim(labels, i, j + 1, "LOC"):
+                and fold(words[i]) not in STOPWORDS \
+                and not (j - i == 1 and fold(words[i]) in english_lowercase()) \
+                and _claim(labels, i, j + 1, "LOC"):  # (not "Police station officers…")
             out.append((i, j + 1, "LOC", 0.5, "rule-facility"))  # "Piccadilly station"
             j += 1
         i = max(j, i + 1)
     for n, (i, j, label, conf, how) in enumerate(out):
-        # "Sahara Rose" read as a person, then "café": the café
-        if label in ("PER", "ORG") and j < len(words) and words[j] in FACILITY_TAILS_LOWER \
+        # "Sahara Rose" read as a person, then "café": the café (an organisation's camp or
+        # checkpoint stays the organisation's: "a Hezbollah camp")
+        if label == "PER" and j < len(words) and words[j] in FACILITY_TAILS_LOWER \
                 and not breaks[j] and labels[j] == "O" and not is_arabic_script(words[i]):
             out[n] = (i, j + 1, "LOC", conf, how + "+facility")
             for k in range(i, j + 1):
@@ -838,8 +846,6 @@ _ARABIC_ONLY_HEADS = frozenset(fold(w) for w in "مجمع".split())
 def _foreign_head(head: str, language: str) -> bool:
     return language == "ar" and head in _PERSIAN_ONLY_HEADS \
         or language == "fa" and head in _ARABIC_ONLY_HEADS
-# «عن طريق», «از طریق» are "by way of", not a road.
-_BY_WAY_OF = frozenset(fold(w) for w in "عن از".split())
 
 
 def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
@@ -860,7 +866,7 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
                 and head[:-1] in FACILITY_HEADS:
             head = head[:-1]  # «قهوه‌خانه‌ی شاهو»: the facility word with its ezafe
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
-        street = head in STREET_HEADS and not (i > 0 and fold(words[i - 1]) in _BY_WAY_OF)
+        street = head in STREET_HEADS
         if labels[i] != "O" or not is_arabic_script(words[i]) \
                 or _foreign_head(head, language) \
                 or head not in FACILITY_HEADS and not street and not (head in _CENTRES and kind):
