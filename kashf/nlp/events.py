@@ -523,8 +523,8 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|(?<!\w)(?:ل|لل|ع))\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
-# What a pitch asks someone to do, between its verb and a place ("to report on…", «أن
-# يعمل», «يشتغل», «کار کند»): a place after it is the work's.
+# What a pitch asks someone to do, between its verb and a place ("to report on…", «يعمل»,
+# «يشتغل», «کار کند»): a place after it is the work's.
 _THE_WORK = re.compile(
     r"(?<!\w)(?:" + "|".join(
         "\u0651?".join(lex.fold(word)) for word in
@@ -1497,8 +1497,8 @@ class _Extractor:
 
     def paid_there(self, hit: lex.Hit, place: dict, start: int) -> bool:
         """Whether a place told after a payment's verb is where it was paid: "paid a
-        checkpoint captain at Safwan", «دفعت لعنصر على معبر المصنع» — close after it, in
-        the same clause, with no transfer between (where money was wired from or to, or the
+        checkpoint captain at Safwan", "handed him €2,000 at Café Shemroon" — close after it,
+        in the same clause, with no transfer between (where money was wired from or to, or the
         exchange house it went through, is no place of paying)."""
         at = int(place["start"])
         if at - hit.end > _PAID_REACH or _TO.search(self.text, max(start, at - 12), at):

@@ -677,12 +677,7 @@ def _town(span: list[str], gazetteer: Gazetteer, language: str, person: bool = F
             or (len(span) == 1 and not loose or person) and any(w in person_names() for w in folded)
     if common:
         return False
-    first = folded[0]
-    for article in _ARTICLES:
-        if first.startswith(article) and len(first) - len(article) >= 3:
-            first = "ال" + first[len(article):]
-            break
-    key = key_from_words([first, *folded[1:]])
+    key = key_from_words([_with_article(folded[0]), *folded[1:]])
     # a two-letter name only in Persian («قم»): in Arabic «قم» is "stand up"
     if len(key) < (2 if language == "fa" else 3) or key in _NOT_PLACES:
         return False
@@ -690,14 +685,18 @@ def _town(span: list[str], gazetteer: Gazetteer, language: str, person: bool = F
                for place in (gazetteer.places[n] for n in gazetteer.by_key.get(key, ())))
 
 
-def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
-    """Whether a place key could start at word ``i`` (a cheap test before trying spans)."""
-    first = fold(words[i])
+def _with_article(first: str) -> str:
+    """A folded first word with its clitics before the article gone: «بالمنامة», «وال…» →
+    «المنامة», as the gazetteer keys it."""
     for article in _ARTICLES:
         if first.startswith(article) and len(first) - len(article) >= 3:
-            first = "ال" + first[len(article):]
-            break
-    heads = {key_from_words([first])}
+            return "ال" + first[len(article):]
+    return first
+
+
+def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
+    """Whether a place key could start at word ``i`` (a cheap test before trying spans)."""
+    heads = {key_from_words([_with_article(fold(words[i]))])}
     if i + 1 < len(words):
         heads.add(fold(words[i + 1]))  # after a Latin article ("al Hillah") or a joiner
     return any(head in gazetteer.first_words for head in heads)
@@ -705,11 +704,7 @@ def _may_start_place(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
 
 def _strong_place(span: list[str], gazetteer: Gazetteer) -> bool:
     folded = [fold(w) for w in span]
-    first = folded[0]
-    for article in _ARTICLES:
-        if first.startswith(article) and len(first) - len(article) >= 3:
-            first = "ال" + first[len(article):]
-            break
+    first = _with_article(folded[0])
     key = key_from_words([first, *folded[1:]])
     # «آلمان» folds to «المان», whose «ال» is no article: its key «مان» is short but whole
     if (len(key) < 4 and not span[0].startswith("آل")) or key in _NOT_PLACES:
