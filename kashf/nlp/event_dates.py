@@ -977,7 +977,9 @@ def _yearless_dates(
             told = next((d for at, d in reversed(anchors) if at < m.start() and d), story)
             if told is not None and document - told > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
-                    and not _close_ahead(parse_date, day, month, document):
+                    and not _close_ahead(parse_date, day, month, document) \
+                    and not (document - told > _YEAR and _writer_met(text, m.start())
+                             and _close_behind(parse_date, day, month, document)):
                 parsed = _parse_day(parse_date, day, month, _year_in(month, told))
                 found = iso_day(parsed)
                 if found is not None and dt.timedelta(0) <= found - told <= _STORY_GAP:
@@ -1008,6 +1010,30 @@ def _close_ahead(parse_date, day: str, month: str, document: dt.date) -> bool:
     return this_year is not None and dt.timedelta(0) < this_year - document <= _CLOSE_AHEAD
 
 
+# The writer's own interview in a reconstruction: "spoke to this reporter", "When the Ledger met
+# Ooi" (raw text: the paper's name is capitalised).
+_WRITER_MET = re.compile(
+    r"\b(?:this|our) (?:reporter|correspondent|newspaper|paper|writer|author)\b"
+    r"|\b[Tt]he [A-Z][a-z]+ (?:met|interviewed|reached|visited|spoke (?:to|with))\b"
+)
+
+
+def _writer_met(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` tells of the writer's own interview."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    end = min((i for i in (text.find(".", at), text.find("\n", at)) if i >= 0), default=len(text))
+    return bool(_WRITER_MET.search(text, start, end))
+
+
+def _close_behind(parse_date, day: str, month: str, document: dt.date) -> bool:
+    """Whether the day-month, in the document's year, falls in the weeks before the report:
+    after a story more than a year old, the writer's own recent interview ("When the Ledger
+    met Ooi … on 21 May", in a piece of 14 June 2021 telling of 2020)."""
+    this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
+    return this_year is not None and dt.timedelta(0) <= document - this_year <= _CLOSE_AHEAD
+
+
+_YEAR = dt.timedelta(days=365)
 _STORY_GAP = dt.timedelta(days=120)
 _YEAR_TURN = dt.timedelta(days=300)
 _CLOSE_AHEAD = dt.timedelta(days=30)

@@ -143,6 +143,12 @@ _DEADLINE = re.compile(
     r"(?<!\w)(?:by|before|until|no later than|تا|قبل از|پیش از|حتی|حتى|قبل|لغایه|لغاية)\s+$",
     re.IGNORECASE,
 )
+# A venue named again by its kind: "at the same hotel", «باز همان هتل», «في الفندق نفسه», «بنفس
+# المقهى» (folded text).
+_SAME_KIND = re.compile(
+    r"(?<!\w)(?:the\s+same|همان|همون|همین|(?:ب|في\s+)?نفس)\s+(?:ال)?(?P<a>\w+(?:\s\w+)?)"
+    r"|(?<!\w)(?:ب|في\s+)?ال(?P<b>\w+)\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)"
+)
 _THERE = re.compile(r"(?<!\w)(?:there|انجا|همانجا|همان جا|اونجا|هناک|هنالک)(?!\w)",
                     re.IGNORECASE)
 # A call-off in the present tense: the appointment is still ahead ("is off", «منتفیه», «ألغيه»).
@@ -264,6 +270,9 @@ _LOG_LINE = re.compile(
     r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}[,،]?\s*[0-9۰-۹٠-٩/.\-]{6,10}\]"
 )
 
+# A short line between two line breaks with no stop at its end: a heading («جلسة الاثنين ١٥
+# مايو ٢٠٢٣»), not the last line of a wrapped paragraph, which ends on its stop.
+_SHORT_LINE = re.compile(r"[^\n]{1,44}(?<![.!?؟:;؛\s])[ \t]*\n(?!\n)")
 _ARABIC_LINE_END = re.compile(r"[\u0621-\u064a\u0660-\u0669]\s*$")
 _AND_OPENS_LINE = re.compile(r"[ \t]*و(?:قد|عند|حسب|یقول|يقول|ان|أن|إن|من|بعد|فی|في|لم|کان|كان|تم|بتاریخ|بتاريخ)\s")
 # A row of a table written as text: a first cell, then a bar.
@@ -301,6 +310,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 or text[line_start:i].rstrip().endswith(":")  # "On Mon, 3 Oct …, X wrote:"
                 or re.match(r"\s*(?:[-•*]|[0-9۰-۹٠-٩]+[.)-])", text[i + 1 : i + 6])
                 or _LOG_LINE.match(text, i + 1)  # a chat's or a log's next line
+                # a heading's next line that is a form's label or a line of its own
+                # («ملخص حكم في الدعوى …» / «تاريخ الجلسة: الخميس 29/02/2024»)
+                or HEADER_LINE.match(text[i + 1 : i + 60])
+                or _SHORT_LINE.match(text, i + 1)
                 or _TABLE_ROW.match(text, i + 1)  # "14 Jan 2023, c.1100 | REKANI meets …"
                 # a handwritten-style Arabic report puts each sentence on its own line, with
                 # no full stop, and the next one opens on «و»: «وقد سمعت بأذني …»
@@ -432,7 +445,19 @@ def _is_title(text: str, start: int, end: int) -> bool:
     closing = text[start:end].rstrip(")]»\"'”")[-1:]  # "[Note: … the mall.]" is a sentence
     if end - start >= 80 or closing in tuple(".!?؟:;؛") or _NUMBERED.match(text[start:end]):
         return False
-    return not text[:line_start].strip()
+    return not text[:line_start].strip() or _capitals_heading(text, start, end)
+
+
+def _capitals_heading(text: str, start: int, end: int) -> bool:
+    """A line in capitals, with no number, in a text that is not ("CONTACT REPORT — SOURCE
+    DEBRIEF" under the agency's name): a heading (a cable is in capitals throughout)."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    # (a line with a number is a log's time or a day: "091140ZNOV19", "13 JUNE 2023")
+    return len(letters) >= 6 and not any(c.isdigit() for c in text[start:end]) and all("A" <= c <= "Z" for c in letters) \
+        and bool(_LOWER_LATIN.search(text, end, end + 400))
+
+
+_LOWER_LATIN = re.compile(r"[a-z]{3}")
 
 
 def _mentions_in(mentions: Sequence[dict], start: int, end: int, labels: set[str]) -> list[dict]:
@@ -732,6 +757,9 @@ def _venue_span(
 
 _STRENGTH = ("cancelled", "planned", "reported")
 _THAT = re.compile(r"(?<!\w)(?:that|که|ان|انه|بان|بانه)(?!\w)")
+# «مردی که …»: «که» after a noun with its «ی» opens a relative clause ("a man who"), not what
+# was said.
+_RELATIVE_KE = re.compile(r"\w{2,}ی\s+که$")
 # «در دو هفته آینده», "within the next two weeks": a deadline, not a plan.
 _SPAN = re.compile(
     r"(?<!\w)(?:[0-9۰-۹٠-٩]+|دو|سه|چهار|یک|two|three|four|a few|several)\s+(?:روز|هفته|ماه|"
@@ -742,6 +770,9 @@ _SPAN = re.compile(
 _BY_NEXT = re.compile(r"(?<!\w)(?:تا|by|until|حتی|حتى)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
+# "declined to discuss Kiani": a refusal to speak, not a meeting called off
+_DECLINED_TO_SAY = re.compile(r"declined\s+to\s+(?:comment|discuss|say|answer|elaborate|respond|"
+                              r"name|identify|confirm|deny|speak|talk|give|be\s+named)(?!\w)")
 _SUMMARY_END = re.compile(
     r"(?<!\w)end (?:of )?summary|\n(?=[ \t]*[0-9۰-۹٠-٩]{1,2}\s*[.)\-]\s)", re.IGNORECASE
 )
@@ -961,8 +992,12 @@ class _Extractor:
             c for c in lex.status_cues().find(self.folded, start, own[0], self.langs)
             if c.tag == "reported"
         ]
+        that = _THAT.search(self.folded, own[0] + len(own[2]), at)
+        while that is not None and that.group() != "که" and _persian(self.text, start, at):
+            # Persian says it with «که»: «بانه» is Baneh, «آن» (folded «ان») "that one"
+            that = _THAT.search(self.folded, that.end(), at)
         return bool(said) and not _THAT.search(self.folded, said[-1].end, own[0]) \
-            and bool(_THAT.search(self.folded, own[0] + len(own[2]), at))
+            and that is not None and not _RELATIVE_KE.search(self.folded, own[0], that.end())
 
     def task_time(self, own: tuple[int, str | None, str], hit: lex.Hit) -> bool:
         """When the task is to be done, not when it was set: a day after a tasking's verb
@@ -1339,6 +1374,7 @@ class _Extractor:
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
             and not (c.tag == "planned" and _BY_NEXT.search(self.folded, max(start, c.start - 20),
                                                            c.start))
+            and not (c.tag == "cancelled" and _DECLINED_TO_SAY.match(self.folded, c.start))
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         if not persian:
@@ -1480,6 +1516,10 @@ class _Extractor:
                 or _proper_venue(self.text, venue)
             ):  # (a trip's unnamed venue is where it started: «غادر منزله في حي الجورة»)
                 return venue  # a pitch made at a named hotel was made there
+        if nearest is None and hit.tag in ("meeting", "payment", "recruitment"):
+            same = self.same_venue(start, end)
+            if same is not None:
+                return same
         if nearest is not None:
             if hit.tag in ("meeting", "recruitment"):
                 return self.venue_of_city(nearest, places) or nearest
@@ -1493,6 +1533,27 @@ class _Extractor:
             ):
                 return self.story_place
             return next((m for m in places if _linked(m)), places[0] if places else None)
+        return None
+
+    def same_venue(self, start: int, end: int) -> dict | None:
+        """The venue a sentence names again by its kind ("at the same hotel", «باز همان
+        امامزاده», «في المقهى نفسه»): the last place told before it that has that word."""
+        for m in _SAME_KIND.finditer(self.folded, start, end):
+            at = m.start("a") if m.group("a") else m.start("b")
+            kind = next((v for v in lex.venues().find(self.folded, at, m.end(), self.langs)
+                         if v.start == at), None)
+            if kind is None:
+                continue
+            word = self.folded[kind.start:kind.end]
+            told = [_place_of(e) for e in self.events if e.get("place_span")] + [
+                dict(m, text=self.text[int(m["start"]):int(m["end"])])
+                for m in _mentions_in(self.mentions, 0, start, {"LOC", "ORG"})
+            ]
+            told = [p for p in told if int(p["end"]) <= start
+                    and word in lex.fold(self.text[int(p["start"]):int(p["end"])])
+                    and lex.fold(self.text[int(p["start"]):int(p["end"])]) != word]
+            if told:
+                return max(told, key=lambda p: int(p["start"]))
         return None
 
     def paid_there(self, hit: lex.Hit, place: dict, start: int) -> bool:

@@ -189,18 +189,21 @@ _HOLIDAYS = {
     "boxing day": (12, 26), "شب یلدا": (12, 21), "لیله راس السنه": (12, 31),
 }
 _HOLIDAY = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(_HOLIDAYS, key=len, reverse=True))
-    + r")(?!\w)"
+    r"(?<!\w)(?P<name>" + "|".join(re.escape(name) for name in sorted(_HOLIDAYS, key=len, reverse=True))
+    # ("Christmas Eve 2021": its year written after it)
+    + r")(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
 )
 #: How far after the document a day written without its year («۲۰ مهر», "New Year's Day") may
 #: still be this year's (a plan); later, it is last year's (event_dates reads the same).
 YEARLESS_AHEAD = dt.timedelta(days=60)
 
 
-def _holiday(document: dt.date | None, name: str) -> str | None:
+def _holiday(document: dt.date | None, name: str, year: str | None = None) -> str | None:
+    month, day = _HOLIDAYS[name]
+    if year is not None:
+        return dt.date(int(year), month, day).isoformat()
     if document is None:
         return None
-    month, day = _HOLIDAYS[name]
     found = dt.date(document.year, month, day)
     if found > document + YEARLESS_AHEAD:
         found = dt.date(document.year - 1, month, day)
@@ -216,7 +219,7 @@ def relative_days(
     asked, with the weekday's offset, only when the sentence has a bare weekday)."""
     found: list[tuple[int, int, str | None]] = []
     for m in _HOLIDAY.finditer(folded, start, end):
-        found.append((m.start(), m.end(), _holiday(document, m.group())))
+        found.append((m.start(), m.end(), _holiday(document, m.group("name"), m.group("year"))))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             groups = m.groupdict()  # (_AFTER has no short form: "day" and "mod" only)
