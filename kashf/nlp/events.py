@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 71
+VERSION = 72
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -56,6 +56,10 @@ _LOCATIVE = re.compile(
     # «در سالون هوتل بلخ», «توی لابی هتل», «بمنطقة سيدي جابر»: the part of a place, or its area
     r"(?<!\w)(?:در|توی|تو)\s+(?:سالون|سالن|لابی|حیاط|محوطه)\s*$|"
     r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"
+    # «في الطابق الثاني من مول النبراس», «ببهو فندق», «طبقه‌ی همکف پاساژ مروارید»: a floor or
+    # hall of the building
+    r"(?<!\w)(?:في\s+|ب)ال?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف)(?:\s+\S+)?\s+(?:من\s+)?$|"
+    r"(?<!\w)طبقه(?:\u200c?ی|ٔ)?\s+\S+\s*$|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
     r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",

@@ -2431,3 +2431,50 @@ def test_review_fixes_of_rounds_51_and_52() -> None:
     assert _placed(text, ("Basra", "Safwan")) == [("payment", "Safwan")]
     text = "In May he recruited Karim and introduced him to Ahmed in Beirut."
     assert _placed(text, ("Beirut",)) == [("recruitment", "Beirut")]
+
+
+# Round 53 (text written for the tests): a venue named again by its kind, and days.
+@pytest.mark.parametrize(("text", "loc", "found"), [
+    ("On 3 May he dined with Karimi at the Saffron Quay Hotel. A second dinner, set for 19 May "
+     "at the same hotel, was called off.", ("Saffron Quay Hotel",),
+     [("meeting", "Saffron Quay Hotel"), ("meeting", "Saffron Quay Hotel")]),
+    ("شنبه در هتل سپیدار با صارمی نشستم.\nقرار تازه: دوشنبه ساعت ۶ عصر، باز همان هتل.",
+     ("هتل سپیدار",), [("meeting", "هتل سپیدار"), ("meeting", "هتل سپیدار")]),
+    # a floor of the building is in it
+    ("يريد أن نلتقي عصر الخميس في الطابق الثاني من مول النبراس.", ("مول النبراس",),
+     [("meeting", "مول النبراس")]),
+])
+def test_round_53s_places(text: str, loc: tuple[str, ...], found: list) -> None:
+    assert _placed(text, loc) == found
+
+
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # «مردی که»: a relative «که», so the Friday is the meeting's, not the day it was told
+    ("وی اظهار داشت جمعه ۲۱/۰۲ بعد از نماز مردی که خود را سیروان معرفی کرد جلوی مسجد نور با "
+     "همسرش دیدار کرده است.", (), "2024-05-15", [("meeting", "2024-05-10", "reported")]),
+    # «بانه» is a town, not Arabic «بأنه»
+    ("اظهارات متهم: دیروز عصر در قهوه‌خانه سنگی در بانه با فردی نشسته است.", ("بانه",),
+     "2024-05-15", [("meeting", "2024-05-14", "reported")]),
+    ("Ms Whitby accepted a Rolex from Dr al-Rubaie on Christmas Eve 2021.", (), "2024-11-12",
+     [("payment", "2021-12-24", "happened")]),
+    # "moved to" his car is no plan; "declined to discuss" calls nothing off
+    ("sat with Abu Haider monday evening at the hotel, lobby first then we moved to his car.",
+     (), "2023-05-17", [("meeting", "2023-05-15", "happened")]),
+    ("On 21 May he met Ooi at a coffee shop in Kuala Lumpur, and Ooi declined to discuss Kiani.",
+     ("Kuala Lumpur",), "2021-06-14", [("meeting", "2021-05-21", "happened")]),
+])
+def test_round_53s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    assert _dated_status(text, places, document) == found
+
+
+def test_round_53s_headings() -> None:
+    # a line in capitals under the agency's name, and a court's header lines, are no events
+    text = ("SECURITY SERVICE\nCONTACT REPORT — SOURCE DEBRIEF\n\nThe source met his handler "
+            "in Erbil on 3 March.")
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=("Erbil",)), [],
+                                              "2024-03-16")] == ["meeting"]
+    text = ("محكمة الشارقة الاتحادية الابتدائية – الدائرة الجزائية الأولى\n"
+            "ملخص حكم في الدعوى رقم 1145 لسنة 2023 جزائي – غسل أموال\n"
+            "تاريخ الجلسة: الخميس 29/02/2024\n\nثبت أن المتهم سلّم الموظف مبلغ 5,000 درهم نقداً.")
+    assert [e["type"] for e in extract_events(text, [], [], "2024-02-29")] == ["payment"]

@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 17 and registered.depends == ("language",)
+    assert registered.version == 18 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -587,3 +587,18 @@ def test_review_fixes_of_the_place_rules() -> None:
     for text, language in (("Police station officers were on strike.", "en"),
                            ("این خبر به مهران رسانه‌ها را نگران کرد.", "fa")):
         assert not [n for n in tag_names(text, language) if n.label == "LOC"]
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("قعدت مع أبو وائل بقهوة الشلال عالأوتوستراد.", "ar", "قهوة الشلال"),  # «بـ» on the café
+    ("لقيت المصاري بكيس بالسيارة بكراج السومرية.", "ar", "كراج السومرية"),
+    ("در سرای حاجی یعقوب چای خوردیم.", "fa", "سرای حاجی یعقوب"),  # named after a person
+    ("یعقوب را در سماوار گلستان دیدم.", "fa", "سماوار گلستان"),
+])
+def test_round_53s_venues(text: str, language: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, language)
+
+
+def test_a_person_after_a_venue_word_stays_the_object() -> None:
+    text = "در هتل حاج رضا را دیدم."  # at the hotel I saw Haj Reza
+    assert ("رضا", "PER") in _spans(text, "fa")

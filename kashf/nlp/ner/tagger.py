@@ -46,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 10
+VERSION = 11
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -319,6 +319,8 @@ def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
             letters += 1
         if len(remainder) >= 3 and gazetteer.by_key.get(key_from_words([remainder, *rest])):
             return _chars_for(word, letters)
+        if rest and folded not in _VENUE_HEADS and remainder in _VENUE_HEADS:
+            return _chars_for(word, letters)  # «بقهوة الشلال»: the café, not «ب»
     return 0
 
 
@@ -761,10 +763,20 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         out.append((i, j, label, conf, how))
     for i in range(len(words) - 1):
         n = starts.get(i + 1)
+        if n is None and i + 2 < len(words) and labels[i + 1] == "O" and not breaks[i + 2] \
+                and fold(words[i + 1]) in PERSON_TITLES and is_arabic_script(words[i]):
+            # «سرای حاجی یعقوب», «مسجد الشيخ عبدالله»: a venue named after a person, with
+            # the title the person's span leaves out
+            n = starts.get(i + 2)
+            if n is not None and out[n][2] != "PER":
+                n = None
         if (n is not None and labels[i] == "O" and not breaks[i + 1]
                 and (is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
                      or words[i][:1].isupper() and fold(words[i]) in FACILITY_HEADS_EN)
-                and out[n][2] in ("LOC", "ORG", "PER")):
+                and out[n][2] in ("LOC", "ORG", "PER")
+                # («در هتل حاج رضا را دیدم»: at the hotel I saw Haj Reza, the object)
+                and not (out[n][2] == "PER" and out[n][1] < len(words)
+                         and fold(words[out[n][1]]) == "را")):
             _s, j, _label, conf, how = out[n]
             out[n] = (i, j, "LOC", conf, how + "+facility")
             for k in range(i, j):
@@ -860,6 +872,9 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
         if language == "fa" and head not in FACILITY_HEADS and head[-1:] == "ي" \
                 and head[:-1] in FACILITY_HEADS:
             head = head[:-1]  # «قهوه‌خانه‌ی شاهو»: the facility word with its ezafe
+        elif language == "ar" and head not in _VENUE_HEADS and head[:1] in "بوفع" \
+                and head[1:] in FACILITY_HEADS:
+            head = head[1:]  # «بقهوة الشلال», «بكراج السومرية»: a preposition written on it
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
         if labels[i] != "O" or not is_arabic_script(words[i]) \
@@ -879,8 +894,9 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
                 and is_arabic_script(words[j]):
             word = fold(words[j])
             if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
-                    or word in _NOT_IN_NAMES or _VERB_LIKE.match(word):
-                break
+                    or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) \
+                    or language == "ar" and word.startswith(("عال", "بال", "لل")):
+                break  # («… عالأوتوستراد»: on the motorway, a phrase of its own)
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
             if language == "ar" and word.startswith("ال"):
