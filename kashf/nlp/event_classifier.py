@@ -38,6 +38,7 @@ MENTION_LABELS = frozenset({"PER", "LOC", "MONEY"})
 _NAME_LABELS = frozenset({"PER", "LOC", "ORG"})
 
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670]+")
+_DIGIT = re.compile(r"\d")
 
 
 def model_path(event_type: str, directory: Path = MODELS) -> Path:
@@ -80,7 +81,7 @@ def sentence_features(
         before = folded[max(start, at - 6) : at].split()
         features[f"m={label}"] = 1.0
         features[f"m={label}_after_{before[-1] if before else ''}"] = 1.0
-    if any(ch.isdigit() for ch in folded[start:end]):
+    if _DIGIT.search(folded, start, end):
         features["digit"] = 1.0
     return features, per_word
 
@@ -115,12 +116,28 @@ class EventGuesser:
             tagger.close()
             self.logits[event_type] = delta
             self.weights[event_type] = yes
+        # every type's logit weight of a feature side by side, so a sentence's features are
+        # looked up once for all five models
+        types = list(self.logits)
+        self._columns = {t: k for k, t in enumerate(types)}
+        self._rows: dict[str, tuple[float, ...]] = {
+            name: tuple(self.logits[t].get(name, 0.0) for t in types)
+            for name in set().union(*(self.logits[t] for t in types))
+        }
 
     def probability(self, event_type: str, features: dict[str, float]) -> float:
-        delta = self.logits[event_type]
-        # every feature's value is 1: the logit is the sum over the features the model knows
-        logit = sum(delta[name] for name in features.keys() & delta.keys())
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        return self.probabilities(features)[event_type]
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        """P(yes) of every type for one sentence's features."""
+        # every feature's value is 1: a logit is the sum over the features the model knows
+        rows = [row for row in map(self._rows.get, features) if row is not None]
+        logits = ([math.fsum(column) for column in zip(*rows, strict=True)] if rows
+                  else [0.0] * len(self._columns))
+        return {
+            event_type: 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logits[column]))))
+            for event_type, column in self._columns.items()
+        }
 
     def guess(
         self, folded: str, start: int, end: int, mentions: Sequence[dict],
@@ -136,8 +153,9 @@ class EventGuesser:
         if not per_word:
             return []
         out = []
+        probabilities = self.probabilities(features)
         for event_type in wanted:
-            probability = self.probability(event_type, features)
+            probability = probabilities[event_type]
             if probability < THRESHOLD:
                 continue
             weights = self.weights[event_type]

@@ -464,7 +464,20 @@ def _capitals_heading(text: str, start: int, end: int) -> bool:
 _LOWER_LATIN = re.compile(r"[a-z]{3}")
 
 
+class _MentionIndex(list):
+    """Mentions in the order of their starts, with the starts apart for a binary search: the
+    extractor asks for a span's mentions many times per sentence."""
+
+    def __init__(self, mentions: Sequence[dict]) -> None:
+        super().__init__(sorted(mentions, key=lambda m: int(m.get("start", -1))))
+        self.starts = [int(m.get("start", -1)) for m in self]
+
+
 def _mentions_in(mentions: Sequence[dict], start: int, end: int, labels: set[str]) -> list[dict]:
+    if isinstance(mentions, _MentionIndex):
+        lo, hi = bisect_left(mentions.starts, start), bisect_left(mentions.starts, end)
+        return [m for m in mentions[lo:hi]
+                if m.get("label") in labels and int(m.get("end", 0)) <= end]
     return sorted(
         (
             m
@@ -793,10 +806,10 @@ class _Extractor:
         self.text = text
         self.folded = lex.fold(text)
         self.cased = lex.fold(text, lower=False)
-        self.mentions = mentions
+        self.mentions = _MentionIndex(mentions)
         # the mentions by start, for the sentence models' slice of them
-        self._by_start = sorted(mentions, key=lambda m: int(m.get("start", -1)))
-        self._starts = [int(m.get("start", -1)) for m in self._by_start]
+        self._by_start = self.mentions
+        self._starts = self.mentions.starts
         self.pages = pages
         self.spans = _paragraph_spans(text, paragraphs)
         self.dates = DateTracker(text, self.folded, document_date, self.spans)

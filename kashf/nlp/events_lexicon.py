@@ -107,12 +107,17 @@ _SUFFIXES = frozenset(
 _LAST: tuple[str, list[int], list[tuple[int, int, str]]] = ("", [], [])
 
 
-def _tokens_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, word without vowel marks) of the words that begin in ``[start, end)``."""
+def _words_of(folded: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The start offsets and (start, end, word without vowel marks) of every word of ``folded``."""
     last = _LAST
     if last[0] is not folded:
         globals()["_LAST"] = last = (folded, *_tokenize(folded))
-    _, starts, words = last
+    return last[1], last[2]
+
+
+def _tokens_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word without vowel marks) of the words that begin in ``[start, end)``."""
+    starts, words = _words_of(folded)
     out = words[bisect_left(starts, start) : bisect_left(starts, end)]
     if out and out[-1][1] > end:  # a word cut by the end of the span
         s, _, word = out[-1]
@@ -214,6 +219,10 @@ def _gap_limit(tokens: list[tuple[int, int, str]], after: int) -> int:
     return min(i + 1, len(tokens))
 
 
+#: Distinct words whose possible phrases a lexicon keeps (then it starts afresh).
+_TOKENS_KEPT = 200_000
+
+
 class Lexicon:
     """Tagged phrases, matched word by word (a dict lookup per word, not a regex per phrase).
 
@@ -227,6 +236,7 @@ class Lexicon:
         """``entries``: (tag, phrase) or (tag, phrase, language)."""
         self.tags: tuple[str, ...] = tuple(dict.fromkeys(entry[0] for entry in entries))
         self._index: dict[str, list[_Phrase]] = {}
+        self._by_token: dict[str, tuple[tuple[_Phrase, int], ...]] = {}
         for tag, phrase, *lang in entries:
             if not phrase.strip().rstrip("*").strip():
                 raise ValueError(f"empty phrase for {tag!r}: it would match everywhere")
@@ -252,6 +262,53 @@ class Lexicon:
                 out.append(token[len(clitic) :])
         return out
 
+    def _first_words(self, token: str) -> tuple[tuple[_Phrase, int], ...]:
+        """The phrases whose first word ``token`` can be, in the lexicon's order, each with
+        the letters its words spell: what a word can start depends on the word alone, so it
+        is worked out once per distinct word."""
+        found = self._by_token.get(token)
+        if found is None:
+            arabic = bool(_ARABIC_SCRIPT.match(token))
+            found = tuple(
+                (phrase, sum(len(w) for w in phrase.words))
+                for stem in self._starts(token, arabic)
+                for phrase in self._index.get(stem[:3], ())
+                if phrase.arabic == arabic and (
+                    stem == phrase.words[0] if len(phrase.words) > 1
+                    else phrase.word_fits(stem, phrase.words[0], phrase.stars[0]))
+            )
+            if len(self._by_token) >= _TOKENS_KEPT:
+                self._by_token.clear()
+            self._by_token[token] = found
+        return found
+
+    def _at(self, folded: str, tokens: list[tuple[int, int, str]], i: int,
+            phrases: tuple[tuple[_Phrase, int], ...], langs: frozenset[str] | None,
+            ) -> list[tuple[Hit, int]]:
+        """(hit, letters its words spell) of each of ``phrases`` that stands at ``tokens[i]``,
+        whose first word it can be."""
+        hits: list[tuple[Hit, int]] = []
+        for phrase, written in phrases:
+            if langs is not None and phrase.lang and phrase.lang not in langs:
+                continue
+            words = phrase.words
+            last = i + len(words) - 1
+            if last >= len(tokens):
+                continue
+            if last > i and not (
+                (last == i + 1 or tokens[i + 1][2] == words[1])
+                and all(tokens[i + k][2] == words[k] for k in range(2, len(words) - 1))
+                and phrase.word_fits(tokens[last][2], words[-1], phrase.stars[0])
+            ):
+                continue
+            if phrase.rest:
+                rest_end = phrase.rest_end(folded, tokens, last)
+                if rest_end is None:
+                    continue
+                last = rest_end
+            hits.append((Hit(phrase.tag, tokens[i][0], tokens[last][1]), written))
+        return hits
+
     def find(
         self, folded: str, start: int = 0, end: int | None = None,
         langs: frozenset[str] | None = None, keep_none: bool = False,
@@ -264,36 +321,13 @@ class Lexicon:
         end = len(folded) if end is None else end
         tokens = _tokens_in(folded, start, end)
         hits: list[tuple[Hit, int]] = []
-        for i, (t_start, _t_end, token) in enumerate(tokens):
-            arabic = bool(_ARABIC_SCRIPT.match(token))
-            for stem in self._starts(token, arabic):
-                for phrase in self._index.get(stem[:3], ()):
-                    if phrase.arabic != arabic or (
-                        langs is not None and phrase.lang and phrase.lang not in langs
-                    ):
-                        continue
-                    last = i + len(phrase.words) - 1
-                    if last >= len(tokens):
-                        continue
-                    star = phrase.stars[0]
-                    if len(phrase.words) == 1:
-                        fits = phrase.word_fits(stem, phrase.words[0], star)
-                    else:
-                        fits = (
-                            stem == phrase.words[0]
-                            and all(
-                                tokens[i + k][2] == phrase.words[k]
-                                for k in range(1, len(phrase.words) - 1)
-                            )
-                            and phrase.word_fits(tokens[last][2], phrase.words[-1], star)
-                        )
-                    if fits and phrase.rest:
-                        rest_end = phrase.rest_end(folded, tokens, last)
-                        fits = rest_end is not None
-                        last = rest_end if rest_end is not None else last
-                    if fits:
-                        written = sum(len(w) for w in phrase.words)
-                        hits.append((Hit(phrase.tag, t_start, tokens[last][1]), written))
+        known = self._by_token
+        for i, (_start, _end, token) in enumerate(tokens):
+            phrases = known.get(token)
+            if phrases is None:
+                phrases = self._first_words(token)
+            if phrases:
+                hits += self._at(folded, tokens, i, phrases, langs)
         # Longest first; on a tie a "none" phrase wins (it exists to veto that span), then the
         # phrase that spells more of it («بعدها بأسبوعين» over «بعدها بأسبوع» + a suffix).
         hits.sort(key=lambda h: (-(h[0].end - h[0].start), h[0].tag != "none", -h[1], h[0].start))

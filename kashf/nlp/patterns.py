@@ -23,6 +23,7 @@ VERSION = 3  # 3: dates with the Levant's «ك١», «ت٢» months (kashf.text.
 D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _DIGIT_VALUES = {**{chr(0x0660 + i): str(i) for i in range(10)},
                  **{chr(0x06F0 + i): str(i) for i in range(10)}}
+_DIGIT_TABLE = str.maketrans(_DIGIT_VALUES)
 # Marks that RTL editors slip between digit groups (LRM, RLM, ALM, NBSP, thin space).
 _INVISIBLE = "\u200e\u200f\u061c\u00a0\u2009\u202f"
 
@@ -40,7 +41,7 @@ class PatternMatch:
 
 def ascii_digits(text: str) -> str:
     """``text`` with Persian and Arabic-Indic digits turned into 0-9."""
-    return "".join(_DIGIT_VALUES.get(ch, ch) for ch in text)
+    return text if text.isascii() else text.translate(_DIGIT_TABLE)
 
 
 def _only_digits(text: str) -> str:

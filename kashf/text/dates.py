@@ -90,6 +90,7 @@ _CHAR_MAP = {**_DIGITS, **{ord(k): v for k, v in _LETTERS.items()}}
 # Marks that carry no meaning for a date: tatweel, harakat, dagger alif, direction marks.
 _DROP = set(range(0x064B, 0x0653)) | {0x0640, 0x0670, 0x200D, 0x200E, 0x200F, 0x061C, 0x202A,
                                       0x202B, 0x202C, 0x202D, 0x202E}
+_DROP_RUN = re.compile("[" + "".join(chr(code) for code in sorted(_DROP)) + "]+")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _NON_ASCII_DIGIT = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 
@@ -101,19 +102,17 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():
         return text, None
-    out: list[str] = []
+    drops = list(_DROP_RUN.finditer(text))
+    if not drops:
+        return text.translate(_CHAR_MAP), None
+    # the kept characters' offsets, a run between two dropped marks at a time
     index: list[int] = []
-    dropped = False
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if code in _DROP:
-            dropped = True
-            continue
-        out.append(_CHAR_MAP.get(code, ch) if code in _CHAR_MAP else ch)
-        index.append(i)
-    normalized = "".join(out)
-    if not dropped:
-        return normalized, None
+    kept = 0
+    for m in drops:
+        index.extend(range(kept, m.start()))
+        kept = m.end()
+    index.extend(range(kept, len(text)))
+    normalized = _DROP_RUN.sub("", text).translate(_CHAR_MAP)
     index.append(len(text))
     return normalized, index
 

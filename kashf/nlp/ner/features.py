@@ -135,7 +135,8 @@ def _kind(gazetteer: Gazetteer, hits: list[int]) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _word(word: str, language: str | None) -> tuple[str, str, str, str, str, tuple[str, ...]]:
+def _word(word: str, language: str | None
+          ) -> tuple[str, str, str, str, str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """What a word says about itself: folded form, stem, lexicon flags, shape, frequency
     bucket and its own features (the same wherever the word stands)."""
     f = fold(word)
@@ -161,7 +162,29 @@ def _word(word: str, language: str | None) -> tuple[str, str, str, str, str, tup
         own.append("zf=" + zipf)
         if s != f:
             own.append("zfs=" + str(frequency.get(s, 0)))
-    return f, s, flags, shape, zipf, tuple(own)
+    # what the word says as a neighbour two and one before, and one and two after
+    around = tuple(
+        (f"{offset}w={f}", f"{offset}lx={flags}",
+         *((f"{offset}s={s}", f"{offset}sh={shape}") if offset in (-1, 1) else ()))
+        for offset in (-2, -1, 1, 2)
+    )
+    return f, s, flags, shape, zipf, tuple(own), around
+
+
+class _ByTag(dict):
+    """``{offset}g={tag}`` for a neighbour's gazetteer tag, made once per tag."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = made = f"{self.offset}g={tag}"
+        return made
+
+
+_GAZ_AROUND = {offset: _ByTag(offset) for offset in (-2, -1, 1, 2)}
+_PAD = {offset: f"{offset}pad" for offset in (-2, -1, 1, 2)}
 
 
 def token_features(words: list[str], gazetteer: Gazetteer | None,
@@ -173,9 +196,6 @@ def token_features(words: list[str], gazetteer: Gazetteer | None,
     """
     info = [_word(w, language) for w in words]
     folded = [x[0] for x in info]
-    stems = [x[1] for x in info]
-    flags = [x[2] for x in info]
-    shapes = [x[3] for x in info]
     zipf = [x[4] for x in info]
     # Latin words count as gazetteer hits only when capitalised ("Sur" the town, not "sur").
     gaz_words = [f if (is_arabic_script(w) or w[:1].isupper()) else "\x00"
@@ -206,14 +226,13 @@ def token_features(words: list[str], gazetteer: Gazetteer | None,
                 feats.append("-1zf=" + zipf[i - 1])
             if i + 1 < n:
                 feats.append("1zf=" + zipf[i + 1])
-        for offset in (-2, -1, 1, 2):
+        for k, offset in enumerate((-2, -1, 1, 2)):
             j = i + offset
             if 0 <= j < n:
-                feats += [f"{offset}w={folded[j]}", f"{offset}lx={flags[j]}", f"{offset}g={gaz[j]}"]
-                if offset in (-1, 1):
-                    feats += [f"{offset}s={stems[j]}", f"{offset}sh={shapes[j]}"]
+                feats += info[j][6][k]
+                feats.append(_GAZ_AROUND[offset][gaz[j]])
             else:
-                feats.append(f"{offset}pad")
+                feats.append(_PAD[offset])
         if i > 0:
             feats.append(f"bi-1={folded[i - 1]}|{folded[i]}")
         out.append(feats)

@@ -70,6 +70,7 @@ def strip_clitics(folded: str) -> str:
     return stem if len(stem) >= 3 else folded
 
 
+@lru_cache(maxsize=200_000)
 def is_arabic_script(word: str) -> bool:
     """Whether the word contains any Arabic-script letter (Arabic, Persian, Kurdish...)."""
     return bool(_ARABIC_SCRIPT.search(word))
