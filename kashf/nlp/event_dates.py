@@ -76,6 +76,7 @@ class DateTracker:
         self.text, self.folded = text, folded
         self.paragraphs = paragraphs
         self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
+        self._season_list: list[tuple[int, dt.date]] | None = None
         # Month-precise dates («در مرداد ۱۳۹۳», "in May 2014") per paragraph, and the
         # last day of each, by (ISO, text): they date an event but are never a story's day.
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -162,11 +163,18 @@ class DateTracker:
             p_start, p_end, _ = self.paragraphs[index]
             months: list[tuple[int, int, str, str, str]] = []
             # the story's last day in the paragraphs read before this one
-            story = next((
-                iso_day(iso) for i in sorted((i for i in self._cache if i < index), reverse=True)
+            # (or a season with its year told before: «پاییز ۱۳۹۶ …» / «دوشنبه، هشتم آبان»)
+            told = next((
+                (at, iso_day(iso))
+                for i in sorted((i for i in self._cache if i < index), reverse=True)
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
+            if self._season_list is None:
+                self._season_list = _seasons(self.text)
+            season = max(((at, first) for at, first in self._season_list if at < p_start),
+                         default=None)
+            story = max((x for x in (told, season) if x is not None), default=(0, None))[1]
             self._cache[index] = _one_day_two_calendars(self.text, sorted(
                 _absolute_dates(self.text, p_start, p_end, self.document, months, story,
                                 self._day_order()) + self._day_labels(p_start, p_end)))
@@ -507,6 +515,11 @@ class DateTracker:
         today = self.today(start)
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
             weekday = bare_weekday_number(self.folded[s:e]) if day else None
+            if weekday is not None and any(
+                    at >= e and iso and _BESIDE.fullmatch(self.folded, e, at)
+                    and (YEARLESS_DATE.match(said) or any(ch.isdigit() for ch in said))
+                    for at, iso, said in found):
+                continue  # «یکشنبه پنجم آذر»: the day the weekday stands before names it
             if weekday is not None:
                 own_entry = self.entry_date(s)  # "OBSERVATION 2 — Friday 7 October … on Friday"
                 if own_entry is not None and weekday == own_entry.weekday():
@@ -548,6 +561,9 @@ class DateTracker:
         return found
 
 
+_BESIDE = re.compile(r"[\s,،]*")
+
+
 # An English clause in the present with no past form in it tells what is still to come: "he
 # leaves for Istanbul Friday", "KAYA's return ticket is for Sunday", "Taking a shared taxi to
 # Sulaymaniyah Sunday" (its weekday is the coming one).
@@ -560,6 +576,8 @@ _EN_PAST = re.compile(
 _EN_PRESENT = re.compile(
     r"(?<![\w'])(?:is|are|am|leaves|flies|drives|goes|returns|heads|travels|meets|comes|"
     r"arrives|departs|lands|sails|crosses|boards|visits|sees|fly|drive|meet|leave|travel|arrive|"
+    # (not a noun: "On Saturday evening", "during", "nothing")
+    r"(?!(?:even|morn|dur|noth|someth|anyth|everyth|build|wedd|ceil|sibl|cloth)ing(?!\w))"
     r"\w{3,}ing)(?!\w)|\w's\s|\w're\s"
 )
 _LATIN = re.compile(r"[a-z]")
@@ -571,8 +589,8 @@ _WOULD_GO = re.compile(r"(?<!\w)would\s+(?:fly|travel|go|leave|return|meet|drive
 
 
 # A Persian present of coming, going or seeing («کاوه شنبه می‌آید تهران», «ما شنبه برمیگردیم
-# مشهد», «جمعه میبینیمش»): what is still to come, not a past continuous («می‌آمد», «می‌رفت»).
-_FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس)(?:د|م|ه|ن|یم|ید|ند)"
+# مشهد», «جمعه میبینیمش», «سه‌شنبه راه می‌افتیم»): what is still to come, not a past continuous («می‌آمد», «می‌رفت»).
+_FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس|افت)(?:د|م|ه|ن|یم|ید|ند)"
                          r"(?:ش|شان|شون)?(?!\w)")
 
 
@@ -804,7 +822,7 @@ def _absolute_dates(
     out.extend(
         (start + s, start + e, iso, written)
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,
-                                                  month_anchors)
+                                                  month_anchors, _seasons(chunk))
     )
     return sorted(_range_starts(text, out))
 
@@ -942,6 +960,7 @@ def _yearless_dates(
     anchors: list[tuple[int, dt.date | None]] = (),
     story: dt.date | None = None,
     month_anchors: list[tuple[int, dt.date | None]] = (),
+    seasons: list[tuple[int, dt.date]] = (),
 ) -> list[tuple[int, int, str, str]]:
     """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
     the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
@@ -974,7 +993,9 @@ def _yearless_dates(
             # approached on 18 March 2022 … On 2 April he collected 1,500 euros" (a report of
             # 2023). So when the last full date anywhere before it is long before the
             # report, a day-month a few weeks after that date takes its year.
-            told = next((d for at, d in reversed(anchors) if at < m.start() and d), story)
+            # (a season and its year tells the story's time too: «پاییز ۱۳۹۶ … هشتم آبان»)
+            told = next((d for at, d in sorted([*anchors, *seasons], reverse=True)
+                         if at < m.start() and d), story)
             if told is not None and document - told > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
                     and not _close_ahead(parse_date, day, month, document) \
@@ -1000,6 +1021,42 @@ def _yearless_dates(
                     parsed = coming
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
+    return out
+
+
+# A season and its year: «پاییز ۱۳۹۶», «خريف ٢٠١٧», "autumn 2017", "the summer of 2019".
+_SEASON = re.compile(
+    r"(?<!\w)(?:(?P<fa>بهار|تابستان|پاییز|پائیز|زمستان)(?:\s+(?:سال|ی))?"
+    r"|(?P<ar>ربيع|صيف|خريف|شتاء)(?!\s+(?:الأول|الاول|الثاني|الآخر))(?:\s+(?:عام|سنة))?"
+    r"|(?P<en>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+(?P<year>[0-9۰-۹٠-٩]{4})(?!\d)",
+    re.IGNORECASE,
+)
+# Where each season starts: Solar Hijri (month, day) for Persian, Gregorian otherwise.
+_SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7, 1), "پائیز": (7, 1),
+                  "زمستان": (10, 1), "ربيع": (3, 1), "صيف": (6, 1), "خريف": (9, 1), "شتاء": (1, 1),
+                  "spring": (3, 1), "summer": (6, 1), "autumn": (9, 1), "fall": (9, 1),
+                  "winter": (1, 1)}
+
+
+def _seasons(text: str) -> list[tuple[int, dt.date]]:
+    """(offset, first day) of every season written with its year."""
+    out = []
+    for m in _SEASON.finditer(text):
+        name = (m.group("fa") or m.group("ar") or m.group("en")).lower()
+        year = int(ascii_digits(m.group("year")))
+        month, day = _SEASON_STARTS[name]
+        try:
+            if m.group("fa") and 1300 <= year <= 1500:
+                import jdatetime
+
+                first = jdatetime.date(year, month, day).togregorian()
+            elif 1900 <= year <= 2100:
+                first = dt.date(year, month, day)
+            else:
+                continue
+        except ValueError:
+            continue
+        out.append((m.start(), first))
     return out
 
 

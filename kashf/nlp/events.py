@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 72
+VERSION = 73
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -209,8 +209,11 @@ _CONDITIONAL = re.compile(
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
 _LOG_TIME = re.compile(
     # (a Persian or Arabic log names the hour: «ساعت ۱۷:۴۵ — سوژه …», «الساعة ١٧:٤٥»)
-    r"\W*(?:(?:ساعت|الساعة|الساعه)\s*)?"
+    # (after an item's number: «١- الساعة ١٤٣٥ دخل …»)
+    r"\W*(?:(?:[0-9۰-۹٠-٩]{1,2}\s*[-.)–]\s*)?(?:ساعت|الساعة|الساعه)\s*)?"
     r"(?:[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}(?:\s*(?:hrs|h|am|pm))?\W"
+    # a military time the word for "hour" names: «الساعة ١٤٣٥ دخل», «ساعت ۱۴۳۵»
+    r"|(?<=[ةهت])\s*[0-2۰-۲٠-٢][0-9۰-۹٠-٩][0-5۰-۵٠-٥][0-9۰-۹٠-٩]\s"
     # military time: "0831  S1 sits down…", "1420hrs", "0900Z"
     r"|[0-2][0-9][0-5][0-9](?:\s*hrs\b|Z\b|\s{2,}|\s*[-–—:])"
     # "0830 S1 meets UM1": one space, then a log's code for the person watched
@@ -970,8 +973,10 @@ class _Extractor:
                                                            hit.start))
                 if _continues(event, own, self.events, definite):
                     _merge_into(self.events[-1], event)
-                elif _cancels(event, own, self.events):
-                    self.events[-1]["status"] = "cancelled"  # "...it was called off."
+                elif _cancels(event, own, self.events) and not _NUMBERED.match(self.text, s_start):
+                    # "...it was called off." (an item of its own is a matter of its own: «٧- كان
+                    # من المقرر أن أجتمع … إلا أنه اعتذر»)
+                    self.events[-1]["status"] = "cancelled"
                 else:
                     sentence_events.append(event)
             if any(e["type"] in ("meeting", "travel") for e in sentence_events):
@@ -1788,6 +1793,9 @@ def _dates_per_trigger(
             between = (hits[before].end, date[0] + 1)
             if not (_CLAUSE_BREAK.search(folded, *between) or _AND.search(folded, *between)):
                 nearest = before
+            elif owned[nearest] is not None and date[0] >= hits[nearest].end \
+                    and _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1):
+                continue  # «بعد غد الجمعة سألتقي …، ثم أرجع جدة يوم السبت»: the next clause's
         if month and (date[0] - hits[nearest].end > 80
                       or _CLAUSE_BREAK.search(folded, hits[nearest].end, date[0] + 1)):
             continue

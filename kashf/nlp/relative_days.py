@@ -296,12 +296,16 @@ def relative_days(
             agree = [r for r in readings if dt.date.fromisoformat(r).weekday() == weekday]
             if agree:
                 iso = min(agree, key=lambda r: abs((dt.date.fromisoformat(r) - document).days))
-        if named and not solar and iso and not named.group().isascii() \
-                and dt.date.fromisoformat(iso).weekday() != weekday_number(named.group()):
+        if named and not solar and iso and not named.group().isascii():
             # «الاثنين ١٧/٣» in a Saudi log dated «٢٠/٣/١٤٤٥هـ»: 17 Rabi' al-Awwal, a Monday,
-            # not 17 March, a Friday (the lunar reading only when its weekday agrees)
+            # not 17 March, a Friday (the lunar reading only when its weekday agrees, and when
+            # both do, the one nearer the document: «الاثنين ١٠/٧» in a diary of Rajab 1445)
             lunar = _lunar_day_and_month(document, day, month)
-            if lunar and dt.date.fromisoformat(lunar).weekday() == weekday_number(named.group()):
+            weekday = weekday_number(named.group())
+            if lunar and dt.date.fromisoformat(lunar).weekday() == weekday and (
+                    dt.date.fromisoformat(iso).weekday() != weekday
+                    or abs((dt.date.fromisoformat(lunar) - document).days)
+                    < abs((dt.date.fromisoformat(iso) - document).days)):
                 iso = lunar
         found.append((m.start(), m.end(), iso))
     for m in _DTG.finditer(folded, start, end):

@@ -2478,3 +2478,39 @@ def test_round_53s_headings() -> None:
             "ملخص حكم في الدعوى رقم 1145 لسنة 2023 جزائي – غسل أموال\n"
             "تاريخ الجلسة: الخميس 29/02/2024\n\nثبت أن المتهم سلّم الموظف مبلغ 5,000 درهم نقداً.")
     assert [e["type"] for e in extract_events(text, [], [], "2024-02-29")] == ["payment"]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "found"), [
+    # a shift report's numbered items «١- الساعة ١٤٣٥ …» are of the report's day
+    ("تقرير المناوبة المسائية\nالتاريخ: الثلاثاء ١٤/١١/٢٠٢٣\n\n١- الساعة ١٤٣٥ دخل المدعو سامي "
+     "الحوراني إلى مركز حدود جابر قادماً من معبر نصيب.", ("مركز حدود جابر",), "2023-11-14",
+     [("travel", "2023-11-14", "happened")]),
+    # a Hijri diary's «الاثنين ١٠/٧»: both readings fall on a Monday; the nearer one
+    ("الاثنين ١٠/٧\nقابلت الأستاذ مجدي في مقهى النخلة.", ("مقهى النخلة",), "2024-01-25",
+     [("meeting", "2024-01-22", "happened")]),
+    # a season with its year dates the story's days in the paragraphs after it
+    ("پاییز ۱۳۹۶ در دانشگاه اصفهان درس می‌دادم.\n\nشنبه بیستم آبان صادقی را در لابی هتل سپهر "
+     "دیدم.", ("هتل سپهر",), "2023-02-01", [("meeting", "2017-11-11", "happened")]),
+    # a weekday before the day it names: the day
+    ("قرار بعدی‌مان یکشنبه پنجم آذر در صحن امامزاده احمد است.", ("امامزاده احمد",), "2022-11-20",
+     [("meeting", "2022-11-26", "planned")]),
+    # «ستلتقي»: the Arabic future
+    ("وقالت إنها ستلتقي به في مطعم الزيتونة يوم السبت.", ("مطعم الزيتونة",), "2023-11-14",
+     [("meeting", "2023-11-18", "planned")]),
+    # a day in the next clause is that clause's
+    ("بعد غد الجمعة سألتقي أبو سلطان في مسجد الهدى، ثم أرجع جدة يوم السبت.", ("مسجد الهدى",),
+     "2022-09-14", [("meeting", "2022-09-16", "planned")]),
+    # "evening" is no present tense
+    ("On Saturday evening, before leaving, Nasseri handed him £300 cash.", (), "2023-06-19",
+     [("payment", "2023-06-17", "happened")]),
+])
+def test_round_54s_days(text: str, places: tuple[str, ...], document: str,
+                        found: list[tuple[str, str | None, str]]) -> None:
+    assert _dated_status(text, places, document) == found
+
+
+def test_an_item_of_its_own_calls_off_its_own_meeting() -> None:
+    text = ("٦- قالت إنها ستلتقي به في مطعم الزيتونة يوم السبت.\n"
+            "٧- كان من المقرر أن أجتمع الساعة ٢٠٠٠ بمندوب شركة النسر، إلا أنه اعتذر هاتفياً.")
+    assert _dated_status(text, ("مطعم الزيتونة",), "2023-11-14") == [
+        ("meeting", "2023-11-18", "planned"), ("meeting", None, "cancelled")]
