@@ -45,7 +45,8 @@ HEADER_LINE = re.compile(
 # the clause's own date gives.
 _THAT_NIGHT = re.compile(r"(?:تلک|ذات|نفس|تلك)\s+$|^\s+(?:ذاتها|نفسها)")
 COUNT_BEFORE = re.compile(
-    r"(?<![\w:.])(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    # ("the two had dinner with JABBAR": the two people, not two dinners)
+    r"(?<![\w:.])(?<!the )(?<!those )(?<!these )(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
     r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
     re.IGNORECASE,

@@ -573,11 +573,12 @@ _TRIP_REACH = 40
 _THE_WORK = re.compile(
     r"(?<!\w)(?:" + "|".join(
         "\u0651?".join(lex.fold(word)) for word in
-        """لكي كي ليعمل يعمل تعمل أعمل يشتغل أشتغل اشتغل تشتغل نشتغل يشتغلون کار""".split()
+        """لكي كي ليعمل يعمل تعمل أعمل يشتغل أشتغل اشتغل تشتغل نشتغل يشتغلون بشتغل کار
+        وكيله وكيلا مصدره مصدرا أكون يكون يصبح تصبح مندوبا""".split()
     ) + r")(?!\w)")
 # (in English, on the text as written: "to" and a verb, not "to Ahmed" nor "to the port")
 _THE_WORK_EN = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)"
-                          r"[a-z]+")
+                          r"[a-z]+|\b(?:job|post|position|role)\b")
 # A payment's place after its verb: close by, and no transfer or clause between.
 _CLAUSE_BREAK = re.compile(r"\.(?![0-9])|[;؛،\n]|,\s")
 _PAID_REACH = 70
@@ -1475,7 +1476,8 @@ class _Extractor:
                        or self.paid_there(hit, m, start)]
         elif hit.tag == "recruitment":
             # "offered him $2,000 a month to report on journalists in London", «عرض عليّ
-            # أشتغل وياهم لشركة نقل بالشلامچة»: where the work would be, not the pitch
+            # أشتغل وياهم لشركة نقل بالشلامچة», "a job in Basra", «وكيله في المنامة»: where the
+            # work would be, not the pitch
             located = [m for m in located if int(m["start"]) < hit.start
                        or not (_THE_WORK.search(self.folded, hit.start, int(m["start"]))
                                or _THE_WORK_EN.search(self.text, hit.start, int(m["start"])))]

@@ -2514,3 +2514,17 @@ def test_an_item_of_its_own_calls_off_its_own_meeting() -> None:
             "٧- كان من المقرر أن أجتمع الساعة ٢٠٠٠ بمندوب شركة النسر، إلا أنه اعتذر هاتفياً.")
     assert _dated_status(text, ("مطعم الزيتونة",), "2023-11-14") == [
         ("meeting", "2023-11-18", "planned"), ("meeting", None, "cancelled")]
+
+
+def test_round_54s_events() -> None:
+    # "the two" are people, not a count of dinners
+    text = "On June 10 they flew to Erbil. The next evening, the two had dinner with Jabbar."
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=("Erbil",)), [],
+                                              "2019-09-12")] == ["travel", "meeting"]
+    # where a pitch's job would be is not where it was made
+    text = "In July he offered Petrosian a job in Basra at USD 10,000 a month."
+    assert _placed(text, ("Basra",)) == [("recruitment", None)]
+    text = "المقاول فاضل الموسوي التقاه يوم الاثنين داخل سيارته قرب سيطرة البرجسية."
+    assert [e["type"] for e in extract_events(text, [], [], "2023-10-19")] == ["meeting"]
+    # a running total is no payment
+    assert extract_events("Paid to Pinnock so far: £300.", [], [], "2023-03-10") == []

@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 18 and registered.depends == ("language",)
+    assert registered.version == 19 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -602,3 +602,19 @@ def test_round_53s_venues(text: str, language: str, place: str) -> None:
 def test_a_person_after_a_venue_word_stays_the_object() -> None:
     text = "در هتل حاج رضا را دیدم."  # at the hotel I saw Haj Reza
     assert ("رضا", "PER") in _spans(text, "fa")
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("هفته پیش تو صحن آینه اومد کنارم نشست.", "fa", "صحن آینه"),  # a square's everyday name
+    ("توی ماشین دور میدان فرهنگ چرخیدیم.", "fa", "میدان فرهنگ"),
+    ("در گاراژ شهباز دیدمش.", "fa", "گاراژ شهباز"),
+    ("التقاه مساء الثلاثاء قرب كورنيش شط العرب.", "ar", "كورنيش شط العرب"),
+    ("The two had dinner with him at the Ankawa Grill.", "en", "Ankawa Grill"),
+])
+def test_round_54s_venues(text: str, language: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, language)
+
+
+def test_a_word_before_ra_is_no_square_name() -> None:
+    text = "کواچیچ در میانه میدان توپ را داد."  # passed the ball in midfield
+    assert not [span for span, _label in _spans(text, "fa") if "توپ" in span]

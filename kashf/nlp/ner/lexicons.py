@@ -74,7 +74,7 @@ Island Lake Valley Gulf Sea Bridge Camp Stadium Arena County State Park Ocean
 FACILITY_HEADS = _folded("""
 هتل مهمانسرا مسافرخانه رستوران کافه چایخانه چایخونه قهوه‌خانه قهوه‌خونه بیمارستان مسجد حسینیه حرم امامزاده
 زیارتگاه مجتمع پاساژ بازار میدان پارک فرودگاه ورزشگاه نمایشگاه هتلی هوتل بازارچه بوستان
-صرافی سرای کاروانسرا اسکله پاسگاه صحن ایستگاه پایانه ترمینال تالار سماوار
+صرافی سرای کاروانسرا اسکله پاسگاه صحن ایستگاه پایانه ترمینال تالار سماوار گاراژ
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
 جامع قهوة كوفي كافتيريا شاطئ كراج استراحة قاعة محطة معبر مجمع صالة مخيم
 """)
@@ -83,8 +83,8 @@ FACILITY_HEADS = _folded("""
 # stability). A street's name is often everyday words, so the rule that reads them
 # (tagger._named_facilities) takes common words after these too.
 STREET_HEADS = _folded("""
-خیابان بلوار کوچه جاده اتوبان بزرگراه
-شارع دوار حي جسر
+خیابان بلوار کوچه جاده اتوبان بزرگراه میدان صحن
+شارع دوار حي جسر كورنيش
 """)
 # English facility words that open a name: "Hotel Alsterblick", "Café Aurora", "Tavern X".
 FACILITY_HEADS_EN = _folded("""
@@ -94,7 +94,7 @@ FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
 Road Street Avenue Boulevard Highway Roundabout Harbour Harbor Port Terminal Library Station
-Camp Galleria Lounge
+Camp Galleria Lounge Grill Hall
 """)
 # Lower-case words after a capitalised name that make it a place: "Piccadilly station",
 # "Khanke camp", "the Sahara Rose café".
@@ -109,7 +109,7 @@ FACILITY_TAILS_OF_NAMES = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
 Coffee Lane Arcade Arcaden Galleria Passage Church Cathedral Chapel Station Terminal Wharf
-Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası
+Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası Grill
 """)
 
 # Words after which a capitalised or unknown word is likely a place.

@@ -46,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 11
+VERSION = 12
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -843,6 +843,11 @@ _LIGHT_VERBS = frozenset(fold(w) for w in """
 بود بودم بودیم بودند بودی است هست هستند شد شدم شدیم شدند ماند ماندم ماندیم ماندند کرد کردم
 کردیم کردند باشد باشم باشیم
 """.split())
+# Past verbs a venue's name never holds: «صحن آینه اومد کنارم» stops before «اومد».
+_PLAIN_VERBS = frozenset(fold(w) for w in """
+آمد اومد آمدم اومدم رفت رفتم رفتیم نشست نشستم نشستیم دید دیدم دیدیم گفت گفتم داد دادم زد
+گرفت گرفتم
+""".split())
 # Facility words of one language that fold to an everyday word of the other: Persian «کافه»
 # (café) is Arabic «كافة» (all); Arabic «مجمع» (a shopping complex) is Persian «مجمع» (an
 # assembly: «مجمع عمومی سازمان ملل»).
@@ -894,7 +899,7 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
                 and is_arabic_script(words[j]):
             word = fold(words[j])
             if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
-                    or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) \
+                    or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) or word in _PLAIN_VERBS \
                     or language == "ar" and word.startswith(("عال", "بال", "لل")):
                 break  # («… عالأوتوستراد»: on the motorway, a phrase of its own)
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
@@ -909,6 +914,8 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
         if language == "fa" and street and j == first + 1 and j < len(words) \
                 and fold(words[j]) in _LIGHT_VERBS:
             j = first  # «سر خیابان منتظر بود»: one word that then takes a verb is no name
+        if language == "fa" and j > first and j < len(words) and fold(words[j]) == "را":
+            j -= 1  # «در میانه میدان توپ را داد»: the word before «را» is the object
         if language == "ar":
             # «فندق الأرز الذهبي», «فندق قصر الضيافة», «كراج العشار»: up to the last word with its
             # article; without one, only the uncommon words at its start (a street's name always
