@@ -255,16 +255,20 @@ ROUND_52 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(233, 239)]
 #: Written blind in round 52, held back through it and scored once with events v70, then tuned
 #: on (events v72, entities v18) and trained on by the models from round 53.
 ROUND_53 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(239, 245)]
+#: Written blind in round 53, held back through it and scored once with events v72, then tuned
+#: on (events v73, entities v19) and trained on by the models from round 54.
+ROUND_54 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(245, 251)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
                             ROUND_38, ROUND_39, ROUND_40, ROUND_41, ROUND_42, ROUND_43,
                             ROUND_44, ROUND_45, ROUND_46), start=24),
-                (48, ROUND_48), (49, ROUND_49), (51, ROUND_51), (52, ROUND_52), (53, ROUND_53))
+                (48, ROUND_48), (49, ROUND_49), (51, ROUND_51), (52, ROUND_52), (53, ROUND_53),
+                (54, ROUND_54))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 53's (245–250), written
-#: blind while it was tuned on 239–244, test events v72.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(245, 251)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 54's (251–256), written
+#: blind while it was tuned on 245–250, test events v73.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(251, 257)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
