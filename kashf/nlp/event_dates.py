@@ -45,8 +45,7 @@ HEADER_LINE = re.compile(
 # the clause's own date gives.
 _THAT_NIGHT = re.compile(r"(?:تلک|ذات|نفس|تلك)\s+$|^\s+(?:ذاتها|نفسها)")
 COUNT_BEFORE = re.compile(
-    # ("the two had dinner with JABBAR": the two people, not two dinners)
-    r"(?<![\w:.])(?<!the )(?<!those )(?<!these )(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w:.])(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
     r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
     re.IGNORECASE,
@@ -175,7 +174,8 @@ class DateTracker:
                 self._season_list = _seasons(self.text)
             season = max(((at, first) for at, first in self._season_list if at < p_start),
                          default=None)
-            story = max((x for x in (told, season) if x is not None), default=(0, None))[1]
+            story = max((x for x in (told, season) if x is not None), default=(0, None),
+                        key=lambda x: x[0])[1]
             self._cache[index] = _one_day_two_calendars(self.text, sorted(
                 _absolute_dates(self.text, p_start, p_end, self.document, months, story,
                                 self._day_order()) + self._day_labels(p_start, p_end)))
@@ -1051,6 +1051,9 @@ def _seasons(text: str) -> list[tuple[int, dt.date]]:
                 import jdatetime
 
                 first = jdatetime.date(year, month, day).togregorian()
+            elif m.group("fa") and 1900 <= year <= 2100:
+                # «پاییز 2017»: the season by the Gregorian calendar (it starts near the 22nd)
+                first = dt.date(year, month + 2, 22 if month != 7 else 23)
             elif 1900 <= year <= 2100:
                 first = dt.date(year, month, day)
             else:

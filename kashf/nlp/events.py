@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 73
+VERSION = 74
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -277,9 +277,10 @@ _LOG_LINE = re.compile(
     r"|[ \t]*\[[^\]\n]{0,40}[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}[,،]?\s*[0-9۰-۹٠-٩/.\-]{6,10}\]"
 )
 
-# A short line between two line breaks with no stop at its end: a heading («جلسة الاثنين ١٥
-# مايو ٢٠٢٣»), not the last line of a wrapped paragraph, which ends on its stop.
-_SHORT_LINE = re.compile(r"[^\n]{1,44}(?<![.!?؟:;؛\s])[ \t]*\n(?!\n)")
+# A short line with no stop at its end between two line breaks: a heading («جلسة الاثنين ١٥ مايو
+# ٢٠٢٣») or a chat's message, not the text's last line nor an English line that goes on in lower
+# case ("…at the Rixos hotel in Erbil / and was paid…").
+_SHORT_LINE = re.compile(r"(?![a-z])[^\n]{1,44}(?<![.!?؟:;؛\s])[ \t]*\n(?=[^\n])")
 _ARABIC_LINE_END = re.compile(r"[\u0621-\u064a\u0660-\u0669]\s*$")
 _AND_OPENS_LINE = re.compile(r"[ \t]*و(?:قد|عند|حسب|یقول|يقول|ان|أن|إن|من|بعد|فی|في|لم|کان|كان|تم|بتاریخ|بتاريخ)\s")
 # A row of a table written as text: a first cell, then a bar.
@@ -578,7 +579,7 @@ _THE_WORK = re.compile(
     ) + r")(?!\w)")
 # (in English, on the text as written: "to" and a verb, not "to Ahmed" nor "to the port")
 _THE_WORK_EN = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)"
-                          r"[a-z]+|\b(?:job|post|position|role)\b")
+                          r"[a-z]+|\b(?:job|position|role)\b")
 # A payment's place after its verb: close by, and no transfer or clause between.
 _CLAUSE_BREAK = re.compile(r"\.(?![0-9])|[;؛،\n]|,\s")
 _PAID_REACH = 70
@@ -1894,7 +1895,9 @@ def _counted(folded: str, start: int, hit: lex.Hit) -> bool:
 
 
 # An English trigger that is a verb in the past (see _counted).
-_ENGLISH_VERB = re.compile(r"(?:met|paid|flew|went|drove|sailed|\w+ed)(?:\s.*)?", re.DOTALL)
+# ("the two had dinner with JABBAR": the two people, not two dinners)
+_ENGLISH_VERB = re.compile(r"(?:met|paid|flew|went|drove|sailed|had|sat|\w+ed)(?:\s.*)?",
+                           re.DOTALL)
 _CODE_WORDS = frozenset(
     lex.fold(w) for w in "منبع عامل مأمور سوژه عنصر source asset agent informant "
     "المصدر مصدر العميل عميل المخبر شماره رقم number report گزارش".split()

@@ -191,7 +191,9 @@ _HOLIDAYS = {
 _HOLIDAY = re.compile(
     r"(?<!\w)(?P<name>" + "|".join(re.escape(name) for name in sorted(_HOLIDAYS, key=len, reverse=True))
     # ("Christmas Eve 2021": its year written after it)
-    + r")(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
+    # (not a time: "Christmas Day 1930 hrs", "Christmas Eve 2015 S1 left")
+    + r")(?:,?\s+(?P<year>(?:19|20)[0-9][0-9])(?![0-9])(?!\s*(?:hrs?|h|z|l)\b)"
+    r"(?!\s+[a-z]{1,3}[0-9]))?(?!\w)"
 )
 #: How far after the document a day written without its year («۲۰ مهر», "New Year's Day") may
 #: still be this year's (a plan); later, it is last year's (event_dates reads the same).

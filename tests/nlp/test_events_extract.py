@@ -2528,3 +2528,30 @@ def test_round_54s_events() -> None:
     assert [e["type"] for e in extract_events(text, [], [], "2023-10-19")] == ["meeting"]
     # a running total is no payment
     assert extract_events("Paid to Pinnock so far: £300.", [], [], "2023-03-10") == []
+
+
+def test_review_fixes_of_rounds_53_and_54() -> None:
+    import datetime as dt
+
+    from kashf.nlp.event_dates import _seasons
+    from kashf.nlp.events import sentences
+    from kashf.nlp.relative_days import relative_days
+
+    # a wrapped line that goes on in lower case, or ends the text, is no heading
+    text = "On 12 May 2021 the source met KAYA at the Rixos hotel in Erbil\nand was paid USD 2,000\n"
+    assert len(sentences(text)) == 1
+    # an hour after a holiday is no year
+    for text in ("christmas day 1930 hrs", "on christmas eve 2015 s1 left the hotel"):
+        assert relative_days(text, 0, len(text), dt.date(2023, 1, 10))[0][2] != text[-4:]
+    # a Persian season with a Gregorian year starts by the Gregorian calendar
+    assert _seasons("پاییز 2017") == [(0, dt.date(2017, 9, 23))]
+    # "was moved to a camp" is no plan; «عبرت عن» (expressed) is no trip; a count is a count
+    text = "On 3 May the detainee was moved to Camp Bucca and met his lawyer there."
+    assert _dated_status(text, ("Camp Bucca",), "2023-05-10") == [
+        ("meeting", "2023-05-03", "happened")]
+    text = "وقد عبرت عن قلقها من الوضع في عمّان."
+    assert "travel" not in [e["type"] for e in extract_events(text, mentions(text, loc=("عمّان",)),
+                                                             [], "2023-05-10")]
+    assert not extract_events("He made the three trips to Erbil in May.",
+                              mentions("He made the three trips to Erbil in May.", loc=("Erbil",)),
+                              [], "2023-06-10")

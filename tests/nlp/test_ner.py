@@ -129,7 +129,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 19 and registered.depends == ("language",)
+    assert registered.version == 20 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -618,3 +618,11 @@ def test_round_54s_venues(text: str, language: str, place: str) -> None:
 def test_a_word_before_ra_is_no_square_name() -> None:
     text = "کواچیچ در میانه میدان توپ را داد."  # passed the ball in midfield
     assert not [span for span, _label in _spans(text, "fa") if "توپ" in span]
+
+
+@pytest.mark.parametrize("text", [
+    "وموّل العملية بالكامل في البصرة.",  # «وموّل», and financed, is no mall
+    "وأضاف بمعرض الحديث عن الأموال أنه لم يدفع.",  # «بمعرض الحديث», in the course of talking
+])
+def test_arabic_words_that_look_like_a_venue_with_a_preposition(text: str) -> None:
+    assert not [span for span, label in _spans(text, "ar") if label == "LOC" and "البصرة" not in span]

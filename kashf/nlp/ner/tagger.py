@@ -46,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 12
+VERSION = 13
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -319,7 +319,7 @@ def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
             letters += 1
         if len(remainder) >= 3 and gazetteer.by_key.get(key_from_words([remainder, *rest])):
             return _chars_for(word, letters)
-        if rest and folded not in _VENUE_HEADS and remainder in _VENUE_HEADS:
+        if rest and prefix == "ب" and folded not in _VENUE_HEADS and remainder in _VENUE_HEADS:
             return _chars_for(word, letters)  # «بقهوة الشلال»: the café, not «ب»
     return 0
 
@@ -829,7 +829,7 @@ _CENTRES = frozenset(fold(w) for w in "مرکز المركز مركز".split())
 # Words that end a venue's name: where it is, and when («فندق كبير قرب البحر», «مساء»).
 _NOT_IN_NAMES = frozenset(fold(w) for w in """
 قرب بالقرب جنب بجانب جانب أمام امام خلف وسط داخل خارج حول بين تحت فوق عند لدى مقابل
-أثناء اثناء خلال منذ حتى مساء صباح ليلا ظهرا عصرا اليوم أمس امس غدا
+أثناء اثناء خلال منذ حتى مساء صباح ليلا ظهرا عصرا اليوم أمس امس غدا الحديث حديثه كلامه
 نزدیک کنار جلوی پشت روبروی داخل بیرون امروز دیروز فردا عصر صبح شب
 """.split())
 # A Persian verb's shape: «نشستیم», «می‌رفتیم», «دیدند» are no names after «کافه».
@@ -877,9 +877,10 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
         if language == "fa" and head not in FACILITY_HEADS and head[-1:] == "ي" \
                 and head[:-1] in FACILITY_HEADS:
             head = head[:-1]  # «قهوه‌خانه‌ی شاهو»: the facility word with its ezafe
-        elif language == "ar" and head not in _VENUE_HEADS and head[:1] in "بوفع" \
-                and head[1:] in FACILITY_HEADS:
-            head = head[1:]  # «بقهوة الشلال», «بكراج السومرية»: a preposition written on it
+        elif language == "ar" and head not in _VENUE_HEADS and head[:1] == "ب" \
+                and head[1:] in FACILITY_HEADS and "\u0651" not in words[i]:
+            # «بقهوة الشلال», «بكراج السومرية»: «بـ» written on it (not «وموّل», and financed)
+            head = head[1:]
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
         if labels[i] != "O" or not is_arabic_script(words[i]) \
