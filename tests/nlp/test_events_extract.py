@@ -2555,3 +2555,10 @@ def test_review_fixes_of_rounds_53_and_54() -> None:
     assert not extract_events("He made the three trips to Erbil in May.",
                               mentions("He made the three trips to Erbil in May.", loc=("Erbil",)),
                               [], "2023-06-10")
+
+
+def test_an_appointment_set_is_a_plan() -> None:
+    # «قرار گذاشت پنجشنبه …»: he set Thursday; the coming Thursday, not the last
+    text = "قرار گذاشت پنجشنبه ساعت ۵ تو حیاط مسجد ییلدیزتپه همو ببینیم."
+    assert _dated_status(text, ("مسجد ییلدیزتپه",), "2023-12-12") == [
+        ("meeting", "2023-12-14", "planned")]
