@@ -562,6 +562,7 @@ class DateTracker:
         return found
 
 
+# What may stand between a weekday and the day it names: «یکشنبه پنجم آذر», "Sunday, 5 March".
 _BESIDE = re.compile(r"[\s,،]*")
 
 
@@ -590,7 +591,8 @@ _WOULD_GO = re.compile(r"(?<!\w)would\s+(?:fly|travel|go|leave|return|meet|drive
 
 
 # A Persian present of coming, going or seeing («کاوه شنبه می‌آید تهران», «ما شنبه برمیگردیم
-# مشهد», «جمعه میبینیمش», «سه‌شنبه راه می‌افتیم»): what is still to come, not a past continuous («می‌آمد», «می‌رفت»).
+# مشهد», «جمعه میبینیمش», «سه‌شنبه راه می‌افتیم»): what is still to come, not a past continuous
+# («می‌آمد», «می‌رفت»).
 _FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس|افت)(?:د|م|ه|ن|یم|ید|ند)"
                          r"(?:ش|شان|شون)?(?!\w)")
 
@@ -1064,11 +1066,18 @@ def _seasons(text: str) -> list[tuple[int, dt.date]]:
     return out
 
 
+def _after_document(parse_date, day: str, month: str, document: dt.date) -> dt.timedelta | None:
+    """How long after the document the day-month falls in the document's year (negative:
+    before it), or None when it is no day."""
+    this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
+    return None if this_year is None else this_year - document
+
+
 def _close_ahead(parse_date, day: str, month: str, document: dt.date) -> bool:
     """Whether the day-month, in the document's year, falls in the weeks after the report: a
     plan ("I travel to Manchester on 14 November"), not a day of a story told before it."""
-    this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
-    return this_year is not None and dt.timedelta(0) < this_year - document <= _CLOSE_AHEAD
+    after = _after_document(parse_date, day, month, document)
+    return after is not None and dt.timedelta(0) < after <= _CLOSE_AHEAD
 
 
 # The writer's own interview in a reconstruction: "spoke to this reporter", "When the Ledger met
@@ -1090,8 +1099,8 @@ def _close_behind(parse_date, day: str, month: str, document: dt.date) -> bool:
     """Whether the day-month, in the document's year, falls in the weeks before the report:
     after a story more than a year old, the writer's own recent interview ("When the Ledger
     met Ooi … on 21 May", in a piece of 14 June 2021 telling of 2020)."""
-    this_year = iso_day(_parse_day(parse_date, day, month, _year_in(month, document)))
-    return this_year is not None and dt.timedelta(0) <= document - this_year <= _CLOSE_AHEAD
+    after = _after_document(parse_date, day, month, document)
+    return after is not None and -_CLOSE_AHEAD <= after <= dt.timedelta(0)
 
 
 _YEAR = dt.timedelta(days=365)

@@ -459,41 +459,36 @@ def _is_title(text: str, start: int, end: int) -> bool:
 def _capitals_heading(text: str, start: int, end: int) -> bool:
     """A line in capitals, with no number, in a text that is not ("CONTACT REPORT — SOURCE
     DEBRIEF" under the agency's name): a heading (a cable is in capitals throughout)."""
-    letters = [c for c in text[start:end] if c.isalpha()]
+    line = text[start:end]
+    letters = [c for c in line if c.isalpha()]
     # (a line with a number is a log's time or a day: "091140ZNOV19", "13 JUNE 2023")
-    return len(letters) >= 6 and not any(c.isdigit() for c in text[start:end]) and all("A" <= c <= "Z" for c in letters) \
-        and bool(_LOWER_LATIN.search(text, end, end + 400))
+    return len(letters) >= 6 and all("A" <= c <= "Z" for c in letters) \
+        and not any(c.isdigit() for c in line) and bool(_LOWER_LATIN.search(text, end, end + 400))
 
 
 _LOWER_LATIN = re.compile(r"[a-z]{3}")
 
 
-class _MentionIndex(list):
-    """Mentions in the order of their starts, with the starts apart for a binary search: the
+class _MentionIndex:
+    """A document's mentions in the order of their starts, found by binary search: the
     extractor asks for a span's mentions many times per sentence."""
 
     def __init__(self, mentions: Sequence[dict]) -> None:
-        super().__init__(sorted(mentions, key=lambda m: int(m.get("start", -1))))
-        self.starts = [int(m.get("start", -1)) for m in self]
+        self._mentions = sorted(mentions, key=lambda m: int(m.get("start", -1)))
+        self._starts = [int(m.get("start", -1)) for m in self._mentions]
+
+    def starting_in(self, start: int, end: int) -> list[dict]:
+        """The mentions that start in ``[start, end)``, in order."""
+        return self._mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
-def _mentions_in(mentions: Sequence[dict], start: int, end: int, labels: set[str]) -> list[dict]:
-    if isinstance(mentions, _MentionIndex):
-        lo, hi = bisect_left(mentions.starts, start), bisect_left(mentions.starts, end)
-        return [m for m in mentions[lo:hi]
-                if m.get("label") in labels and int(m.get("end", 0)) <= end]
-    return sorted(
-        (
-            m
-            for m in mentions
-            if m.get("label") in labels and start <= int(m.get("start", -1)) < end
-            and int(m.get("end", 0)) <= end
-        ),
-        key=lambda m: int(m["start"]),
-    )
+def _mentions_in(mentions: _MentionIndex, start: int, end: int, labels: set[str]) -> list[dict]:
+    """The mentions of ``labels`` inside ``[start, end)``, in text order."""
+    return [m for m in mentions.starting_in(start, end)
+            if m.get("label") in labels and int(m.get("end", 0)) <= end]
 
 
-def _participants(text: str, fused: str, mentions: Sequence[dict], start: int, end: int):
+def _participants(text: str, fused: str, mentions: _MentionIndex, start: int, end: int):
     spans: list[tuple[int, int]] = []
     for m in lex.source_cues().finditer(fused, start, end):
         spans.append((m.start(), m.end()))
@@ -812,9 +807,6 @@ class _Extractor:
         self.folded = lex.fold(text)
         self.cased = lex.fold(text, lower=False)
         self.mentions = _MentionIndex(mentions)
-        # the mentions by start, for the sentence models' slice of them
-        self._by_start = self.mentions
-        self._starts = self.mentions.starts
         self.pages = pages
         self.spans = _paragraph_spans(text, paragraphs)
         self.dates = DateTracker(text, self.folded, document_date, self.spans)
@@ -1178,8 +1170,7 @@ class _Extractor:
             # دیدار», "five meetings") is not the models' to put back
             raw = self.lookup(lex.triggers(), start, end) if raw is None else raw
             known = {h.tag for h in found} | {h.tag for h in raw}
-            inside = self._by_start[bisect_left(self._starts, start):
-                                    bisect_left(self._starts, end)]
+            inside = self.mentions.starting_in(start, end)
             guesses = [lex.Hit(event_type, w_start, w_end)
                        for event_type, w_start, w_end, _p in models.guess(
                            self.folded, start, end, inside, known,
@@ -1446,7 +1437,7 @@ class _Extractor:
     def route(self, start: int, end: int) -> tuple[dict, dict] | None:
         """The first and last places of the first run in ``text[start:end]`` joined by dashes, as
         an itinerary writes a trip ("Ganja–Tbilisi", "Beirut–Doha–Manila", «بغداد – أربيل»)."""
-        places = sorted(_mentions_in(self.mentions, start, end, {"LOC"}), key=lambda m: int(m["start"]))
+        places = _mentions_in(self.mentions, start, end, {"LOC"})
         for i, first in enumerate(places):
             last = first
             for after in places[i + 1:]:  # "Beirut–Doha–Manila" ends in Manila
@@ -1571,12 +1562,13 @@ class _Extractor:
                 continue
             word = self.folded[kind.start:kind.end]
             told = [_place_of(e) for e in self.events if e.get("place_span")] + [
-                dict(m, text=self.text[int(m["start"]):int(m["end"])])
-                for m in _mentions_in(self.mentions, 0, start, {"LOC", "ORG"})
+                dict(mention, text=self.text[int(mention["start"]):int(mention["end"])])
+                for mention in _mentions_in(self.mentions, 0, start, {"LOC", "ORG"})
             ]
+            # a place told before with that word in its name («هتل سپیدار» for «همان هتل»)
             told = [p for p in told if int(p["end"]) <= start
-                    and word in lex.fold(self.text[int(p["start"]):int(p["end"])])
-                    and lex.fold(self.text[int(p["start"]):int(p["end"])]) != word]
+                    and word in (name := self.folded[int(p["start"]):int(p["end"])])
+                    and name != word]
             if told:
                 return max(told, key=lambda p: int(p["start"]))
         return None

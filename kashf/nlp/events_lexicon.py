@@ -107,17 +107,12 @@ _SUFFIXES = frozenset(
 _LAST: tuple[str, list[int], list[tuple[int, int, str]]] = ("", [], [])
 
 
-def _words_of(folded: str) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """The start offsets and (start, end, word without vowel marks) of every word of ``folded``."""
+def _tokens_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word without vowel marks) of the words that begin in ``[start, end)``."""
     last = _LAST
     if last[0] is not folded:
         globals()["_LAST"] = last = (folded, *_tokenize(folded))
-    return last[1], last[2]
-
-
-def _tokens_in(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, word without vowel marks) of the words that begin in ``[start, end)``."""
-    starts, words = _words_of(folded)
+    _, starts, words = last
     out = words[bisect_left(starts, start) : bisect_left(starts, end)]
     if out and out[-1][1] > end:  # a word cut by the end of the span
         s, _, word = out[-1]

@@ -2462,25 +2462,6 @@ def test_round_53s_places(text: str, loc: tuple[str, ...], found: list) -> None:
      (), "2023-05-17", [("meeting", "2023-05-15", "happened")]),
     ("On 21 May he met Ooi at a coffee shop in Kuala Lumpur, and Ooi declined to discuss Kiani.",
      ("Kuala Lumpur",), "2021-06-14", [("meeting", "2021-05-21", "happened")]),
-])
-def test_round_53s_days(text: str, places: tuple[str, ...], document: str,
-                        found: list[tuple[str, str | None, str]]) -> None:
-    assert _dated_status(text, places, document) == found
-
-
-def test_round_53s_headings() -> None:
-    # a line in capitals under the agency's name, and a court's header lines, are no events
-    text = ("SECURITY SERVICE\nCONTACT REPORT — SOURCE DEBRIEF\n\nThe source met his handler "
-            "in Erbil on 3 March.")
-    assert [e["type"] for e in extract_events(text, mentions(text, loc=("Erbil",)), [],
-                                              "2024-03-16")] == ["meeting"]
-    text = ("محكمة الشارقة الاتحادية الابتدائية – الدائرة الجزائية الأولى\n"
-            "ملخص حكم في الدعوى رقم 1145 لسنة 2023 جزائي – غسل أموال\n"
-            "تاريخ الجلسة: الخميس 29/02/2024\n\nثبت أن المتهم سلّم الموظف مبلغ 5,000 درهم نقداً.")
-    assert [e["type"] for e in extract_events(text, [], [], "2024-02-29")] == ["payment"]
-
-
-@pytest.mark.parametrize(("text", "places", "document", "found"), [
     # a shift report's numbered items «١- الساعة ١٤٣٥ …» are of the report's day
     ("تقرير المناوبة المسائية\nالتاريخ: الثلاثاء ١٤/١١/٢٠٢٣\n\n١- الساعة ١٤٣٥ دخل المدعو سامي "
      "الحوراني إلى مركز حدود جابر قادماً من معبر نصيب.", ("مركز حدود جابر",), "2023-11-14",
@@ -2504,9 +2485,21 @@ def test_round_53s_headings() -> None:
     ("On Saturday evening, before leaving, Nasseri handed him £300 cash.", (), "2023-06-19",
      [("payment", "2023-06-17", "happened")]),
 ])
-def test_round_54s_days(text: str, places: tuple[str, ...], document: str,
-                        found: list[tuple[str, str | None, str]]) -> None:
+def test_rounds_53_and_54s_days(text: str, places: tuple[str, ...], document: str,
+                                found: list[tuple[str, str | None, str]]) -> None:
     assert _dated_status(text, places, document) == found
+
+
+def test_round_53s_headings() -> None:
+    # a line in capitals under the agency's name, and a court's header lines, are no events
+    text = ("SECURITY SERVICE\nCONTACT REPORT — SOURCE DEBRIEF\n\nThe source met his handler "
+            "in Erbil on 3 March.")
+    assert [e["type"] for e in extract_events(text, mentions(text, loc=("Erbil",)), [],
+                                              "2024-03-16")] == ["meeting"]
+    text = ("محكمة الشارقة الاتحادية الابتدائية – الدائرة الجزائية الأولى\n"
+            "ملخص حكم في الدعوى رقم 1145 لسنة 2023 جزائي – غسل أموال\n"
+            "تاريخ الجلسة: الخميس 29/02/2024\n\nثبت أن المتهم سلّم الموظف مبلغ 5,000 درهم نقداً.")
+    assert [e["type"] for e in extract_events(text, [], [], "2024-02-29")] == ["payment"]
 
 
 def test_an_item_of_its_own_calls_off_its_own_meeting() -> None:

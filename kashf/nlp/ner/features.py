@@ -171,19 +171,10 @@ def _word(word: str, language: str | None
     return f, s, flags, shape, zipf, tuple(own), around
 
 
-class _ByTag(dict):
-    """``{offset}g={tag}`` for a neighbour's gazetteer tag, made once per tag."""
-
-    def __init__(self, offset: int) -> None:
-        super().__init__()
-        self.offset = offset
-
-    def __missing__(self, tag: str) -> str:
-        self[tag] = made = f"{self.offset}g={tag}"
-        return made
-
-
-_GAZ_AROUND = {offset: _ByTag(offset) for offset in (-2, -1, 1, 2)}
+# A neighbour's gazetteer tag ('-', or B/I and the kind c/b/s gazetteer_tags gives) and its
+# padding beyond the sentence, as feature strings made once.
+_GAZ_AROUND = {(offset, tag): f"{offset}g={tag}" for offset in (-2, -1, 1, 2)
+               for tag in ("-", *(edge + kind for edge in "BI" for kind in "cbs"))}
 _PAD = {offset: f"{offset}pad" for offset in (-2, -1, 1, 2)}
 
 
@@ -230,7 +221,7 @@ def token_features(words: list[str], gazetteer: Gazetteer | None,
             j = i + offset
             if 0 <= j < n:
                 feats += info[j][6][k]
-                feats.append(_GAZ_AROUND[offset][gaz[j]])
+                feats.append(_GAZ_AROUND[offset, gaz[j]])
             else:
                 feats.append(_PAD[offset])
         if i > 0:
