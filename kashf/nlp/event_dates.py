@@ -24,8 +24,9 @@ from kashf.nlp.relative_days import (
     following_weekday,
     relative_days,
     weekday_alone,
+    weekday_before,
 )
-from kashf.text.dates import DAY_WORDS, day_in_words
+from kashf.text.dates import DAY_WORDS, LUNAR_MONTH_NAMES, day_in_words
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
 DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
@@ -76,7 +77,7 @@ class DateTracker:
         self.text, self.folded = text, folded
         self.paragraphs = paragraphs
         self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
-        self._season_list: list[tuple[int, dt.date]] | None = None
+        self._season_list: list[tuple[int, dt.date, dt.date]] | None = None
         # Month-precise dates («در مرداد ۱۳۹۳», "in May 2014") per paragraph, and the
         # last day of each, by (ISO, text): they date an event but are never a story's day.
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -165,20 +166,22 @@ class DateTracker:
             # the story's last day in the paragraphs read before this one
             # (or a season with its year told before: «پاییز ۱۳۹۶ …» / «دوشنبه، هشتم آبان»)
             told = next((
-                (at, iso_day(iso))
+                (at, iso_day(iso), None)
                 for i in sorted((i for i in self._cache if i < index), reverse=True)
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
             if self._season_list is None:
                 self._season_list = _seasons(self.text)
-            season = max(((at, first) for at, first in self._season_list if at < p_start),
-                         default=None)
-            story = max((x for x in (told, season) if x is not None), default=(0, None),
-                        key=lambda x: x[0])[1]
+            season = max(((at, first, last) for at, first, last in self._season_list
+                          if at < p_start), default=None)
+            _at, day, last = max((x for x in (told, season) if x is not None),
+                                 default=(0, None, None), key=lambda x: x[0])
+            story = None if day is None else (day, last or day + _STORY_GAP)
             self._cache[index] = _one_day_two_calendars(self.text, sorted(
-                _absolute_dates(self.text, p_start, p_end, self.document, months, story,
-                                self._day_order()) + self._day_labels(p_start, p_end)))
+                _lunar_by_weekday(self.folded, _absolute_dates(
+                    self.text, p_start, p_end, self.document, months, story, self._day_order()))
+                + self._day_labels(p_start, p_end)))
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
             heading = self._relative_heading(index) or self._weekday_heading(index)
@@ -591,9 +594,9 @@ _WOULD_GO = re.compile(r"(?<!\w)would\s+(?:fly|travel|go|leave|return|meet|drive
 
 
 # A Persian present of coming, going or seeing («کاوه شنبه می‌آید تهران», «ما شنبه برمیگردیم
-# مشهد», «جمعه میبینیمش», «سه‌شنبه راه می‌افتیم»): what is still to come, not a past continuous
-# («می‌آمد», «می‌رفت»).
-_FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس|افت)(?:د|م|ه|ن|یم|ید|ند)"
+# مشهد», «جمعه میبینیمش», «سه‌شنبه راه می‌افتیم», spoken «پنجشنبه راه میفتن»): what is still
+# to come, not a past continuous («می‌آمد», «می‌رفت»).
+_FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس|افت|فت)(?:د|م|ه|ن|یم|ید|ند)"
                          r"(?:ش|شان|شون)?(?!\w)")
 
 
@@ -703,6 +706,28 @@ _SAME_DAY_JOIN = re.compile(r"\s*(?:هـ|ه\.?)?\s*[(\[]?\s*(?:الموافق|ا
 _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|جمادي|رجب|شعبان|رمضان|شوال|ذو\s|ذي\s")
 
 
+#: How far a lunar month's first day may differ between the tables and a country's moon sighting.
+_SIGHTING_DAYS = 2
+
+
+def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
+                      ) -> list[tuple[int, int, str, str]]:
+    """A lunar Hijri day with its weekday written before it («سه‌شنبه ۱۵ ذی‌الحجه») on the day
+    of that weekday a day or two from the Umm al-Qura reading: where the month began by the
+    moon's sighting, as the writer counts it (Iran and Iraq often start it a day later)."""
+    out = []
+    for s, e, iso, written in dates:
+        if len(iso) >= 10 and (_LUNAR.search(written) or _HIJRI_MONTH.search(written)):
+            line_start = folded.rfind("\n", 0, s) + 1
+            weekday = weekday_before(folded, max(line_start, s - 24), s)
+            day = dt.date.fromisoformat(iso[:10])
+            shift = None if weekday is None else (weekday - day.weekday() + 3) % 7 - 3
+            if shift and abs(shift) <= _SIGHTING_DAYS:
+                iso = (day + dt.timedelta(days=shift)).isoformat()
+        out.append((s, e, iso, written))
+    return out
+
+
 def _one_day_two_calendars(text: str, dates: list[tuple[int, int, str, str]]
                            ) -> list[tuple[int, int, str, str]]:
     """One day written in two calendars side by side is one date: the Gregorian one (an
@@ -781,7 +806,7 @@ _ENTRY_LABEL = re.compile(
 def _absolute_dates(
     text: str, start: int, end: int, document: dt.date | None,
     months: list[tuple[int, int, str, str, str]] | None = None,
-    story: dt.date | None = None, day_first: bool | None = None,
+    story: tuple[dt.date, dt.date] | None = None, day_first: bool | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO day, text) of every day-precise date in ``text[start:end]``; the
     month-precise ones go to ``months`` as (start, end, ISO, text, ISO last day): a Solar
@@ -917,13 +942,20 @@ _DATE_LINE = re.compile(
 )
 # Afghanistan names the same solar months by the zodiac: حمل (Farvardin) … حوت (Esfand).
 _DARI_MONTHS = r"حمل|ثور|جوزا|جوزاء|سرطان|اسد|سنبله|سنبلة|میزان|عقرب|قوس|جدی|دلو|حوت"
+# (a space or a ZWNJ inside a name may be written either way, or left out: «ذوالحجة»)
+_LUNAR_MONTHS = "|".join(
+    "[\\s\u200c]*".join(map(re.escape, re.split("[ \u200c]", name)))
+    for name in sorted(LUNAR_MONTH_NAMES, key=len, reverse=True)
+)
 _MONTHS = (
     r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|" + _DARI_MONTHS + "|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
     r"كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|"
     r"كانون الأول|ك١|ك٢|ت١|ت٢|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|"
-    r"نوفمبر|ديسمبر|محرم|صفر|ربيع الأول|ربيع الثاني|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة|"
+    r"نوفمبر|ديسمبر|"
+    # every written form of the lunar months («ذي الحجة», «ذی‌الحجه», «جمادى الآخرة»)
+    + _LUNAR_MONTHS + "|"
     # the Maghreb's (kashf.text.dates reads them): «يوم 9 نونبر», «3 يوليوز»
     r"يوليوز|غشت|شتنبر|نونبر|دجنبر|جانفي|فيفري|أفريل|جويلية|ماي|جوان|"
     r"أوت|"  # (with its hamza: the Persian word «اوت» is no month)
@@ -953,17 +985,15 @@ YEARLESS_DATE = re.compile(
     re.IGNORECASE,
 )
 _SOLAR_MONTHS = frozenset(_MONTHS.split("|")[:12] + _DARI_MONTHS.split("|"))
-_HIJRI_MONTHS = frozenset(
-    "محرم صفر رجب شعبان رمضان شوال".split() + ["ربيع الأول", "ربيع الثاني", "ذو القعدة", "ذو الحجة"]
-)
+_HIJRI_MONTH = re.compile(f"(?:{_LUNAR_MONTHS})")
 
 
 def _yearless_dates(
     text: str, document: dt.date | None, taken: set[tuple[int, int]],
     anchors: list[tuple[int, dt.date | None]] = (),
-    story: dt.date | None = None,
+    story: tuple[dt.date, dt.date] | None = None,
     month_anchors: list[tuple[int, dt.date | None]] = (),
-    seasons: list[tuple[int, dt.date]] = (),
+    seasons: list[tuple[int, dt.date, dt.date]] = (),
 ) -> list[tuple[int, int, str, str]]:
     """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
     the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
@@ -996,17 +1026,20 @@ def _yearless_dates(
             # approached on 18 March 2022 … On 2 April he collected 1,500 euros" (a report of
             # 2023). So when the last full date anywhere before it is long before the
             # report, a day-month a few weeks after that date takes its year.
-            # (a season and its year tells the story's time too: «پاییز ۱۳۹۶ … هشتم آبان»)
-            told = next((d for at, d in sorted([*anchors, *seasons], reverse=True)
-                         if at < m.start() and d), story)
-            if told is not None and document - told > _STORY_GAP \
+            # (a season or a year tells the story's time too: «پاییز ۱۳۹۶ … هشتم آبان»,
+            # «في أول أيام عيد الأضحى سنة ٢٠١٢ … أُفرج عني في ٣ كانون الأول»)
+            windows = [(at, d, d + _STORY_GAP) for at, d in anchors if d] + list(seasons)
+            last_told = max((w for w in windows if w[0] < m.start()), default=None,
+                            key=lambda w: w[0])
+            told = last_told[1:] if last_told else story
+            if told is not None and document - told[0] > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
                     and not _close_ahead(parse_date, day, month, document) \
-                    and not (document - told > _YEAR and _writer_met(text, m.start())
+                    and not (document - told[0] > _YEAR and _writer_met(text, m.start())
                              and _close_behind(parse_date, day, month, document)):
-                parsed = _parse_day(parse_date, day, month, _year_in(month, told))
+                parsed = _parse_day(parse_date, day, month, _year_in(month, told[0]))
                 found = iso_day(parsed)
-                if found is not None and dt.timedelta(0) <= found - told <= _STORY_GAP:
+                if found is not None and told[0] <= found <= told[1]:
                     out.append((m.start(), m.end(), parsed[:10], m.group(0)))
                     continue
         last_year = bool(_LAST_YEAR.match(text, m.end()))
@@ -1041,8 +1074,11 @@ _SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7
                   "winter": (1, 1)}
 
 
-def _seasons(text: str) -> list[tuple[int, dt.date]]:
-    """(offset, first day) of every season written with its year."""
+def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
+    """(offset, first day, last day the story may reach) of every season written with its
+    year."""
+    import jdatetime
+
     out = []
     for m in _SEASON.finditer(text):
         name = (m.group("fa") or m.group("ar") or m.group("en")).lower()
@@ -1050,8 +1086,6 @@ def _seasons(text: str) -> list[tuple[int, dt.date]]:
         month, day = _SEASON_STARTS[name]
         try:
             if m.group("fa") and 1300 <= year <= 1500:
-                import jdatetime
-
                 first = jdatetime.date(year, month, day).togregorian()
             elif m.group("fa") and 1900 <= year <= 2100:
                 # «پاییز 2017»: the season by the Gregorian calendar (it starts near the 22nd)
@@ -1062,8 +1096,8 @@ def _seasons(text: str) -> list[tuple[int, dt.date]]:
                 continue
         except ValueError:
             continue
-        out.append((m.start(), first))
-    return out
+        out.append((m.start(), first, first + _STORY_GAP))
+    return sorted(out)
 
 
 def _after_document(parse_date, day: str, month: str, document: dt.date) -> dt.timedelta | None:
@@ -1117,7 +1151,7 @@ _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|ال�
 
 def _year_in(month: str, reference: dt.date) -> int:
     """The year ``reference`` falls in, in the calendar ``month`` belongs to."""
-    if month in _HIJRI_MONTHS:
+    if _HIJRI_MONTH.fullmatch(month):
         from hijridate import Gregorian
 
         return Gregorian.fromdate(reference).to_hijri().year

@@ -785,6 +785,10 @@ _SPAN = re.compile(
 )
 # «تا هفته آینده», "by next week": a deadline's future is the task's, not the asking's.
 _BY_NEXT = re.compile(r"(?<!\w)(?:تا|by|until|حتی|حتى)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "by Thursday", «تا پنجشنبه», «حتى الخميس»: the day a job is due by (not "approached by Haddad
+# on 14 February").
+_DEADLINE = re.compile(r"(?<!\w)(?:تا|by|until|till|حتی|حتى)\s+(?:(?:next|this|the|coming)\s+)?$",
+                       re.IGNORECASE)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
 # "declined to discuss Kiani": a refusal to speak, not a meeting called off
@@ -1146,11 +1150,13 @@ class _Extractor:
 
     def remember(self, written: list[tuple[int, str | None, str]]) -> None:
         """The last day the narrative gave becomes the story's day (not a header line's,
-        "DECL: 10/15/2019", nor one after the document's own day)."""
+        "DECL: 10/15/2019", nor one after the document's own day, nor a deadline's: "Bring
+        the stamped copies by Thursday")."""
         days = [
             (iso, text) for at, iso, text in written
             if iso and not self.dates._in_header(at) and not self.dates._after(iso)
             and (iso, text) not in self.dates.month_end
+            and not _DEADLINE.search(self.folded, max(0, at - 20), at)
         ]
         if days:
             self.story_date = days[-1]
@@ -1954,15 +1960,18 @@ def _continues(
 def _drop_plans_of(event: dict, events: list[dict]) -> None:
     """A plan the report then tells as done is that event ("it was arranged that the meeting
     take place at the exhibition … I met the source by the photographs"): drop the plan, if
-    it gave no other day. Not a tasking: taskings are listed one after another, and the job
-    asked for is each one's own ("Lin asked LAPWING to get the plans … I instructed LAPWING
+    it gave no other day, nor another place (tonight's meeting at the mosque is not the one held
+    at the tea house at noon). Not a tasking: taskings are listed one after another, and the
+    job asked for is each one's own ("Lin asked LAPWING to get the plans … I instructed LAPWING
     to stall")."""
     if event["type"] == "tasking":
         return
     events[:] = [
         e for e in events
         if not (e["type"] == event["type"] and e["status"] == "planned"
-                and e["date"] in (None, event["date"]))
+                and e["date"] in (None, event["date"])
+                and (not e["place"] or not event["place"]
+                     or lex.fold(e["place"]) == lex.fold(event["place"])))
     ]
 
 

@@ -456,6 +456,10 @@ class _Verbs:
 _PREFIX = r"(?P<pre>ن?می|ن|ب)?"
 
 
+# An object's clitic on a Persian verb with its ending: «دیدمش», «بدهیمشان», «گرفتمت» (a bare
+# past stem takes only «ش»/«شان»: «ساختمان», «گفتمان» are nouns).
+_CLITIC = "(?:ش|شان|ت|تان|مان)"
+
 @lru_cache(maxsize=1)
 def _verbs() -> _Verbs:
     past: dict[str, str] = {}
@@ -472,8 +476,9 @@ def _verbs() -> _Verbs:
             (arabic if lang == "ar" else kinds)[fold(form)] = kind
     alt = lambda stems: "|".join(sorted(map(re.escape, stems), key=len, reverse=True))  # noqa: E731
     persian = re.compile(
-        rf"{_PREFIX}(?:(?P<past>{alt(past)})(?P<pe>م|یم|ید|ند|ه|ن)?|"
-        rf"(?P<present>{alt(present)})(?:م|د|یم|ید|ند))"
+        # (with an object's clitic too: «دیدمش», I saw him; «ببینمش»)
+        rf"{_PREFIX}(?:(?P<past>{alt(past)})(?:(?P<pe>م|یم|ید|ند|ه|ن)|(?:م|یم|ید|ند){_CLITIC}|ش|شان)?|"
+        rf"(?P<present>{alt(present)})(?:م|د|یم|ید|ند){_CLITIC}?)"
     )
     light = frozenset(s for s, k in (*past.items(), *present.items()) if k == "light")
     return _Verbs(persian, light, kinds, arabic)

@@ -434,6 +434,17 @@ def following_weekday(match: re.Match[str], anchor: dt.date | None) -> str | Non
     return None if weekday is None else _weekday(anchor, weekday, True)
 
 
+# A weekday's name ending the text before a date, with what may stand between them: «فجر
+# الثلاثاء ٢ ذي الحجة», «يوم الاثنين ١٥ ذي الحجة», «سه‌شنبه، ۱۵ ذی‌الحجه».
+_WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?P<day>{_DAY})\s*[،,]?\s*$")
+
+
+def weekday_before(folded: str, start: int, end: int) -> int | None:
+    """Monday = 0 when ``folded[start:end]`` ends on a weekday's name, else None."""
+    m = _WEEKDAY_BEFORE.search(folded, start, end)
+    return None if m is None else weekday_number(m.group("day"))
+
+
 def weekday_number(name: str) -> int | None:
     """Monday = 0 for a weekday's name or its short form, folded ("thurs", "sat.", «الخمیس»)."""
     name = name.rstrip(".")

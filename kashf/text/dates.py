@@ -322,6 +322,9 @@ def _month_table() -> dict[str, tuple[str, int]]:
 
 
 _MONTHS = _month_table()
+#: Every written form of the lunar Hijri months («ذو الحجة», «ذي الحجة», «ذی‌الحجه» …), for
+#: finders elsewhere that look for a day and month without a year.
+LUNAR_MONTH_NAMES = tuple(name for names in _LUNAR_MONTHS.values() for name in names)
 # Spaces inside a name may be missing or doubled ("ذوالحجه", "ذی الحجه").
 _MONTH_ALTERNATIVES = "|".join(
     re.escape(name).replace(r"\ ", r"\s*") for name in sorted(_MONTHS, key=len, reverse=True)

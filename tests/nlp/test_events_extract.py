@@ -2537,7 +2537,8 @@ def test_review_fixes_of_rounds_53_and_54() -> None:
     for text in ("christmas day 1930 hrs", "on christmas eve 2015 s1 left the hotel"):
         assert relative_days(text, 0, len(text), dt.date(2023, 1, 10))[0][2] != text[-4:]
     # a Persian season with a Gregorian year starts by the Gregorian calendar
-    assert _seasons("پاییز 2017") == [(0, dt.date(2017, 9, 23))]
+    assert _seasons("پاییز 2017") == [(0, dt.date(2017, 9, 23),
+                                       dt.date(2017, 9, 23) + dt.timedelta(days=120))]
     # "was moved to a camp" is no plan; «عبرت عن» (expressed) is no trip; a count is a count
     text = "On 3 May the detainee was moved to Camp Bucca and met his lawyer there."
     assert _dated_status(text, ("Camp Bucca",), "2023-05-10") == [
@@ -2555,3 +2556,44 @@ def test_an_appointment_set_is_a_plan() -> None:
     text = "قرار گذاشت پنجشنبه ساعت ۵ تو حیاط مسجد ییلدیزتپه همو ببینیم."
     assert _dated_status(text, ("مسجد ییلدیزتپه",), "2023-12-12") == [
         ("meeting", "2023-12-14", "planned")]
+
+
+def test_round_55s_dates() -> None:
+    # a lunar day and month without the year, in any spelling («ذي الحجة», «ذی‌الحجه»); by its
+    # weekday where the writer's month began a day after Umm al-Qura's (by the tables 15 Dhu
+    # al-Hijjah 1444 is Monday 3 July; «سه‌شنبه ۱۵ ذی‌الحجه» is the Tuesday after)
+    text = "يوم الاثنين ١٥ ذي الحجة عاد الشيخ إلى رداع."
+    assert _dated_status(text, ("رداع",), "2023-07-06") == [("travel", "2023-07-03", "happened")]
+    text = "سه‌شنبه ۱۵ ذی‌الحجه با تاکسی به کتاب‌فروشی نور مبین رفتم و آنجا با صدری دیدار کردم."
+    assert [e["date"] for e in extract_events(
+        text, mentions(text, per=("صدری",), loc=("کتاب‌فروشی نور مبین",)), [], "2023-07-07")
+    ] == ["2023-07-04"] * 2
+    # "booked to fly" is a plan: the coming Monday
+    text = "Client advises S1 is booked to fly to Erbil on Monday."
+    assert _dated_status(text, ("Erbil",), "2024-02-10") == [("travel", "2024-02-12", "planned")]
+    # spoken Persian «راه میفتن» (they set off) is still to come
+    text = "گروه پنجشنبه ساعت ۵ صبح با اتوبوس راه میفتن سمت مرز مهران."
+    assert _dated_status(text, ("مهران",), "2023-10-04") == [("travel", "2023-10-05", "planned")]
+    # a deadline's day is not the story's day: the car meeting after it is the log's
+    text = ("Sat 10/02/2024\n10:21  Op1 overheard UF1: \"Bring the stamped copies by Thursday.\"\n"
+            "10:41  S1 gets into a grey Lexus driven by UM1 and they talk for 18 min.")
+    assert "2024-02-08" not in [e["date"] for e in extract_events(text, [], [], "2024-02-10")]
+
+
+def test_a_plan_elsewhere_is_not_the_meeting_held() -> None:
+    # tonight's meeting at the mosque is not the one held at the tea house at noon
+    text = ("امشب بعد از نماز عشا تو مسجد مکی می‌بینیمش.\n"
+            "سلیمان امروز ظهر تو چایخانه بازار رسولی با مأمور گمرک نشست.")
+    found = extract_events(text, mentions(text, per=("سلیمان",), loc=("مسجد مکی", "بازار رسولی")),
+                           [], "2024-05-11")
+    assert [(e["type"], e["status"]) for e in found if e["type"] == "meeting"] == [
+        ("meeting", "planned"), ("meeting", "happened")]
+
+
+def test_a_verb_with_its_object_ends_the_venue() -> None:
+    from kashf.nlp import events_lexicon as lex
+
+    assert lex.verb_form("دیدمش") == "verb"
+    assert lex.verb_form("ساختمان") is None  # a noun, not «ساخت» with «مان»
+    text = "در طبقه بالای کتاب‌فروشی دیدمش."
+    assert [e["place"] for e in extract_events(text, [], [], "2023-07-07")] == ["کتاب‌فروشی"]
