@@ -385,6 +385,17 @@ def _question_and_answer(text: str, spans: list[tuple[int, int]]) -> list[tuple[
 _QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){1,200}'(?!\w)|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”")
 
 
+_ASIDE = re.compile(r"\([^()\n]{1,120}\)")
+
+
+def _other_time(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` names a time of its own, not in brackets: «با ابوعلی
+    (همان که پارسال با زوار می‌آمد) نشستیم» says who he is, not when they sat."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(folded, start, end)]
+    return any(not any(s < m.start() < e for s, e in asides)
+               for m in _OTHER_TIME.finditer(folded, start, end))
+
+
 def _outside_quotes(text: str, written: list[tuple[int, str | None, str]], start: int, end: int
                     ) -> list[tuple[int, str | None, str]]:
     """A sentence's days without those of words it quotes, when it gives one of its own: in
@@ -397,6 +408,7 @@ def _outside_quotes(text: str, written: list[tuple[int, str | None, str]], start
         return written
     outside = [w for w in written if not any(s < w[0] < e for s, e in quoted)]
     return outside if any(w[1] for w in outside) else written
+
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -904,7 +916,7 @@ class _Extractor:
                     # ("last night he told me to drive to Suli on Thursday")
                     own = next((w for w in reversed(written) if w[0] < hit.start and w[1]), None)
                 if own and own[0] < hit.start and _line_stamp(self.text, own) \
-                        and _OTHER_TIME.search(self.folded, own[0] + len(own[2]), s_end):
+                        and _other_time(self.folded, own[0] + len(own[2]), s_end):
                     # "Mon 06/03 09:00 | KOUMIS interview: pitched in January in Dubai": the
                     # log line's day is when it was told; the event has a time of its own
                     own = None

@@ -2597,3 +2597,11 @@ def test_a_verb_with_its_object_ends_the_venue() -> None:
     assert lex.verb_form("ساختمان") is None  # a noun, not «ساخت» with «مان»
     text = "در طبقه بالای کتاب‌فروشی دیدمش."
     assert [e["place"] for e in extract_events(text, [], [], "2023-07-07")] == ["کتاب‌فروشی"]
+
+
+def test_a_time_in_brackets_leaves_the_log_day() -> None:
+    # «(همان که پارسال …)» tells who he is; the meeting is of the line's Thursday
+    text = ("ملاحظات پای دفتر — سه‌شنبه ۱۸ اردیبهشت ۱۴۰۳\n\n"
+            "پنجشنبه ۱۳/۲ — ظهر، لابی هتل الماس نور، با ابوعلی بصری (همان که پارسال با زوار "
+            "می‌آمد) یک ساعت نشستیم.")
+    assert [e["date"] for e in extract_events(text, [], [], "2024-05-07")] == ["2024-05-02"]
