@@ -514,7 +514,8 @@ class DateTracker:
             return any(c.tag == "planned"
                        for c in lex.status_cues().find(self.folded, clause_start, clause_end, langs)) \
                 or _english_present(self.folded, clause_start, clause_end) \
-                or bool(_FA_PRESENT.search(self.folded, clause_start, clause_end))
+                or bool(_FA_PRESENT.search(self.folded, clause_start, clause_end)) \
+                or _fa_present_verb(self.folded, clause_start, clause_end)
 
         today = self.today(start)
         for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
@@ -598,6 +599,18 @@ _WOULD_GO = re.compile(r"(?<!\w)would\s+(?:fly|travel|go|leave|return|meet|drive
 # to come, not a past continuous («می‌آمد», «می‌رفت»).
 _FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|بین|رس|افت|فت)(?:د|م|ه|ن|یم|ید|ند)"
                          r"(?:ش|شان|شون)?(?!\w)")
+
+
+def _fa_present_verb(folded: str, start: int, end: int) -> bool:
+    """Whether a Persian clause's verb is a present with «می»: «پنجشنبه … طرف مشهد روان
+    می‌شم» (I set off on Thursday: the coming one)."""
+    previous = ""
+    for token in re.finditer(r"[^\s\u200c]+", folded[start:end]):
+        word = token.group().strip("«»\"().,:;!؟،؛")
+        if lex.present_indicative(word, previous):
+            return True
+        previous = word
+    return False
 
 
 def _english_present(folded: str, start: int, end: int) -> bool:

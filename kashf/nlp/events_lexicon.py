@@ -523,6 +523,18 @@ def verb_form(token: str, previous: str = "", arabic: bool = False) -> str | Non
     return "light" if m.group("past") in table.light else "verb"
 
 
+def present_indicative(token: str, previous: str = "") -> bool:
+    """A Persian present with «می» (folded): «می شم», «روان می کنم», «می فرستیم» — with a day
+    still to come, what will be done (a past continuous, «می رفت», is not one, nor what
+    someone says or hears now: «دایی جاسم می گوید پنجشنبه … داده»)."""
+    m = _verbs().persian.fullmatch(token)
+    return bool(m and m.group("present") and m.group("present") not in _SAYING
+                and ((m.group("pre") or "").endswith("می") or previous.endswith("می")))
+
+
+_SAYING = frozenset({"گو", "شنو"})
+
+
 def light_verb(token: str, previous: str = "", arabic: bool = False) -> bool:
     """A Persian light verb in any form (شدم، شود، گرفته، می کند): the word before it is
     its non-verbal part («سوار شدم», «در نظر گرفته شود»)."""

@@ -2605,3 +2605,17 @@ def test_a_time_in_brackets_leaves_the_log_day() -> None:
             "پنجشنبه ۱۳/۲ — ظهر، لابی هتل الماس نور، با ابوعلی بصری (همان که پارسال با زوار "
             "می‌آمد) یک ساعت نشستیم.")
     assert [e["date"] for e in extract_events(text, [], [], "2024-05-07")] == ["2024-05-02"]
+
+
+def test_round_55s_plans_and_plans_carried_out() -> None:
+    # "as planned" tells a plan carried out: the Wednesday just gone
+    text = '"Ranya" met Khoury as planned on Wednesday in the City Mall car park.'
+    assert _dated_status(text, ("City Mall",), "2025-03-28") == [
+        ("meeting", "2025-03-26", "happened")]
+    # a Persian present with «می» and a weekday is still to come («روان می‌کنم», I'll send) …
+    text = "پیسه خرچ خانه ره شنبه از راه حواله‌دار برایتان روان می‌کنم، پنج میلیون."
+    assert [e["date"] for e in extract_events(text, [], [], "2024-06-30")] == ["2024-07-06"]
+    # … not what someone says now of a day gone («می‌گوید»)
+    text = "دایی جاسم می‌گوید پنجشنبه به آقای بهبهانی بیست میلیون تومان نقد داده."
+    assert [e["date"] for e in extract_events(text, mentions(text, per=("آقای بهبهانی",)), [],
+                                              "2024-01-28")] == ["2024-01-25"]
