@@ -979,7 +979,8 @@ _MONTHS = (
 # No year after it — a time is no year: "18 Jun, 08:40".
 # (a military time after it is no year either: "Tue 05 Nov, 1930-2045 hrs", "Mon 18 Nov, 0800",
 # "25 NOV, 2030L")
-_NO_YEAR = (r"(?!\s*(?:ماه\s*)?,?\s*(?!0\d{3}(?!\d))(?![0-9]{4}\s*(?:[-–]\s*[0-9]{4}|hrs|hours))"
+# (a number on the next line is no year: "Sun 11th Feb" / "2140 Call from ROWAN")
+_NO_YEAR = (r"(?![^\S\n]*(?:ماه[^\S\n]*)?,?[^\S\n]*(?!0\d{3}(?!\d))(?![0-9]{4}\s*(?:[-–]\s*[0-9]{4}|hrs|hours))"
             r"(?![0-2][0-9][0-5][0-9][lz](?!\w))"  # "11 NOV, 1900L": a time, local or Zulu
             r"[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-٩]))(?!\w)")
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.

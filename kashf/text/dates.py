@@ -396,7 +396,8 @@ _NAMED = re.compile(
     rf"[\s,\-]*(?:(?:of|من)\s+)?(?:شهر\s+)?)?"  # «في غرة شهر جوان 2023»
     # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
-    rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?[\s,\-]*(?:سال\s*)?"
+    # (the year on the same line: «۸ عقرب» heading a day, «- ۱۲۰۰ دالر …» the next line)
+    rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:[^\S\n]|[,\-])*(?:سال[^\S\n]*)?"
     rf"(?P<y>\d{{4}})(?![\dA-Za-z_]){_SUFFIX}",
     re.IGNORECASE,
 )

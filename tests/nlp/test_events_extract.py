@@ -2620,3 +2620,12 @@ def test_round_55s_plans_and_plans_carried_out() -> None:
     text = "دایی جاسم می‌گوید پنجشنبه به آقای بهبهانی بیست میلیون تومان نقد داده."
     assert [e["date"] for e in extract_events(text, mentions(text, per=("آقای بهبهانی",)), [],
                                               "2024-01-28")] == ["2024-01-25"]
+
+
+def test_a_number_on_the_next_line_is_no_year() -> None:
+    from kashf.nlp.event_dates import YEARLESS_DATE
+
+    # "Sun 11th Feb" heads a diary's day; "2140" opens the next line's entry, no year
+    text = "Sun 11th Feb\n2140 Call from ROWAN (CHIS)."
+    assert [m.group() for m in YEARLESS_DATE.finditer(text)] == ["11th Feb"]
+    assert [m.group() for m in YEARLESS_DATE.finditer("11th Feb 2024")] == []

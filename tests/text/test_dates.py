@@ -238,3 +238,9 @@ def test_the_maghrebs_june_and_the_first_of_a_month(text: str, iso: str) -> None
 def test_javan_is_a_young_man_without_a_day_and_a_year() -> None:
     assert find_dates("۲۰ جوان ۱۴۰۰ نفر") == []
     assert find_dates("جوان 2023") == []
+
+
+def test_a_year_is_on_its_months_line() -> None:
+    # «۸ عقرب» heads a notebook's day; «۱۲۰۰ دالر» on the next line is money, not the year 1200
+    assert find_dates("یکشنبه ۸ عقرب\n- ۱۲۰۰ دالر حوالهٔ سمیع را دادم") == []
+    assert [d.iso for d in find_dates("12 October, 2021")] == ["2021-10-12"]
