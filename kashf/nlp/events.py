@@ -553,6 +553,8 @@ _VENUE_STOP = frozenset(
     # what was said there: «سمعت بالسوق إنه سامر …» (I heard at the market that Samer…)
     "انه ان انو اللی الی لما لان لانه".split()
 )
+#: How far back (characters) an unnamed venue looks for the named one of its kind.
+_NAMED_REACH = 400
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
 _TOKEN = re.compile(r"[^\s\u200c]+")
 _PUNCT = "«»\"“”()،,.:;؛!؟"
@@ -1700,9 +1702,28 @@ class _Extractor:
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
         # «غرفه یک ناشر در نمایشگاه بین‌المللی کتاب»: through the name the window cut
         v_end = max([v_end, *(int(m["end"]) for m in inside)])
+        if not inside and (named := self.named_just_before(v_start, v_end, start)) is not None:
+            return named
         ref = next((m.get("place") for m in inside if _linked(m)), None)
         return {"text": self.text[v_start:v_end], "start": v_start, "end": v_end, "place": ref,
                 "named": bool(inside)}
+
+    def named_just_before(self, v_start: int, v_end: int, start: int) -> dict | None:
+        """The venue of its kind named in the lines just before an unnamed one: «به حرم حضرت
+        عبدالعظیم در شهرری رفت … در صحن حرم با نجیب‌الله دیدار کرد» met in that shrine's
+        courtyard."""
+        words = {self.folded[v.start:v.end]
+                 for v in lex.venues().find(self.folded, v_start, v_end, self.langs)}
+        told = [m for m in _mentions_in(self.mentions, max(0, start - _NAMED_REACH), start,
+                                        {"LOC", "ORG"})
+                if any(word in (name := self.folded[int(m["start"]):int(m["end"])])
+                       and name != word for word in words)]
+        if not told:
+            return None
+        named = max(told, key=lambda m: int(m["start"]))
+        return {"text": self.text[int(named["start"]) : int(named["end"])],
+                "start": int(named["start"]), "end": int(named["end"]),
+                "place": named.get("place"), "named": True}
 
     def remember_place(self, start: int, end: int) -> None:
         """A sentence without an event that says where ("I took a taxi at Zayouna Square")."""

@@ -2629,3 +2629,12 @@ def test_a_number_on_the_next_line_is_no_year() -> None:
     text = "Sun 11th Feb\n2140 Call from ROWAN (CHIS)."
     assert [m.group() for m in YEARLESS_DATE.finditer(text)] == ["11th Feb"]
     assert [m.group() for m in YEARLESS_DATE.finditer("11th Feb 2024")] == []
+
+
+def test_an_unnamed_venue_is_the_one_just_named() -> None:
+    # «در صحن حرم»: the courtyard of the shrine the surveillance log named a line before
+    text = ("۱۶:۳۰ سوژه با تاکسی به حرم حضرت عبدالعظیم در شهرری رفت.\n"
+            "۱۷:۵۰ سوژه در صحن حرم با نجیب‌الله دیدار کرد.")
+    found = extract_events(text, mentions(text, per=("نجیب‌الله",),
+                                          loc=("حرم حضرت عبدالعظیم", "شهرری")), [], "2024-05-12")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["حرم حضرت عبدالعظیم"]
