@@ -553,6 +553,8 @@ _VENUE_STOP = frozenset(
     # what was said there: «سمعت بالسوق إنه سامر …» (I heard at the market that Samer…)
     "انه ان انو اللی الی لما لان لانه".split()
 )
+# A fair's stand: the fair is where the meeting was.
+_BOOTHS = frozenset({"غرفه", "booth", "stand", "جناح", "الجناح"})
 #: How far back (characters) an unnamed venue looks for the named one of its kind.
 _NAMED_REACH = 400
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
@@ -1684,6 +1686,11 @@ class _Extractor:
                        and _place_at(v, places)]
         if named_rooms and _STREETLIKE.search(self.folded, chosen.start, chosen.end):
             chosen = min(named_rooms, key=lambda v: abs(v.start - anchor))
+        # «در نمایشگاه بین‌المللی اربیل … در غرفه شرکت‌های ایرانی»: a booth is told by its fair
+        if self.folded[chosen.start:chosen.end] in _BOOTHS:
+            fair = [v for v in pool if v is not chosen and _place_at(v, places)
+                    and self.folded[v.start:v.end] not in _BOOTHS]
+            chosen = max(fair, key=lambda v: v.start) if fair else chosen
         named = _place_at(chosen, places)  # the venue word is part of a place's name
         if named is None:
             # «در کافه‌ی طبقه‌ی دوم مرکز خرید پالادیوم», «في شبستان مسجد الجواد»: an unnamed

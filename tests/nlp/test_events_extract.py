@@ -2638,3 +2638,11 @@ def test_an_unnamed_venue_is_the_one_just_named() -> None:
     found = extract_events(text, mentions(text, per=("نجیب‌الله",),
                                           loc=("حرم حضرت عبدالعظیم", "شهرری")), [], "2024-05-12")
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["حرم حضرت عبدالعظیم"]
+
+
+def test_a_booth_is_told_by_its_fair() -> None:
+    text = ("روز دوشنبه کارشناس سرکنسولگری در نمایشگاه بین‌المللی اربیل حضور یافت و در غرفه "
+            "شرکت‌های ایرانی با مهندس فرهاد عثمان دیدار کرد.")
+    found = extract_events(text, mentions(text, per=("مهندس فرهاد عثمان",),
+                                          loc=("نمایشگاه بین‌المللی اربیل",)), [], "2024-05-09")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["نمایشگاه بین‌المللی اربیل"]
