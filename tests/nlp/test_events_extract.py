@@ -2646,3 +2646,10 @@ def test_a_booth_is_told_by_its_fair() -> None:
     found = extract_events(text, mentions(text, per=("مهندس فرهاد عثمان",),
                                           loc=("نمایشگاه بین‌المللی اربیل",)), [], "2024-05-09")
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["نمایشگاه بین‌المللی اربیل"]
+
+
+def test_spoken_miad_goes_to_the_place_after_it() -> None:
+    # «از تهران میاد زاهدان»: comes from Tehran to Zahedan
+    text = "میگن جمعه هم یه سرهنگ تازه از تهران میاد زاهدان."
+    found = extract_events(text, mentions(text, loc=("تهران", "زاهدان")), [], "2024-10-29")
+    assert [(e["type"], e["place"]) for e in found] == [("travel", "زاهدان")]
