@@ -2653,3 +2653,12 @@ def test_spoken_miad_goes_to_the_place_after_it() -> None:
     text = "میگن جمعه هم یه سرهنگ تازه از تهران میاد زاهدان."
     found = extract_events(text, mentions(text, loc=("تهران", "زاهدان")), [], "2024-10-29")
     assert [(e["type"], e["place"]) for e in found] == [("travel", "زاهدان")]
+
+
+def test_a_visit_to_the_shop_is_a_meeting() -> None:
+    text = "صبح وقت نصیراحمد بچهٔ کاکای انجنیر فرید آمد دکان."
+    found = extract_events(text, mentions(text, per=("نصیراحمد",)), [], "2023-06-06")
+    assert [e["type"] for e in found] == ["meeting"]
+    # «رفت‌وآمد مغازه» (the shop's comings and goings) is no visit
+    assert not [e for e in extract_events("رفت‌وآمد مغازه فرزاد را ثبت کنید.", [], [],
+                                          "2023-06-06") if e["type"] == "meeting"]
