@@ -1078,7 +1078,8 @@ def _yearless_dates(
 _SEASON = re.compile(
     r"(?<!\w)(?:(?P<fa>بهار|تابستان|پاییز|پائیز|زمستان)(?:\s+(?:سال|ی))?"
     r"|(?P<ar>ربيع|صيف|خريف|شتاء)(?!\s+(?:الأول|الاول|الثاني|الآخر))(?:\s+(?:عام|سنة))?"
-    r"|(?P<en>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+(?P<year>[0-9۰-۹٠-٩]{4})(?!\d)",
+    r"|(?P<en>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+(?P<year>[0-9۰-۹٠-٩]{4}|[۰-۹]{2})"
+    r"(?![0-9۰-۹٠-٩])",
     re.IGNORECASE,
 )
 # Where each season starts: Solar Hijri (month, day) for Persian, Gregorian otherwise.
@@ -1097,6 +1098,10 @@ def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
     for m in _SEASON.finditer(text):
         name = (m.group("fa") or m.group("ar") or m.group("en")).lower()
         year = int(ascii_digits(m.group("year")))
+        if year < 100:  # «بهار ۸۸»: a Persian year's last two digits (1388; «۰۲» is 1402)
+            if not m.group("fa"):
+                continue
+            year += 1300 if year >= 50 else 1400
         month, day = _SEASON_STARTS[name]
         try:
             if m.group("fa") and 1300 <= year <= 1500:

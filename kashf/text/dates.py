@@ -401,6 +401,16 @@ _NAMED = re.compile(
     rf"(?P<y>\d{{4}})(?![\dA-Za-z_]){_SUFFIX}",
     re.IGNORECASE,
 )
+# A Persian or Dari day and month with the year's last two digits: «۱۷ دی ۹۸», «۲۰ اسد ۹۸» (Solar
+# 1398; «۵ مهر ۰۲» is 1402). Not a time or a count after it («۱۲ مهر ۹۸:۳۰», «۹۸۰»).
+_SOLAR_NAMES = "|".join(
+    re.escape(_fold(name)) for names in (*_SOLAR_MONTHS.values(), *_DARI_MONTHS.values())
+    for name in sorted(names.split(), key=len, reverse=True)
+)
+_NAMED_SHORT_SOLAR = re.compile(
+    rf"(?<![^\W\d_])(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_])",
+)
 # The same, with the year in words: a pass of its own, run only on text that holds «هزار»
 # (inside _NAMED the alternative made every text's date search a fifth slower).
 _NAMED_YEAR_WORDS = re.compile(
@@ -604,6 +614,14 @@ def _read_named(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None
     return _build(calendar, year, month, day, text)
 
 
+def _read_named_short_solar(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
+    calendar, month = _month_of(m["mon"])
+    if calendar != SOLAR_HIJRI:
+        return None
+    two = int(m["y"])
+    return _build(SOLAR_HIJRI, (1300 if two >= 50 else 1400) + two, month, int(m["d"]), text)
+
+
 def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
     calendar, month = _month_of(m["mon"])
     day = int(m["d1"] or 0) or (day_in_words(m["w1"]) if m["w1"] else 0) or 0
@@ -634,6 +652,7 @@ _READERS = (
     (_DMY, _read_dmy),
     (_DMY_SHORT, _read_dmy_short),
     (_NAMED, _read_named),
+    (_NAMED_SHORT_SOLAR, _read_named_short_solar),
     (_YEAR_MARKED, _read_year_marked),
 )
 _WORDS_READERS = ((_NAMED_YEAR_WORDS, _read_named_year_words),)

@@ -2662,3 +2662,15 @@ def test_a_visit_to_the_shop_is_a_meeting() -> None:
     # «رفت‌وآمد مغازه» (the shop's comings and goings) is no visit
     assert not [e for e in extract_events("رفت‌وآمد مغازه فرزاد را ثبت کنید.", [], [],
                                           "2023-06-06") if e["type"] == "meeting"]
+
+
+def test_a_season_with_two_digits_of_year() -> None:
+    import datetime as dt
+
+    from kashf.nlp.event_dates import _seasons
+
+    assert _seasons("بهار ۸۸ بیروت")[0][1] == dt.date(2009, 3, 21)
+    text = ("بهار ۸۸ بیروت یکسره پوستر بود.\n"
+            "شب پیش از رأی‌گیری، شنبه ۱۶ خرداد، حداد را در مرکز خرید ABC دیدم.")
+    assert [e["date"] for e in extract_events(text, mentions(text, per=("حداد",)), [],
+                                              "2023-04-17")] == ["2009-06-06"]

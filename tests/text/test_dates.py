@@ -244,3 +244,10 @@ def test_a_year_is_on_its_months_line() -> None:
     # «۸ عقرب» heads a notebook's day; «۱۲۰۰ دالر» on the next line is money, not the year 1200
     assert find_dates("یکشنبه ۸ عقرب\n- ۱۲۰۰ دالر حوالهٔ سمیع را دادم") == []
     assert [d.iso for d in find_dates("12 October, 2021")] == ["2021-10-12"]
+
+
+def test_a_persian_day_and_month_with_two_digits_of_year() -> None:
+    assert [d.iso for d in find_dates("سوژه ۱۷ دی ۹۸ با دو مسافر")] == ["2020-01-07"]
+    assert [d.iso for d in find_dates("اولین بار ۲۰ اسد ۹۸ در مشهد")] == ["2019-08-11"]
+    assert [d.iso for d in find_dates("۵ مهر ۰۲ رفتم")] == ["2023-09-27"]
+    assert find_dates("۱۲ مهر ۹۸:۳۰") == []  # a time, not a year
