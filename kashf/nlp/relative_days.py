@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from kashf.nlp.events_lexicon import fold
 from kashf.nlp.patterns import ascii_digits
 
 # Monday = 0, as datetime counts. Folded spellings: «سه‌شنبه» folds to «سه شنبه».
@@ -195,6 +196,76 @@ _HOLIDAY = re.compile(
     + r")(?:,?\s+(?P<year>(?:19|20)[0-9][0-9])(?![0-9])(?!\s*(?:hrs?|h|z|l)\b)"
     r"(?!\s+[a-z]{1,3}[0-9]))?(?!\w)"
 )
+# Feasts of the lunar Hijri calendar, (month, day), by Umm al-Qura: «يوم عرفة», «عید فطر»,
+# «أول أيام عيد الأضحى» (written spellings, folded below). «العيد» alone is the Eid nearest.
+_FEASTS = {
+    "عيد الأضحى": (12, 10), "عيد الاضحى": (12, 10), "عید قربان": (12, 10), "عید اضحی": (12, 10),
+    "يوم عرفة": (12, 9), "يوم عرفه": (12, 9), "روز عرفه": (12, 9), "عيد الغدير": (12, 18),
+    "عید غدیر": (12, 18), "عيد الفطر": (10, 1), "عید فطر": (10, 1), "عید رمضان": (10, 1),
+    "عاشوراء": (1, 10), "عاشورا": (1, 10), "تاسوعا": (1, 9), "تاسوعاء": (1, 9),
+    "اربعین حسینی": (2, 20), "روز اربعین": (2, 20), "المولد النبوي": (3, 12),
+}
+_EIDS = ((10, 1), (12, 10))
+_FEAST_ORDINALS = {"اول": 0, "ثانی": 1, "ثالث": 2, "رابع": 3}
+_FEAST = re.compile(
+    # (not a deadline or a bound: «تا عید فطر», «بعد از عید», "before Eid"; nor a name:
+    # «پادگان عاشورا»; «شب عاشورا», «ليلة عيد الفطر» is the eve)
+    r"(?<!\w)(?<!تا\s)(?<!از\s)(?<!حتی\s)(?<!قبل\s)(?<!بعد\s)(?<!پادگان\s)(?<!خیابان\s)"
+    r"(?<!میدان\s)(?<!گردان\s)(?<!لشکر\s)(?<!هیئت\s)(?<!مسجد\s)(?<!شارع\s)"
+    r"(?:(?P<eve>شب|لیله)\s+)?(?:(?P<ord>اول|ثانی|ثالث|رابع)\s+ایام\s+)?(?P<name>"
+    + "|".join(sorted((re.escape(fold(name)) for name in _FEASTS), key=len, reverse=True))
+    + r"|(?<=ایام\s)العید)(?:\s+(?P<last>الماضی|الفائت|المنصرم|گذشته|پارسال)"
+    r"|\s+(?P<next>القادم|المقبل|اینده|آینده))?"
+    r"(?:\s+(?:سنه|عام|سال)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
+)
+_FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
+
+
+_WEEKDAY_AFTER = re.compile(rf"\s*[،,]?\s*(?P<day>{_DAY})(?!\w)")
+
+
+def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str | None:
+    """The day of a lunar feast as written: the one of the year it names, else the one nearest
+    the document (the coming one after «القادم», the last before «الماضي»)."""
+    from hijridate import Gregorian, Hijri
+
+    days = [_FEAST_DAYS[m.group("name")]] if m.group("name") in _FEAST_DAYS else list(_EIDS)
+    shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord") or "", 0)
+                         - (1 if m.group("eve") else 0))
+    year = int(ascii_digits(m.group("year"))) if m.group("year") else None
+    anchor = document if year is None else dt.date(year, 7, 1)
+    if anchor is None:
+        return None
+    around = Gregorian.fromdate(anchor).to_hijri().year
+    found = []
+    for hijri_year in (around - 1, around, around + 1):
+        for month, day in days:
+            try:
+                found.append(Hijri(hijri_year, month, day).to_gregorian() + shift)
+            except (ValueError, OverflowError):
+                continue
+    if year is not None:
+        found = [d for d in found if d.year == year]
+    elif m.group("last"):
+        found = [d for d in found if d <= anchor]
+    elif m.group("next"):
+        found = [d for d in found if d > anchor][:1]
+    else:
+        found = [min(found, key=lambda d: abs((d - anchor).days))] if found else []
+    if not found:
+        return None
+    day = max(found)
+    # «روز اربعین، چهارشنبه ۱۵/۶», «عید فطر، شنبه»: the weekday the writer gives, where the
+    # month began by the moon's sighting a day or two off the tables
+    after = _WEEKDAY_AFTER.match(folded, m.end())
+    weekday = weekday_number(after.group("day")) if after else None
+    if weekday is not None:
+        shift = (weekday - day.weekday() + 3) % 7 - 3
+        if abs(shift) <= 2:
+            day += dt.timedelta(days=shift)
+    return day.isoformat()
+
+
 #: How far after the document a day written without its year («۲۰ مهر», "New Year's Day") may
 #: still be this year's (a plan); later, it is last year's (event_dates reads the same).
 YEARLESS_AHEAD = dt.timedelta(days=60)
@@ -222,6 +293,8 @@ def relative_days(
     found: list[tuple[int, int, str | None]] = []
     for m in _HOLIDAY.finditer(folded, start, end):
         found.append((m.start(), m.end(), _holiday(document, m.group("name"), m.group("year"))))
+    for m in _FEAST.finditer(folded, start, end):
+        found.append((m.start(), m.end(), _feast(document, m, folded)))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             groups = m.groupdict()  # (_AFTER has no short form: "day" and "mod" only)

@@ -157,3 +157,23 @@ def test_a_weekday_and_week_written_with_the_ezafe_hamza() -> None:
     folded = fold("سه‌شنبهٔ هفتهٔ بعد از آستارا می‌رود باکو")
     found = relative_days(folded, 0, len(folded), dt.date(2024, 4, 12))
     assert [iso for _s, _e, iso in found] == ["2024-04-16"]
+
+
+@pytest.mark.parametrize(("text", "document", "iso"), [
+    ("كانت يوم عرفة بعد صلاة العصر", "2025-06-16", "2025-06-05"),
+    ("ذهبت إلى كبد ثاني أيام العيد", "2025-06-16", "2025-06-07"),
+    ("في أول أيام عيد الأضحى الماضي، وصل إلى القاهرة", "2022-08-13", "2022-07-09"),
+    ("في أول أيام عيد الأضحى سنة ٢٠١٢ أوقفني الحاجز", "2019-04-14", "2012-10-26"),
+    ("دیشب، شب عاشورا، در حسینیه", "2024-07-16", "2024-07-15"),  # the eve
+    ("قرار روز عید فطر، شنبه، در چایخانه", "2023-04-30", "2023-04-22"),  # by its weekday
+])
+def test_a_lunar_feast(text: str, document: str, iso: str) -> None:
+    folded = fold(text)
+    assert iso in [day for _s, _e, day in relative_days(folded, 0, len(folded),
+                                                        dt.date.fromisoformat(document))]
+
+
+@pytest.mark.parametrize("text", ["تا عید فطر فهرست را بده", "از ورودی پادگان عاشورا عکس بگیر"])
+def test_a_feast_that_dates_nothing(text: str) -> None:
+    folded = fold(text)
+    assert relative_days(folded, 0, len(folded), dt.date(2024, 4, 4)) == []
