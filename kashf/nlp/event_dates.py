@@ -1091,7 +1091,7 @@ _SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7
 
 def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
     """(offset, first day, last day the story may reach) of every season written with its
-    year."""
+    year, and of every month so written."""
     import jdatetime
 
     out = []
@@ -1116,6 +1116,20 @@ def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
         except ValueError:
             continue
         out.append((m.start(), first, first + _STORY_GAP))
+    # a month with its year tells the year of that month's days after it: "Tell me about
+    # October 2019." / "On the 1st of October … summoned me"
+    try:
+        from kashf.text.dates import find_dates
+    except ImportError:
+        return sorted(out)
+    for found in find_dates(text):
+        if found.precision != "month" or not found.iso_end:
+            continue
+        # (a Gregorian month's ISO is "2019-10"; a Hijri month's, its first day)
+        first = iso_day(found.iso) or iso_day(f"{found.iso[:7]}-01")
+        last = iso_day(found.iso_end)
+        if first is not None and last is not None:
+            out.append((found.start, first, last))
     return sorted(out)
 
 

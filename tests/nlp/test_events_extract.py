@@ -2674,3 +2674,10 @@ def test_a_season_with_two_digits_of_year() -> None:
             "شب پیش از رأی‌گیری، شنبه ۱۶ خرداد، حداد را در مرکز خرید ABC دیدم.")
     assert [e["date"] for e in extract_events(text, mentions(text, per=("حداد",)), [],
                                               "2023-04-17")] == ["2009-06-06"]
+
+
+def test_a_month_with_its_year_dates_its_days_after_it() -> None:
+    text = ("Q: Tell me about October 2019.\n"
+            "A: On the 19th of October I flew to Istanbul with my wife.")
+    found = extract_events(text, mentions(text, loc=("Istanbul",)), [], "2024-02-20")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2019-10-19")]
