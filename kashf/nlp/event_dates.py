@@ -178,10 +178,11 @@ class DateTracker:
             _at, day, last = max((x for x in (told, season) if x is not None),
                                  default=(0, None, None), key=lambda x: x[0])
             story = None if day is None else (day, last or day + _STORY_GAP)
-            self._cache[index] = _one_day_two_calendars(self.text, sorted(
+            self._cache[index] = [d for d in _one_day_two_calendars(self.text, sorted(
                 _lunar_by_weekday(self.folded, _absolute_dates(
                     self.text, p_start, p_end, self.document, months, story, self._day_order()))
                 + self._day_labels(p_start, p_end)))
+                if not _BORN.search(self.folded, max(0, d[0] - 20), d[0])]
             self._months[index] = [(s, e, iso, text) for s, e, iso, text, _ in months]
             self.month_end.update({(iso, text): last for _, _, iso, text, last in months})
             heading = self._relative_heading(index) or self._weekday_heading(index)
@@ -719,6 +720,10 @@ _SAME_DAY_JOIN = re.compile(r"\s*(?:هـ|ه\.?)?\s*[(\[]?\s*(?:الموافق|ا
 _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|جمادي|رجب|شعبان|رمضان|شوال|ذو\s|ذي\s")
 
 
+# A date of birth ("DOB 04/02/1991", «متولد ۱۳۶۲», «مواليد ١٩٧٢») is no day of any event, nor
+# the year of the days told after it (folded text).
+_BORN = re.compile(r"(?<!\w)(?:dob|d\.o\.b\.?|born(?:\s+on)?|date\s+of\s+birth|تولد|متولد|موالید|"
+                   r"مولود|المولود|تاریخ الولاده)\W{0,3}$", re.IGNORECASE)
 #: How far a lunar month's first day may differ between the tables and a country's moon sighting.
 _SIGHTING_DAYS = 2
 

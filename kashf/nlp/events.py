@@ -555,6 +555,8 @@ _VENUE_STOP = frozenset(
 )
 # A fair's stand: the fair is where the meeting was.
 _BOOTHS = frozenset({"غرفه", "booth", "stand", "جناح", "الجناح"})
+#: How far into a paragraph with no event a day may open it and still date what follows.
+_OPENING = 12
 #: How far back (characters) an unnamed venue looks for the named one of its kind.
 _NAMED_REACH = 400
 _VENUE_PUNCT = re.compile(r"[،,.;:!?؟()\[\]\n]")
@@ -844,7 +846,14 @@ class _Extractor:
         for p_start, p_end, language in self.spans:
             self.langs = _languages(self.text, p_start, p_end, language, document)
             if not self.triggers(p_start, p_end) and not self.any_guess(p_start, p_end):
-                continue  # no event here: skip its sentences and dates
+                # no event here: skip its sentences, but not the day it tells ("On Tuesday
+                # 14th March 2023 at about 1105hrs I was on duty in Edgware Road." / "At 1122hrs
+                # HADDAD entered Cafe Byblos")
+                opening = [w for w in self.dates.in_span(p_start, p_end, self.langs)
+                           if w[0] - p_start <= _OPENING and any(c.isdigit() for c in w[2])]
+                if opening and not self.hearsay_or_plan(p_start, p_end):
+                    self.remember(opening[:1])
+                continue
             before = {id(e) for e in self.events}
             self.paragraph(p_start, p_end)
             if SUMMARY_LINE.match(self.folded, p_start, p_end):

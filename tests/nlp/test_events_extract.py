@@ -2681,3 +2681,17 @@ def test_a_month_with_its_year_dates_its_days_after_it() -> None:
             "A: On the 19th of October I flew to Istanbul with my wife.")
     found = extract_events(text, mentions(text, loc=("Istanbul",)), [], "2024-02-20")
     assert [(e["type"], e["date"]) for e in found] == [("travel", "2019-10-19")]
+
+
+def test_a_day_that_opens_a_paragraph_without_events_dates_the_next() -> None:
+    text = ("On Tuesday 14th March 2023 at about 1105hrs I was on duty in Edgware Road.\n\n"
+            "At 1122hrs HADDAD entered Cafe Byblos and sat with Tarek ZEIN.")
+    found = extract_events(text, mentions(text, per=("HADDAD", "Tarek ZEIN"),
+                                          loc=("Cafe Byblos",)), [], "2023-03-21")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2023-03-14")]
+    # a date of birth dates nothing, nor the year of the days after it
+    text = ("Op THISTLEDOWN - subject: Dilshad RASUL (DOB 04/02/1991)\n\nMon 8th May\n"
+            "0930 RASUL meeting a male in the lounge of the Westgate Hotel.")
+    found = extract_events(text, mentions(text, per=("RASUL",), loc=("Westgate Hotel",)), [],
+                           "2023-05-12")
+    assert [e["date"] for e in found] == ["2023-05-08"]
