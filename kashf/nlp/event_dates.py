@@ -21,6 +21,7 @@ from kashf.nlp.relative_days import (
     WEEKDAY_HEADING,
     YEARLESS_AHEAD,
     bare_weekday_number,
+    feast_at,
     following_weekday,
     relative_days,
     weekday_alone,
@@ -519,13 +520,17 @@ class DateTracker:
                 or _fa_present_verb(self.folded, clause_start, clause_end)
 
         today = self.today(start)
-        for s, e, day in relative_days(self.folded, start, end, today, forward=plan):
+        relative = relative_days(self.folded, start, end, today, forward=plan)
+        feasts = [(at, day) for at, _e, day in relative if day and feast_at(self.folded, at)]
+        for s, e, day in relative:
             weekday = bare_weekday_number(self.folded[s:e]) if day else None
-            if weekday is not None and any(
+            if weekday is not None and (any(
                     at >= e and iso and _BESIDE.fullmatch(self.folded, e, at)
                     and (YEARLESS_DATE.match(said) or any(ch.isdigit() for ch in said))
-                    for at, iso, said in found):
-                continue  # «یکشنبه پنجم آذر»: the day the weekday stands before names it
+                    for at, iso, said in found)
+                    or any(at >= e and _BESIDE.fullmatch(self.folded, e, at) for at, _d in feasts)):
+                continue  # «یکشنبه پنجم آذر», «يوم الثلاثاء ثالث أيام العيد»: the day the
+                # weekday stands before names it
             if weekday is not None:
                 own_entry = self.entry_date(s)  # "OBSERVATION 2 — Friday 7 October … on Friday"
                 if own_entry is not None and weekday == own_entry.weekday():
@@ -995,7 +1000,7 @@ YEARLESS_DATE = re.compile(
     r"(?<!نیمه\s)(?<!نیمهٔ\s)(?<!نیمه ی\s)(?<!دهه\s)(?<!دههٔ\s)(?<!هفته\s)(?<!هفتهٔ\s)(?<!النصف\s)"
     # ("8th May": a British day with its ordinal's letters)
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?\s+"
-    r"(?:(?:من|of)\s+)?("
+    r"(?:(?:من|of)\s+)?(?:شهر\s+)?("  # «في الخامس من شهر رمضان»
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     # (not a date-time group's month and year: "011030C MAR 24" is 1 March 2024)

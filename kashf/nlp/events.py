@@ -396,6 +396,17 @@ def _other_time(folded: str, start: int, end: int) -> bool:
                for m in _OTHER_TIME.finditer(folded, start, end))
 
 
+def _quoted_at(text: str, at: int) -> bool:
+    """Whether ``at`` is inside words its line quotes: «I heard HADDAD say, "Thursday, Beirut,
+    same place"» — the speaker's Thursday, not the story's day (a line that is all quote, a
+    voice note's transcript, is the narrative itself)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return any(m.start() < at < m.end() and text[start:m.start()].strip()
+               for m in _QUOTED.finditer(text, start, end))
+
+
 def _outside_quotes(text: str, written: list[tuple[int, str | None, str]], start: int, end: int
                     ) -> list[tuple[int, str | None, str]]:
     """A sentence's days without those of words it quotes, when it gives one of its own: in
@@ -1182,6 +1193,7 @@ class _Extractor:
             if iso and not self.dates._in_header(at) and not self.dates._after(iso)
             and (iso, text) not in self.dates.month_end
             and not _DEADLINE.search(self.folded, max(0, at - 20), at)
+            and not _quoted_at(self.text, at)
         ]
         if days:
             self.story_date = days[-1]

@@ -224,6 +224,11 @@ _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
 _WEEKDAY_AFTER = re.compile(rf"\s*[،,]?\s*(?P<day>{_DAY})(?!\w)")
 
 
+def feast_at(folded: str, at: int) -> bool:
+    """Whether a lunar feast's name («ثالث أيام العيد», «عید فطر») is written at ``at``."""
+    return _FEAST.match(folded, at) is not None
+
+
 def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str | None:
     """The day of a lunar feast as written: the one of the year it names, else the one nearest
     the document (the coming one after «القادم», the last before «الماضي»)."""

@@ -2695,3 +2695,24 @@ def test_a_day_that_opens_a_paragraph_without_events_dates_the_next() -> None:
     found = extract_events(text, mentions(text, per=("RASUL",), loc=("Westgate Hotel",)), [],
                            "2023-05-12")
     assert [e["date"] for e in found] == ["2023-05-08"]
+
+
+def test_round_56s_dates() -> None:
+    # a weekday before a feast yields to it: the third day of Eid al-Fitr 1446 was a Tuesday
+    text = "يوم الثلاثاء ثالث أيام العيد، جلسنا في مقهى في سوق المباركية مع أبو علي."
+    found = extract_events(text, mentions(text, per=("أبو علي",), loc=("سوق المباركية",)), [],
+                           "2025-04-13")
+    assert [e["date"] for e in found] == ["2025-04-01"]
+    # «الخامس من شهر رمضان»: a day of a lunar month written with «شهر»
+    text = "في الخامس من شهر رمضان المبارك التقى بها مجدداً على الإفطار في مطعم الدار."
+    found = extract_events(text, mentions(text, loc=("مطعم الدار",)), [], "2023-04-30")
+    assert [e["date"] for e in found] == ["2023-03-27"]
+    # a weekday someone is heard to say is not the story's day
+    text = ('On Tuesday 14th March 2023 at 1122hrs HADDAD entered Cafe Byblos and sat with Tarek '
+            'ZEIN.\n\nAs he came out at about 1150hrs I heard HADDAD say into his mobile phone, '
+            '"Thursday, Beirut, same place as last time."\n\nHADDAD then took a black cab to the '
+            'Westbourne Grand Hotel, where at 1215hrs he met a woman in the lobby.')
+    found = extract_events(text, mentions(text, per=("HADDAD", "Tarek ZEIN"),
+                                          loc=("Cafe Byblos", "Westbourne Grand Hotel")), [],
+                           "2023-03-21")
+    assert [e["date"] for e in found if e["place"] == "Westbourne Grand Hotel"] == ["2023-03-14"]
