@@ -709,6 +709,13 @@ def _place_at(hit: lex.Hit, places: list[dict]) -> dict | None:
                 None)
 
 
+def _named_after(text: str, hit: lex.Hit, places: list[dict]) -> dict | None:
+    """The place mention that names a venue word right after it, in quotes or not: «کافه‌ی
+    «الرصیف»», «مقهى "النوفرة"»."""
+    return next((m for m in places if hit.end <= int(m["start"]) <= hit.end + 4
+                 and re.fullmatch(r"[\s\u200cی«\"“']*", text[hit.end:int(m["start"])])), None)
+
+
 def _venue_name(folded: str, mention: dict) -> bool:
     """A place that is a venue («حسینیه باب‌العلم», «غرفه رایزنی», "the Corniche Mall"): going
     there is the way to a meeting, not a trip."""
@@ -1704,7 +1711,7 @@ class _Extractor:
         chosen = min(pool, key=lambda v: abs(v.start - anchor))
         # «در کافه گرانده در خیابان آبوویان»: the named café, not the street it is on
         named_rooms = [v for v in pool if not _STREETLIKE.search(self.folded, v.start, v.end)
-                       and _place_at(v, places)]
+                       and (_place_at(v, places) or _named_after(self.text, v, places))]
         if named_rooms and _STREETLIKE.search(self.folded, chosen.start, chosen.end):
             chosen = min(named_rooms, key=lambda v: abs(v.start - anchor))
         # «در نمایشگاه بین‌المللی اربیل … در غرفه شرکت‌های ایرانی»: a booth is told by its fair
@@ -1712,7 +1719,8 @@ class _Extractor:
             fair = [v for v in pool if v is not chosen and _place_at(v, places)
                     and self.folded[v.start:v.end] not in _BOOTHS]
             chosen = max(fair, key=lambda v: v.start) if fair else chosen
-        named = _place_at(chosen, places)  # the venue word is part of a place's name
+        # the venue word is part of a place's name, or the name follows it («کافه‌ی «الرصیف»»)
+        named = _place_at(chosen, places) or _named_after(self.text, chosen, places)
         if named is None:
             # «در کافه‌ی طبقه‌ی دوم مرکز خرید پالادیوم», «في شبستان مسجد الجواد»: an unnamed
             # room of a named venue is told by the venue

@@ -2716,3 +2716,10 @@ def test_round_56s_dates() -> None:
                                           loc=("Cafe Byblos", "Westbourne Grand Hotel")), [],
                            "2023-03-21")
     assert [e["date"] for e in found if e["place"] == "Westbourne Grand Hotel"] == ["2023-03-14"]
+
+
+def test_a_venue_named_in_quotes_after_its_kind() -> None:
+    text = "نخستین بار جورج حداد را عصر پنجشنبه ۱۸ مهر در کافه‌ی «الرصیف» در خیابان حمرا دیدم."
+    found = extract_events(text, mentions(text, per=("جورج حداد",), loc=("الرصیف", "خیابان حمرا")),
+                           [], "2008-10-20")
+    assert [e["place"] for e in found] == ["الرصیف"]
