@@ -134,7 +134,7 @@ _SCALE = (
 )
 _CUR_BEFORE = (
     r"(?:US\s?\$|\$|€|£|USD|EUR|GBP|IQD|IRR|IRT|AED|SAR|KWD|QAR|BHD|OMR|TRY|SYP|LBP|JOD|AFN|"
-    r"AZN|GEL|PKR|"
+    r"AZN|GEL|PKR|EGP|"
     r"دلار|دولار|یورو|يورو)"
 )
 _CUR_AFTER = (
@@ -145,9 +145,14 @@ _CUR_AFTER = (
     r"دلار(?:ی|\u200cای)?|دلار آمریکا|یورو|دینار(?: عراقی)?|تومان|تومن|ریال|منات|افغانی|"
     r"لاری|لیر|لیره|درهم|روپیه|"
     r"دولار(?:ا|ات)?(?: أمريكي| امريكي)?|يورو|دينار(?:ا)?(?: عراقي)?|دنانير|ريال(?:ا)?|ريالات|"
-    r"تومان|ليرة|ليرات|درهم|دراهم|مانات|أفغاني|روبية)"
+    r"تومان|ليرة|ليرات|درهم|دراهم|مانات|أفغاني|روبية|"
+    # the Egyptian pound, and the Levant's and the Gulf's short forms («ل.س», «د.ع», «د.ك»)
+    r"جنيه(?:ا|ًا|اً)?|جنيهات|ل\.س|ل\.ل|د\.ع|د\.ك|د\.أ|ر\.س|ر\.ع|EGP)"
 )
-_QUANTITY = rf"(?:{_AMOUNT}|(?:{_NUMBER_WORDS})(?:[ \-](?:{_NUMBER_WORDS}|و|and))*)"
+# (an amount set off by brackets or slashes, as Syrian and Iraqi reports write it: «(١٠) آلاف
+# دولار», «/٥٠٠٠/ دولار»)
+_QUANTITY = (rf"(?:[(/]\s?(?:{_AMOUNT})\s?[)/]|{_AMOUNT}|"
+             rf"(?:{_NUMBER_WORDS})(?:[ \-](?:{_NUMBER_WORDS}|و|and))*)")
 _MONEY = re.compile(
     rf"(?<![\w$€£]){_CUR_BEFORE}\s?(?:{_AMOUNT})(?:\s?{_SCALE})?(?![\w])"
     rf"|(?<![\w]){_QUANTITY}(?:\s?{_SCALE})?\s?{_CUR_AFTER}(?![\w])",
