@@ -154,6 +154,8 @@ _DAY_MONTH = re.compile(
     # "agreed for 25.01"; or opening a table's row: "16.01 | HOXHA | Amsterdam → Hilversum"
     r"|(?<!\w)(?:on|for)\s+(?P<d5>[0-3]?[0-9])\.(?P<m5>[01][0-9])(?![0-9]|\.[0-9])"
     r"|(?<![^\n])[ \t]*(?P<d6>[0-3]?[0-9])\.(?P<m6>[01][0-9])(?=[ \t]*\|)"
+    # a diary's heading, the day and its weekday: "10/4 Mon", "12/4 Wed"
+    rf"|(?<![^\n])[ \t]*(?P<d7>[0-9]{{1,2}})/(?P<m7>[0-9]{{1,2}})(?=[ \t]+(?:{_DAY}|{_DAY_SHORT})[ \t]*(?:\n|$))"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -360,14 +362,15 @@ def relative_days(
         if day is not None:
             found.append((m.start(), m.end(), day))
     for m in _DAY_MONTH.finditer(folded, start, end):
-        d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4", "5", "6")
+        d, mo = next((f"d{k}", f"m{k}") for k in ("", "2", "3", "4", "5", "6", "7")
                       if m.group(f"d{k}"))
         day, month = (int(ascii_digits(m.group(g))) for g in (d, mo))
         if month > 12 >= day:  # "9/28": an American month first
             day, month = month, day
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         iso = _day_and_month(document, day, month, solar)
-        named = _WEEKDAY_WORD.search(folded, m.start(), m.start(d))
+        named = _WEEKDAY_WORD.search(folded, m.start(), m.start(d)) or (
+            _WEEKDAY_WORD.match(folded, m.end() + 1) if d == "d7" else None)
         if named and not solar and day <= 12 and document is not None:
             # "Tue 9/5" in an American notebook: the reading that falls on its weekday (the
             # nearer one to the document when both do)

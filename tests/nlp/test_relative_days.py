@@ -177,3 +177,9 @@ def test_a_lunar_feast(text: str, document: str, iso: str) -> None:
 def test_a_feast_that_dates_nothing(text: str) -> None:
     folded = fold(text)
     assert relative_days(folded, 0, len(folded), dt.date(2024, 4, 4)) == []
+
+
+def test_a_diary_heading_day_and_weekday() -> None:
+    folded = fold("APRIL 2023 - p.3\n\n10/4 Mon\nDrove to Halabja\n\n12/4 Wed\nMet him at 11")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2023, 4, 13))] \
+        == ["2023-04-10", "2023-04-12"]
