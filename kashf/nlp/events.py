@@ -676,11 +676,18 @@ def _country(mention: dict, text: str) -> bool:
     return bool(found) and all(p.feature == "country" for p in found)
 
 
+_CHAT_GOING = re.compile(r"(?:i\s+)?(?:go|goes|going|come|comes|coming|fly|flies)", re.IGNORECASE)
+
+
 def _right_after(text: str, hit: lex.Hit, mention: dict) -> bool:
     """A Persian place right after a going verb, «به» dropped as speech does: «بره بیروت»."""
     gap = text[hit.end : int(mention["start"])]
     # (spoken Arabic writes its «to» on the city: «رايح لبغداد», «مسافر عالشام»)
-    return bool(re.fullmatch(r"[ \u200c]{1,2}(?:ل|لل|ع)?", gap)) and not text[hit.start].isascii()
+    if text[hit.start].isascii():
+        # chat English drops "to" too: "after eid i go basra", "he comes dubai tues night"
+        return gap == " " and text[int(mention["start"])].isascii() \
+            and _CHAT_GOING.fullmatch(text, hit.start, hit.end) is not None
+    return bool(re.fullmatch(r"[ \u200c]{1,2}(?:ل|لل|ع)?", gap))
 
 
 def _proper_venue(text: str, venue: dict) -> bool:
