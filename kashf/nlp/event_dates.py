@@ -173,9 +173,17 @@ class DateTracker:
                 if not self._in_header(at) and not self._after(iso)
             ), None)
             if self._season_list is None:
-                self._season_list = _seasons(self.text)
-            season = max(((at, first, last) for at, first, last in self._season_list
-                          if at < p_start), default=None)
+                self._season_list = _seasons(self.text, ())
+            # (and a month with its year told in a paragraph read before: "Tell me about
+            # October 2019." / "On the 1st of October …")
+            told_months = [
+                (at, first, last) for i in self._months if i < index
+                for at, _e, iso, text in self._months[i]
+                if (first := iso_day(iso) or iso_day(f"{iso[:7]}-01"))
+                and (last := iso_day(self.month_end.get((iso, text))))
+            ]
+            season = max(((at, first, last) for at, first, last in
+                          [*self._season_list, *told_months] if at < p_start), default=None)
             _at, day, last = max((x for x in (told, season) if x is not None),
                                  default=(0, None, None), key=lambda x: x[0])
             story = None if day is None else (day, last or day + _STORY_GAP)
@@ -841,7 +849,8 @@ def _absolute_dates(
     chunk = text[start:end]
     out = []
     month_anchors: list[tuple[int, dt.date | None]] = []
-    for found in find_dates(chunk):
+    written = find_dates(chunk)
+    for found in written:
         if _hour_as_year(found, document):
             # "Wednesday 23 October, 1900": the hour, not the year; the document's year
             _year, month, day = found.written
@@ -873,7 +882,7 @@ def _absolute_dates(
     out.extend(
         (start + s, start + e, iso, written)
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,
-                                                  month_anchors, _seasons(chunk))
+                                                  month_anchors, _seasons(chunk, written))
     )
     return sorted(_range_starts(text, out))
 
@@ -1099,9 +1108,9 @@ _SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7
                   "winter": (1, 1)}
 
 
-def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
+def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, dt.date]]:
     """(offset, first day, last day the story may reach) of every season written with its
-    year, and of every month so written."""
+    year, and of every month so written (``dates``: ``find_dates(text)``, when known)."""
     import jdatetime
 
     out = []
@@ -1128,11 +1137,13 @@ def _seasons(text: str) -> list[tuple[int, dt.date, dt.date]]:
         out.append((m.start(), first, first + _STORY_GAP))
     # a month with its year tells the year of that month's days after it: "Tell me about
     # October 2019." / "On the 1st of October … summoned me"
-    try:
-        from kashf.text.dates import find_dates
-    except ImportError:
-        return sorted(out)
-    for found in find_dates(text):
+    if dates is None:
+        try:
+            from kashf.text.dates import find_dates
+        except ImportError:
+            return sorted(out)
+        dates = find_dates(text)
+    for found in dates:
         if found.precision != "month" or not found.iso_end:
             continue
         # (a Gregorian month's ISO is "2019-10"; a Hijri month's, its first day)

@@ -566,6 +566,8 @@ _VENUE_STOP = frozenset(
 )
 # A fair's stand: the fair is where the meeting was.
 _BOOTHS = frozenset({"غرفه", "booth", "stand", "جناح", "الجناح"})
+# (a cheap look first: a day and a month's name, or a day/month, near the paragraph's start)
+_OPENING_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[^\W\d_]{3,}|\d{1,2}[/.]\d{1,2}")
 #: How far into a paragraph with no event a day may open it and still date what follows.
 _OPENING = 12
 #: How far back (characters) an unnamed venue looks for the named one of its kind.
@@ -875,7 +877,8 @@ class _Extractor:
                 # 14th March 2023 at about 1105hrs I was on duty in Edgware Road." / "At 1122hrs
                 # HADDAD entered Cafe Byblos")
                 opening = [w for w in self.dates.in_span(p_start, p_end, self.langs)
-                           if w[0] - p_start <= _OPENING and any(c.isdigit() for c in w[2])]
+                           if w[0] - p_start <= _OPENING and any(c.isdigit() for c in w[2])
+                           ] if _OPENING_DAY.search(self.text, p_start, p_start + 3 * _OPENING) else []
                 if opening and not self.hearsay_or_plan(p_start, p_end):
                     self.remember(opening[:1])
                 continue

@@ -221,6 +221,8 @@ _FEAST = re.compile(
     r"(?:\s+(?:سنه|عام|سال)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
 )
 _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
+# (a cheap look first: most texts name no feast, and _FEAST's guards cost at every word)
+_FEAST_HINT = re.compile(r"عید|عرفه|عاشورا|تاسوعا|اربعین|غدیر|مولد")
 
 
 _WEEKDAY_AFTER = re.compile(rf"\s*[،,]?\s*(?P<day>{_DAY})(?!\w)")
@@ -300,8 +302,9 @@ def relative_days(
     found: list[tuple[int, int, str | None]] = []
     for m in _HOLIDAY.finditer(folded, start, end):
         found.append((m.start(), m.end(), _holiday(document, m.group("name"), m.group("year"))))
-    for m in _FEAST.finditer(folded, start, end):
-        found.append((m.start(), m.end(), _feast(document, m, folded)))
+    if _FEAST_HINT.search(folded, start, end):
+        for m in _FEAST.finditer(folded, start, end):
+            found.append((m.start(), m.end(), _feast(document, m, folded)))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             groups = m.groupdict()  # (_AFTER has no short form: "day" and "mod" only)
