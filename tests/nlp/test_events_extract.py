@@ -2730,3 +2730,17 @@ def test_chat_english_goes_without_to() -> None:
             "u from there\n[05/06/24, 21:15] Zeeshan: ok")
     found = extract_events(text, mentions(text, loc=("basra",)), [], "2024-06-07")
     assert [(e["type"], e["place"]) for e in found] == [("travel", "basra")]
+
+
+@pytest.mark.parametrize("text", [
+    "بلغ سعر صرف الدولار في سوق العشار (١٤٦٠) ديناراً لكل دولار.",
+    "جلسه ساعت ۱۲:۱۵ با ذکر صلوات خاتمه یافت.",
+    "پیگیری وصول آن به جلسه بعد موکول شد.",
+    "منشی جلسه – ف. نساج‌زاده",
+])
+def test_round_57s_non_events(text: str) -> None:
+    from kashf.nlp.patterns import find_patterns
+
+    money = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
+             for m in find_patterns(text, frozenset({"MONEY"}))]
+    assert extract_events(text, money, [], "2023-10-26") == []
