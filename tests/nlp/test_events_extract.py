@@ -2744,3 +2744,10 @@ def test_round_57s_non_events(text: str) -> None:
     money = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
              for m in find_patterns(text, frozenset({"MONEY"}))]
     assert extract_events(text, money, [], "2023-10-26") == []
+
+
+def test_dari_instructions_and_consent() -> None:
+    text = ("۶- منبع نامبرده حاضر شد که در بدل پول برای کندک معلومات بدهد. برایش گفته شد که اول "
+            "برای یک هفته رفت‌وآمد تانکرهای تیل را یادداشت کند.")
+    assert [e["type"] for e in extract_events(text, [], [], "2024-05-07")] == [
+        "recruitment", "tasking"]
