@@ -177,7 +177,9 @@ _CHAT_DAY = re.compile(
 # Another zone's letter, with the month run on, is one too: "031830CNOV22" (local time C).
 _DTG = re.compile(
     r"(?<![\w/])(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d)(?:z(?:\s+(?P<m>" + "|".join(_MONTH_ABBR)
-    + r")\s+(?P<y>\d{2}))?|[a-ik-z]\s*(?P<m2>" + "|".join(_MONTH_ABBR) + r")\s*(?P<y2>\d{2}))(?!\w)"
+    + r")\s+(?P<y>\d{2}))?|[a-ik-z]\s*(?P<m2>" + "|".join(_MONTH_ABBR) + r")\s*(?P<y2>\d{2})"
+    # a local time zone's letter without the month: "140710C - PSD dep RNC" (the log's month)
+    r"|[a-ik-y])(?!\w)"
 )
 
 # Words that make the ordinal a part of the month, not its day.

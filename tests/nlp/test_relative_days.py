@@ -183,3 +183,9 @@ def test_a_diary_heading_day_and_weekday() -> None:
     folded = fold("APRIL 2023 - p.3\n\n10/4 Mon\nDrove to Halabja\n\n12/4 Wed\nMet him at 11")
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2023, 4, 13))] \
         == ["2023-04-10", "2023-04-12"]
+
+
+def test_a_date_time_group_with_a_local_zone_letter() -> None:
+    folded = fold("b. 140915C - TL Community Liaison met Sheikh Jassim at his mudhif, Shuaiba.")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 3, 14))] \
+        == ["2024-03-14"]
