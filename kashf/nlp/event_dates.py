@@ -1088,6 +1088,12 @@ def _yearless_dates(
                 coming = _parse_day(parse_date, day, month, year + 1)
                 if coming and iso_day(coming) and iso_day(coming) <= document + YEARLESS_AHEAD:
                     parsed = coming
+            elif reference != document and found < reference - _STORY_BACK:
+                # a story goes on forward: «في كانون الأول ٢٠٢٤ … وفي ١٨ كانون الثاني» is the
+                # January after that December, when that is not after the document
+                coming = _parse_day(parse_date, day, month, year + 1)
+                if coming and iso_day(coming) and iso_day(coming) <= document:
+                    parsed = coming
         if parsed is not None:
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
@@ -1194,6 +1200,7 @@ def _close_behind(parse_date, day: str, month: str, document: dt.date) -> bool:
 _YEAR = dt.timedelta(days=365)
 _STORY_GAP = dt.timedelta(days=120)
 _YEAR_TURN = dt.timedelta(days=300)
+_STORY_BACK = dt.timedelta(days=150)
 _CLOSE_AHEAD = dt.timedelta(days=30)
 # "On 18 June last year", «۱۲ مهر پارسال», «في ٣ آذار من العام الماضي»
 _LAST_YEAR = re.compile(r"\W{0,3}(?:of\s+)?(?:last year|the previous year|پارسال|سال گذشته|سال قبل|"

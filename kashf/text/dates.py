@@ -397,7 +397,9 @@ _NAMED = re.compile(
     # «١٤ آب/أغسطس ٢٠٢٢»: the Levantine and the Egyptian name of one month, side by side
     rf"(?P<mon>{_MONTH_ALTERNATIVES})(?:\s*/\s*(?:{_MONTH_ALTERNATIVES}))?(?:\s*ماه)?(?![^\W\d_])\.?"
     # (the year on the same line: «۸ عقرب» heading a day, «- ۱۲۰۰ دالر …» the next line)
-    rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:[^\S\n]|[,\-])*(?:سال[^\S\n]*)?"
+    # («الـ ٢ من تشرين الأول عام ٢٠٢٢», «۱۲ مهر سال ۱۴۰۲»: the year's word before it)
+    rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:[^\S\n]|[,\-])*"
+    rf"(?:(?:سال|ل?عام|العام|ل?سنة|ل?سنه)[^\S\n]*)?"
     rf"(?P<y>\d{{4}})(?![\dA-Za-z_]){_SUFFIX}",
     re.IGNORECASE,
 )

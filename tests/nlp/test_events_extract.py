@@ -2751,3 +2751,10 @@ def test_dari_instructions_and_consent() -> None:
             "برای یک هفته رفت‌وآمد تانکرهای تیل را یادداشت کند.")
     assert [e["type"] for e in extract_events(text, [], [], "2024-05-07")] == [
         "recruitment", "tasking"]
+
+
+def test_a_story_goes_on_forward_into_the_next_year() -> None:
+    text = ("تلقى في كانون الأول ٢٠٢٤ رسالة من «الحاج مرتضى». وفي ١٨ كانون الثاني الماضي سافر "
+            "المتهم إلى بغداد.")
+    found = extract_events(text, mentions(text, loc=("بغداد",)), [], "2025-06-25")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2025-01-18")]

@@ -251,3 +251,8 @@ def test_a_persian_day_and_month_with_two_digits_of_year() -> None:
     assert [d.iso for d in find_dates("اولین بار ۲۰ اسد ۹۸ در مشهد")] == ["2019-08-11"]
     assert [d.iso for d in find_dates("۵ مهر ۰۲ رفتم")] == ["2023-09-27"]
     assert find_dates("۱۲ مهر ۹۸:۳۰") == []  # a time, not a year
+
+
+def test_the_years_word_before_it() -> None:
+    assert [d.iso for d in find_dates("سافر في الـ ٢ من تشرين الأول عام ٢٠٢٢ بحجة")] == ["2022-10-02"]
+    assert [d.iso for d in find_dates("في ١٢ آب لعام ٢٠١٩")] == ["2019-08-12"]
