@@ -1509,6 +1509,22 @@ class _Extractor:
         return None
 
     def place(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
+        """Where the event took place (``where``), narrowed to the part of a city its name
+        says right after it: "in Dubai's Deira district", "at a villa in Baghdad's Mansour
+        district"."""
+        chosen = self.where(hit, start, end, status)
+        # (not a venue named in its own right: "the Galata Exchange office in Istanbul's Karaköy")
+        if chosen is not None and self.text.startswith("'s ", int(chosen["end"])) and not any(
+                int(m["end"]) < int(chosen["end"])
+                for m in self.mentions.starting_in(int(chosen["start"]), int(chosen["end"]))):
+            part = next((m for m in self.mentions.starting_in(int(chosen["end"]) + 3,
+                                                            int(chosen["end"]) + 4)
+                         if m.get("label") == "LOC"), None)
+            if part is not None:
+                return part
+        return chosen
+
+    def where(self, hit: lex.Hit, start: int, end: int, status: str) -> dict | None:
         """Where the event took place: ``{"text", "start", "end", "place"}`` or None.
 
         Travel: first the destination, a place right after "to" («إلى», «به») near the

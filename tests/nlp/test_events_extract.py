@@ -2758,3 +2758,10 @@ def test_a_story_goes_on_forward_into_the_next_year() -> None:
             "المتهم إلى بغداد.")
     found = extract_events(text, mentions(text, loc=("بغداد",)), [], "2025-06-25")
     assert [(e["type"], e["date"]) for e in found] == [("travel", "2025-01-18")]
+
+
+def test_a_citys_named_part_is_the_place() -> None:
+    text = "Rawi and Mokhtari had dinner at a fish restaurant in Dubai's Deira district on 17 March."
+    found = extract_events(text, mentions(text, per=("Rawi", "Mokhtari"), loc=("Dubai", "Deira")),
+                           [], "2023-05-03")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["Deira"]
