@@ -267,17 +267,21 @@ ROUND_56 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(257, 263)]
 #: Written blind in round 56, held back through it and scored once with events v77, then tuned
 #: on (events v78, entities v22) and trained on by the models from round 57.
 ROUND_57 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(263, 269)]
+#: Written blind in round 57, held back through it and scored once with events v78, then tuned
+#: on (events v79) and trained on by the models from round 58.
+ROUND_58 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(269, 275)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
                             ROUND_38, ROUND_39, ROUND_40, ROUND_41, ROUND_42, ROUND_43,
                             ROUND_44, ROUND_45, ROUND_46), start=24),
                 (48, ROUND_48), (49, ROUND_49), (51, ROUND_51), (52, ROUND_52), (53, ROUND_53),
-                (54, ROUND_54), (55, ROUND_55), (56, ROUND_56), (57, ROUND_57))
+                (54, ROUND_54), (55, ROUND_55), (56, ROUND_56), (57, ROUND_57),
+                (58, ROUND_58))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 57's (269–274), written
-#: blind while it was tuned on 263–268, test events v78.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(269, 275)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 58's (275–280), written
+#: blind while it was tuned on 269–274, test events v79.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(275, 281)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
