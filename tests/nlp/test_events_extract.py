@@ -2710,12 +2710,16 @@ def test_round_56s_dates() -> None:
     # a weekday someone is heard to say is not the story's day
     text = ('On Tuesday 14th March 2023 at 1122hrs HADDAD entered Cafe Byblos and sat with Tarek '
             'ZEIN.\n\nAs he came out at about 1150hrs I heard HADDAD say into his mobile phone, '
-            '"Thursday, Beirut, same place as last time."\n\nHADDAD then took a black cab to the '
-            'Westbourne Grand Hotel, where at 1215hrs he met a woman in the lobby.')
-    found = extract_events(text, mentions(text, per=("HADDAD", "Tarek ZEIN"),
-                                          loc=("Cafe Byblos", "Westbourne Grand Hotel")), [],
-                           "2023-03-21")
-    assert [e["date"] for e in found if e["place"] == "Westbourne Grand Hotel"] == ["2023-03-14"]
+            '"Thursday, Beirut, same place as last time."\n\nAt 1215hrs HADDAD handed a courier an '
+            'envelope with £2,000 in cash outside the station.')
+    from kashf.nlp.patterns import find_patterns
+
+    money = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
+             for m in find_patterns(text, frozenset({"MONEY"}))]
+    found = extract_events(text, mentions(text, per=("HADDAD", "Tarek ZEIN"), loc=("Cafe Byblos",))
+                           + money, [], "2023-03-21")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "payment"] == [
+        ("payment", "2023-03-14")]
 
 
 def test_a_venue_named_in_quotes_after_its_kind() -> None:
