@@ -256,3 +256,8 @@ def test_a_persian_day_and_month_with_two_digits_of_year() -> None:
 def test_the_years_word_before_it() -> None:
     assert [d.iso for d in find_dates("سافر في الـ ٢ من تشرين الأول عام ٢٠٢٢ بحجة")] == ["2022-10-02"]
     assert [d.iso for d in find_dates("في ١٢ آب لعام ٢٠١٩")] == ["2019-08-12"]
+
+
+def test_a_span_of_hours_is_no_year() -> None:
+    assert find_dates("I met MAGPIE on Wednesday 10 May, 2015–2100hrs, in my car") == []
+    assert [d.iso for d in find_dates("10 May, 2015")] == ["2015-05-10"]
