@@ -929,7 +929,8 @@ class _Extractor:
                                       s_start, s_end)
             people = _mentions_in(self.mentions, s_start, s_end, {"PER"})
             written = [w for w in written if not any(
-                int(p["start"]) <= w[0] < int(p["end"]) for p in people)]  # «ملا جمعه»: a name
+                int(p["start"]) <= w[0] < int(p["end"]) for p in people)  # «ملا جمعه»: a name
+                and not _DEADLINE.search(self.folded, max(0, w[0] - 20), w[0])]  # «تا جمعه»: due
             found = self.triggers(s_start, s_end)
             guesses = self.guessed(s_start, s_end, found)
             found = sorted([*found, *guesses], key=lambda h: h.start)
