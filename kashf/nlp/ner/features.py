@@ -106,8 +106,11 @@ def world_place_tags(words: list[str], folded: list[str]) -> list[str]:
         arabic = is_arabic_script(words[i])
         if arabic or words[i][:1].isupper():
             first = folded[i]
-            firsts = {first, first[1:] if first[:1] in "وف" else first, strip_clitics(first)} \
-                if arabic else {first}
+            # (in a fixed order, not a set's: the first reading that names a place sets its
+            # kind, and a set's order changes from run to run)
+            firsts = list(dict.fromkeys(
+                [first, first[1:] if first[:1] in "وف" else first, strip_clitics(first)])) \
+                if arabic else [first]
             for first in firsts:
                 most = min(longest.get(first, 0), len(words) - i)
                 for length in range(most, best, -1):
