@@ -734,7 +734,7 @@ _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|�
 
 
 # A date of birth ("DOB 04/02/1991", «متولد ۱۳۶۲», «مواليد ١٩٧٢») is no day of any event, nor
-# the year of the days told after it (folded text).
+# a story's day for the paragraphs after it (folded text).
 _BORN = re.compile(r"(?<!\w)(?:dob|d\.o\.b\.?|born(?:\s+on)?|date\s+of\s+birth|تولد|متولد|موالید|"
                    r"مولود|المولود|تاریخ الولاده)\W{0,3}$", re.IGNORECASE)
 #: How far a lunar month's first day may differ between the tables and a country's moon sighting.
@@ -748,7 +748,7 @@ def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
     moon's sighting, as the writer counts it (Iran and Iraq often start it a day later)."""
     out = []
     for s, e, iso, written in dates:
-        if len(iso) >= 10 and (_LUNAR.search(written) or _HIJRI_MONTH.search(written)):
+        if len(iso) >= 10 and _HIJRI_MONTH.search(written):  # (not «ه.ش», the Solar mark)
             line_start = folded.rfind("\n", 0, s) + 1
             weekday = weekday_before(folded, max(line_start, s - 24), s)
             day = dt.date.fromisoformat(iso[:10])
@@ -1116,7 +1116,7 @@ _SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7
 
 def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, dt.date]]:
     """(offset, first day, last day the story may reach) of every season written with its
-    year, and of every month so written (``dates``: ``find_dates(text)``, when known)."""
+    year, and of every month with its year among ``dates`` (``find_dates(text)``)."""
     import jdatetime
 
     out = []
@@ -1143,13 +1143,7 @@ def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, d
         out.append((m.start(), first, first + _STORY_GAP))
     # a month with its year tells the year of that month's days after it: "Tell me about
     # October 2019." / "On the 1st of October … summoned me"
-    if dates is None:
-        try:
-            from kashf.text.dates import find_dates
-        except ImportError:
-            return sorted(out)
-        dates = find_dates(text)
-    for found in dates:
+    for found in dates or ():
         if found.precision != "month" or not found.iso_end:
             continue
         # (a Gregorian month's ISO is "2019-10"; a Hijri month's, its first day)
@@ -1215,7 +1209,10 @@ def _year_in(month: str, reference: dt.date) -> int:
     if _HIJRI_MONTH.fullmatch(month):
         from hijridate import Gregorian
 
-        return Gregorian.fromdate(reference).to_hijri().year
+        try:  # (the Umm al-Qura tables cover 1924–2077)
+            return Gregorian.fromdate(reference).to_hijri().year
+        except (ValueError, OverflowError):
+            return 0  # no lunar year: the day-month is no date
     if month in _SOLAR_MONTHS:
         import jdatetime
 

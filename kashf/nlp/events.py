@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 81
+VERSION = 82
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -419,7 +419,6 @@ def _outside_quotes(text: str, written: list[tuple[int, str | None, str]], start
         return written
     outside = [w for w in written if not any(s < w[0] < e for s, e in quoted)]
     return outside if any(w[1] for w in outside) else written
-
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -1779,7 +1778,8 @@ class _Extractor:
                  for v in lex.venues().find(self.folded, v_start, v_end, self.langs)}
         told = [m for m in _mentions_in(self.mentions, max(0, start - _NAMED_REACH), start,
                                         {"LOC", "ORG"})
-                if any(word in (name := self.folded[int(m["start"]):int(m["end"])])
+                if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
+                                 name := self.folded[int(m["start"]):int(m["end"])])
                        and name != word for word in words)]
         if not told:
             return None

@@ -460,6 +460,7 @@ _PREFIX = r"(?P<pre>ن?می|ن|ب)?"
 # past stem takes only «ش»/«شان»: «ساختمان», «گفتمان» are nouns).
 _CLITIC = "(?:ش|شان|ت|تان|مان)"
 
+
 @lru_cache(maxsize=1)
 def _verbs() -> _Verbs:
     past: dict[str, str] = {}
@@ -527,6 +528,8 @@ def present_indicative(token: str, previous: str = "") -> bool:
     """A Persian present with «می» (folded): «می شم», «روان می کنم», «می فرستیم» — with a day
     still to come, what will be done (a past continuous, «می رفت», is not one, nor what
     someone says or hears now: «دایی جاسم می گوید پنجشنبه … داده»)."""
+    if _verbs().kinds.get(token) == "noun":
+        return False  # «برند», «رود»: nouns that only look like verbs
     m = _verbs().persian.fullmatch(token)
     return bool(m and m.group("present") and m.group("present") not in _SAYING
                 and ((m.group("pre") or "").endswith("می") or previous.endswith("می")))

@@ -155,7 +155,8 @@ _DAY_MONTH = re.compile(
     r"|(?<!\w)(?:on|for)\s+(?P<d5>[0-3]?[0-9])\.(?P<m5>[01][0-9])(?![0-9]|\.[0-9])"
     r"|(?<![^\n])[ \t]*(?P<d6>[0-3]?[0-9])\.(?P<m6>[01][0-9])(?=[ \t]*\|)"
     # a diary's heading, the day and its weekday: "10/4 Mon", "12/4 Wed"
-    rf"|(?<![^\n])[ \t]*(?P<d7>[0-9]{{1,2}})/(?P<m7>[0-9]{{1,2}})(?=[ \t]+(?:{_DAY}|{_DAY_SHORT})[ \t]*(?:\n|$))"
+    rf"|(?<![^\n])[ \t]*(?P<d7>[0-9]{{1,2}})/(?P<m7>[0-9]{{1,2}})"
+    rf"(?=[ \t]+(?P<w7>{_DAY}|{_DAY_SHORT})[ \t]*(?:\n|$))"
 )
 
 _PERSIAN_DIGIT = re.compile("[۰-۹]")
@@ -178,8 +179,9 @@ _CHAT_DAY = re.compile(
 _DTG = re.compile(
     r"(?<![\w/])(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d)(?:z(?:\s+(?P<m>" + "|".join(_MONTH_ABBR)
     + r")\s+(?P<y>\d{2}))?|[a-ik-z]\s*(?P<m2>" + "|".join(_MONTH_ABBR) + r")\s*(?P<y2>\d{2})"
-    # a local time zone's letter without the month: "140710C - PSD dep RNC" (the log's month)
-    r"|[a-ik-y])(?!\w)"
+    # a local time zone's letter without the month, before a log line's dash or a stop:
+    # "140710C - PSD dep RNC", "Arr BIA 140805C." (the log's month; not "150000l of diesel")
+    r"|[a-ik-y](?=\s*[-–—|:.,;)]))(?!\w)"
 )
 
 # Words that make the ordinal a part of the month, not its day.
@@ -201,7 +203,8 @@ _HOLIDAY = re.compile(
     r"(?!\s+[a-z]{1,3}[0-9]))?(?!\w)"
 )
 # Feasts of the lunar Hijri calendar, (month, day), by Umm al-Qura: «يوم عرفة», «عید فطر»,
-# «أول أيام عيد الأضحى» (written spellings, folded below). «العيد» alone is the Eid nearest.
+# «أول أيام عيد الأضحى» (written spellings, folded below). «العيد» counts only after «أيام»
+# («ثاني أيام العيد»), as the Eid nearest the document.
 _FEASTS = {
     "عيد الأضحى": (12, 10), "عيد الاضحى": (12, 10), "عید قربان": (12, 10), "عید اضحی": (12, 10),
     "يوم عرفة": (12, 9), "يوم عرفه": (12, 9), "روز عرفه": (12, 9), "عيد الغدير": (12, 18),
@@ -244,10 +247,15 @@ def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str 
     shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord") or "", 0)
                          - (1 if m.group("eve") else 0))
     year = int(ascii_digits(m.group("year"))) if m.group("year") else None
+    if year is not None and not 1925 <= year <= 2076:
+        return None  # («عيد الفطر سنة ١٤٤٥»: a Hijri year, not the Gregorian one it is read as)
     anchor = document if year is None else dt.date(year, 7, 1)
     if anchor is None:
         return None
-    around = Gregorian.fromdate(anchor).to_hijri().year
+    try:  # (the Umm al-Qura tables cover 1924–2077)
+        around = Gregorian.fromdate(anchor).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
     found = []
     for hijri_year in (around - 1, around, around + 1):
         for month, day in days:
@@ -375,7 +383,7 @@ def relative_days(
         solar = bool(_PERSIAN_DIGIT.match(m.group(d)))  # Persian digits: a Persian report's
         iso = _day_and_month(document, day, month, solar)
         named = _WEEKDAY_WORD.search(folded, m.start(), m.start(d)) or (
-            _WEEKDAY_WORD.match(folded, m.end() + 1) if d == "d7" else None)
+            _WEEKDAY_WORD.match(folded, m.start("w7")) if d == "d7" else None)
         if named and not solar and day <= 12 and document is not None:
             # "Tue 9/5" in an American notebook: the reading that falls on its weekday (the
             # nearer one to the document when both do)

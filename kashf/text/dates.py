@@ -411,7 +411,7 @@ _SOLAR_NAMES = "|".join(
     for name in sorted(names.split(), key=len, reverse=True)
 )
 _NAMED_SHORT_SOLAR = re.compile(
-    rf"(?<![^\W\d_])(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?<!\w)(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
     rf"(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_])",
 )
 # The same, with the year in words: a pass of its own, run only on text that holds «هزار»

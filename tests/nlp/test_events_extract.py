@@ -2780,3 +2780,41 @@ def test_a_deadline_dates_no_event() -> None:
     text = "برای محک زدنش گفتم تا شنبه فهرست کشتی‌ها را بیاورد."
     dates = [e["date"] for e in extract_events(text, [], [], "2023-11-08") if e["type"] == "tasking"]
     assert len(dates) == 1 and dates[0] not in ("2023-11-04", "2023-11-11")  # no Saturday
+
+
+@pytest.mark.parametrize(("text", "document"), [
+    ("در عید فطر سال ۱۴۰۲ با حسن در تهران دیدار کردم.", "2024-01-10"),  # a Solar year
+    ("عيد الفطر سنة 1445 التقيت به في بغداد.", "2024-01-10"),  # a Hijri year
+    ("في عيد الفطر التقيت به في بغداد.", "1900-01-01"),  # before the tables
+    ("في شتاء 1920 كنت في بغداد. وفي ٥ ذي الحجة التقيت بحسن في بغداد.", "1921-01-01"),
+])
+def test_review_fixes_of_this_session_no_crash(text: str, document: str) -> None:
+    assert [e["date"] for e in extract_events(text, [], [], document)] in ([], [None])
+
+
+def test_review_fixes_of_this_session() -> None:
+    import datetime as dt
+
+    from kashf.nlp.relative_days import relative_days
+    from kashf.text.dates import find_dates
+
+    # «ه.ش» marks a Solar date: no moon-sighting shift
+    text = "سه‌شنبه ۱۷ مهر ۱۴۰۲ ه.ش با حسن در تهران دیدار کردم."
+    assert [e["date"] for e in extract_events(text, [], [], "2023-10-20")] == ["2023-10-09"]
+    # «رسمی برند» is no present verb: the meeting is last Thursday's, not a plan
+    text = "پنجشنبه با نماینده رسمی برند سامسونگ در تهران دیدار کردم."
+    assert [(e["date"], e["status"]) for e in extract_events(text, [], [], "2024-01-10")] == [
+        ("2024-01-04", "happened")]
+    # a venue's kind is a whole word of the name before it ("mall" is not in "Small Heath")
+    text = "He drove through Small Heath. At noon he met HASSAN at the mall."
+    assert [e["place"] for e in extract_events(
+        text, mentions(text, per=("HASSAN",), loc=("Small Heath",)), [], "2024-01-10")] == ["mall"]
+    # quantities are no date-time groups; a log line's is
+    for quantity in ("delivered 150000l of diesel", "2 x 100000m cable"):
+        folded = lex.fold(quantity)
+        assert relative_days(folded, 0, len(folded), dt.date(2023, 4, 20)) == []
+    # no day read out of a longer number; two spaces before a diary heading's weekday
+    assert find_dates("کد 1512 مهر 98") == []
+    folded = lex.fold("4/10  Mon\nMet him")
+    assert [d for _s, _e, d in relative_days(folded, 0, len(folded), dt.date(2023, 4, 13))] == [
+        "2023-04-10"]
