@@ -734,7 +734,7 @@ _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|�
 
 
 # A date of birth ("DOB 04/02/1991", «متولد ۱۳۶۲», «مواليد ١٩٧٢») is no day of any event, nor
-# a story's day for the paragraphs after it (folded text).
+# the year of the days told after it (folded text).
 _BORN = re.compile(r"(?<!\w)(?:dob|d\.o\.b\.?|born(?:\s+on)?|date\s+of\s+birth|تولد|متولد|موالید|"
                    r"مولود|المولود|تاریخ الولاده)\W{0,3}$", re.IGNORECASE)
 #: How far a lunar month's first day may differ between the tables and a country's moon sighting.
@@ -878,7 +878,9 @@ def _absolute_dates(
                 months.append((start + found.start, start + found.end, found.iso, found.text,
                                found.iso_end))
     taken = {(s - start, e - start) for s, e, _, _ in out}
-    anchors = [(s - start, iso_day(iso)) for s, _e, iso, _t in sorted(out)]
+    # (a date of birth sets no year for the days after it: "HASSAN, DOB 04/02/1991. On 5 March")
+    anchors = [(s - start, iso_day(iso)) for s, _e, iso, _t in sorted(out)
+               if not _BORN.search(lex.fold(text[max(0, s - 20):s]))]
     out.extend(
         (start + s, start + e, iso, written)
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,

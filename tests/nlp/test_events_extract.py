@@ -2809,6 +2809,9 @@ def test_review_fixes_of_this_session() -> None:
     text = "He drove through Small Heath. At noon he met HASSAN at the mall."
     assert [e["place"] for e in extract_events(
         text, mentions(text, per=("HASSAN",), loc=("Small Heath",)), [], "2024-01-10")] == ["mall"]
+    # a date of birth sets no year for the days after it
+    text = "HASSAN, DOB 04/02/1991. On 5 March HASSAN met me in Baghdad."
+    assert [e["date"] for e in extract_events(text, [], [], "2023-03-20")] == ["2023-03-05"]
     # quantities are no date-time groups; a log line's is
     for quantity in ("delivered 150000l of diesel", "2 x 100000m cable"):
         folded = lex.fold(quantity)
