@@ -23,6 +23,7 @@ from kashf.nlp.relative_days import (
     bare_weekday_number,
     feast_at,
     following_weekday,
+    on_sighted_weekday,
     relative_days,
     weekday_alone,
     weekday_before,
@@ -179,7 +180,7 @@ class DateTracker:
             told_months = [
                 (at, first, last) for i in self._months if i < index
                 for at, _e, iso, text in self._months[i]
-                if (first := iso_day(iso) or iso_day(f"{iso[:7]}-01"))
+                if (first := _month_first(iso))
                 and (last := iso_day(self.month_end.get((iso, text))))
             ]
             season = max(((at, first, last) for at, first, last in
@@ -737,10 +738,6 @@ _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|�
 # the year of the days told after it (folded text).
 _BORN = re.compile(r"(?<!\w)(?:dob|d\.o\.b\.?|born(?:\s+on)?|date\s+of\s+birth|تولد|متولد|موالید|"
                    r"مولود|المولود|تاریخ الولاده)\W{0,3}$", re.IGNORECASE)
-#: How far a lunar month's first day may differ between the tables and a country's moon sighting.
-_SIGHTING_DAYS = 2
-
-
 def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
                       ) -> list[tuple[int, int, str, str]]:
     """A lunar Hijri day with its weekday written before it («سه‌شنبه ۱۵ ذی‌الحجه») on the day
@@ -751,10 +748,7 @@ def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
         if len(iso) >= 10 and _HIJRI_MONTH.search(written):  # (not «ه.ش», the Solar mark)
             line_start = folded.rfind("\n", 0, s) + 1
             weekday = weekday_before(folded, max(line_start, s - 24), s)
-            day = dt.date.fromisoformat(iso[:10])
-            shift = None if weekday is None else (weekday - day.weekday() + 3) % 7 - 3
-            if shift and abs(shift) <= _SIGHTING_DAYS:
-                iso = (day + dt.timedelta(days=shift)).isoformat()
+            iso = on_sighted_weekday(dt.date.fromisoformat(iso[:10]), weekday).isoformat()
         out.append((s, e, iso, written))
     return out
 
@@ -1116,6 +1110,12 @@ _SEASON_STARTS = {"بهار": (1, 1), "تابستان": (4, 1), "پاییز": (7
                   "winter": (1, 1)}
 
 
+def _month_first(iso: str) -> dt.date | None:
+    """A month-precise date's first day (a Gregorian month's ISO is "2019-10"; a Hijri month's,
+    its first day)."""
+    return iso_day(iso) or iso_day(f"{iso[:7]}-01")
+
+
 def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, dt.date]]:
     """(offset, first day, last day the story may reach) of every season written with its
     year, and of every month with its year among ``dates`` (``find_dates(text)``)."""
@@ -1148,8 +1148,7 @@ def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, d
     for found in dates or ():
         if found.precision != "month" or not found.iso_end:
             continue
-        # (a Gregorian month's ISO is "2019-10"; a Hijri month's, its first day)
-        first = iso_day(found.iso) or iso_day(f"{found.iso[:7]}-01")
+        first = _month_first(found.iso)
         last = iso_day(found.iso_end)
         if first is not None and last is not None:
             out.append((found.start, first, last))

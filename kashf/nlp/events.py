@@ -717,6 +717,19 @@ def _place_at(hit: lex.Hit, places: list[dict]) -> dict | None:
                 None)
 
 
+def _named_place(text: str, mention: dict) -> dict:
+    """A place mention as ``place()`` gives a venue it names."""
+    start, end = int(mention["start"]), int(mention["end"])
+    return {"text": text[start:end], "start": start, "end": end, "place": mention.get("place"),
+            "named": True}
+
+
+def _of_kind(name: str, word: str) -> bool:
+    """Whether a (folded) place name has a venue word in it as a word of its own, and more: «هتل
+    سپیدار» for «همان هتل»; not "Small Heath" for "mall"."""
+    return name != word and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name) is not None
+
+
 def _named_after(text: str, hit: lex.Hit, places: list[dict]) -> dict | None:
     """The place mention that names a venue word right after it, in quotes or not: «کافه‌ی
     «الرصیف»», «مقهى "النوفرة"»."""
@@ -1643,8 +1656,7 @@ class _Extractor:
             ]
             # a place told before with that word in its name («هتل سپیدار» for «همان هتل»)
             told = [p for p in told if int(p["end"]) <= start
-                    and word in (name := self.folded[int(p["start"]):int(p["end"])])
-                    and name != word]
+                    and _of_kind(self.folded[int(p["start"]):int(p["end"])], word)]
             if told:
                 return max(told, key=lambda p: int(p["start"]))
         return None
@@ -1756,9 +1768,7 @@ class _Extractor:
                           and not _VENUE_PUNCT.search(self.text, chosen.end, int(m["start"]))),
                          None)
         if named is not None:
-            return {"text": self.text[int(named["start"]) : int(named["end"])],
-                    "start": int(named["start"]), "end": int(named["end"]),
-                    "place": named.get("place"), "named": True}
+            return _named_place(self.text, named)
         arabic = (self.langs or lex.languages(self.text[start:end])) == frozenset({"ar", "en"})
         v_start, v_end = _venue_span(self.text, self.cased, chosen, end, places, arabic)
         inside = [m for m in places if v_start <= int(m["start"]) < v_end]
@@ -1778,15 +1788,12 @@ class _Extractor:
                  for v in lex.venues().find(self.folded, v_start, v_end, self.langs)}
         told = [m for m in _mentions_in(self.mentions, max(0, start - _NAMED_REACH), start,
                                         {"LOC", "ORG"})
-                if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)",
-                                 name := self.folded[int(m["start"]):int(m["end"])])
-                       and name != word for word in words)]
+                if any(_of_kind(self.folded[int(m["start"]):int(m["end"])], word)
+                       for word in words)]
         if not told:
             return None
         named = max(told, key=lambda m: int(m["start"]))
-        return {"text": self.text[int(named["start"]) : int(named["end"])],
-                "start": int(named["start"]), "end": int(named["end"]),
-                "place": named.get("place"), "named": True}
+        return _named_place(self.text, named)
 
     def remember_place(self, start: int, end: int) -> None:
         """A sentence without an event that says where ("I took a taxi at Zayouna Square")."""

@@ -277,12 +277,20 @@ def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str 
     # «روز اربعین، چهارشنبه ۱۵/۶», «عید فطر، شنبه»: the weekday the writer gives, where the
     # month began by the moon's sighting a day or two off the tables
     after = _WEEKDAY_AFTER.match(folded, m.end())
-    weekday = weekday_number(after.group("day")) if after else None
-    if weekday is not None:
-        shift = (weekday - day.weekday() + 3) % 7 - 3
-        if abs(shift) <= 2:
-            day += dt.timedelta(days=shift)
-    return day.isoformat()
+    return on_sighted_weekday(day, weekday_number(after.group("day")) if after else None).isoformat()
+
+
+#: How far a lunar month's first day may differ between the tables and a country's moon sighting.
+SIGHTING_DAYS = 2
+
+
+def on_sighted_weekday(day: dt.date, weekday: int | None) -> dt.date:
+    """A lunar day read by Umm al-Qura, moved to the weekday the writer gives when that is a day
+    or two off (the month began by the moon's sighting: Iran and Iraq often start it later)."""
+    if weekday is None:
+        return day
+    shift = (weekday - day.weekday() + 3) % 7 - 3
+    return day + dt.timedelta(days=shift) if abs(shift) <= SIGHTING_DAYS else day
 
 
 #: How far after the document a day written without its year («۲۰ مهر», "New Year's Day") may

@@ -25,6 +25,14 @@ def mentions(text: str, per: tuple[str, ...] = (), loc: tuple[str, ...] = ()) ->
     return out
 
 
+def money(text: str) -> list[dict]:
+    """MONEY mentions as the entities stage gives them (kashf's own patterns)."""
+    from kashf.nlp.patterns import find_patterns
+
+    return [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
+            for m in find_patterns(text, frozenset({"MONEY"}))]
+
+
 CASES = [
     # text, doc date, loc, expected (type, status, date, place)
     ("با منبع ۱۲۳ در بغداد ملاقات کردم.", None, ("بغداد",), [("meeting", "happened", None, "بغداد")]),
@@ -2716,12 +2724,8 @@ def test_round_56s_dates() -> None:
             'ZEIN.\n\nAs he came out at about 1150hrs I heard HADDAD say into his mobile phone, '
             '"Thursday, Beirut, same place as last time."\n\nAt 1215hrs HADDAD handed a courier an '
             'envelope with £2,000 in cash outside the station.')
-    from kashf.nlp.patterns import find_patterns
-
-    money = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
-             for m in find_patterns(text, frozenset({"MONEY"}))]
     found = extract_events(text, mentions(text, per=("HADDAD", "Tarek ZEIN"), loc=("Cafe Byblos",))
-                           + money, [], "2023-03-21")
+                           + money(text), [], "2023-03-21")
     assert [(e["type"], e["date"]) for e in found if e["type"] == "payment"] == [
         ("payment", "2023-03-14")]
 
@@ -2747,11 +2751,7 @@ def test_chat_english_goes_without_to() -> None:
     "منشی جلسه – ف. نساج‌زاده",
 ])
 def test_round_57s_non_events(text: str) -> None:
-    from kashf.nlp.patterns import find_patterns
-
-    money = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text}
-             for m in find_patterns(text, frozenset({"MONEY"}))]
-    assert extract_events(text, money, [], "2023-10-26") == []
+    assert extract_events(text, money(text), [], "2023-10-26") == []
 
 
 def test_dari_instructions_and_consent() -> None:
