@@ -476,6 +476,10 @@ class DateTracker:
                 continue  # «عزمني على غدا»: to lunch (Levantine «غدا»), not tomorrow
             if _EARLY.search(self.folded, max(start, hit.start - 8), hit.end):
                 continue  # «صباح باكر»: early in the morning, not tomorrow
+            if _TITLE_END.match(self.folded, hit.end) \
+                    and _TITLE_START.search(self.folded, max(start, hit.start - 30), hit.start) \
+                    and not self.text[hit.start].islower():
+                continue  # the weekly «امید فردا», "Voices of Tomorrow": a name, not a day
             following = _NEXT_WORD.match(self.folded, hit.end)
             if self.folded.endswith("یوم", hit.start, hit.end) and following \
                     and bare_weekday_number(following.group(1)) is not None:
@@ -661,6 +665,10 @@ _APPOSITION = re.compile(r"\s*[،,(]?\s*")  # («باكر الثلاثاء»: to
 
 # Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
 _LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")
+# A relative word that ends a quoted name: the weekly «امید فردا», the NGO "Voices of Tomorrow"
+# (a word or two after the opening mark, the closing one right after the day's word).
+_TITLE_START = re.compile(r"[«\"“](?:[^\W\d_]+[\s\u200c]+){1,2}$")
+_TITLE_END = re.compile(r"[»\"”]")
 # «صباح باكر», «في وقت باكر»: early, not the Gulf's «باكر» (tomorrow); folded, so «ک»
 _EARLY = re.compile(r"(?<!\w)(?:صباح|وقت|ساعه|ساعات|الصباح)\s+باکر(?!\w)")
 # A speaker correcting a day: "I drove to Bratislava on 3 June — no, 2 June", «يوم الخميس،

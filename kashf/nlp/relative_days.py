@@ -350,6 +350,11 @@ def relative_days(
             continue  # part of "last Tuesday" above
         ahead = forward(m.start()) if callable(forward) else forward
         weekday = weekday_number(m.group("day") or m.group(short))
+        if not ahead and document is not None and weekday == document.weekday():
+            # minutes dated a Wednesday of a meeting held «روز چهارشنبه»: that very day (a
+            # week back would be "last Wednesday")
+            found.append((m.start(), m.end(), document.isoformat()))
+            continue
         found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):

@@ -2821,3 +2821,20 @@ def test_review_fixes_of_this_session() -> None:
     folded = lex.fold("4/10  Mon\nMet him")
     assert [d for _s, _e, d in relative_days(folded, 0, len(folded), dt.date(2023, 4, 13))] == [
         "2023-04-10"]
+
+
+def test_a_past_weekday_on_the_documents_own_weekday_is_that_day() -> None:
+    # minutes dated Wednesday 20 Tir 1403 of a meeting held «روز چهارشنبه»: that day, not a
+    # week before; and "last Saturday" then counts from it
+    text = ("صورتجلسه هیئت امنا\n"
+            "جلسه عادی هیئت امنا عصر روز چهارشنبه ساعت ۱۸ در دفتر مسجد تشکیل شد.\n"
+            "حاج ریگی گزارش داد که روز شنبه گذشته در حجره‌اش در بازار رسولی با فردی دیدار کرد.")
+    assert _dated(text, ("دفتر مسجد", "بازار رسولی"), "2024-07-10") == [
+        ("meeting", "2024-07-10"), ("meeting", "2024-07-06")]
+
+
+def test_tomorrow_ending_a_quoted_name_is_no_day() -> None:
+    # the weekly «امید فردا» is a name: the meeting was last Thursday, not tomorrow
+    text = ("بنا به اطلاع منبع، پنجشنبه گذشته جاوید احمدزی مدیرمسئول هفته‌نامه «امید فردا» "
+            "در رستوران آریانا با دو نفر از کارمندان سفارت پاکستان دیدار داشته است.")
+    assert _dated(text, ("رستوران آریانا",), "2023-10-11") == [("meeting", "2023-10-05")]

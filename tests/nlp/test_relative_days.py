@@ -50,7 +50,8 @@ THURSDAY = dt.date(2018, 7, 5)
     ("on Thursday last week", ["2018-06-28"]),
     ("همین شنبه با هم میریم وان", ["2018-07-07"]),  # «همین»: this coming one
     ("همین شنبه گذشته", ["2018-06-30"]),  # …unless «گذشته» follows
-    ("۵ شنبه ساعت ده", ["2018-06-28"]),  # «۵ شنبه» is پنجشنبه (bare: the last one)
+    ("۵ شنبه ساعت ده", ["2018-07-05"]),  # «۵ شنبه» is پنجشنبه (bare, past: the
+        # document's own Thursday)
 ])
 def test_relative_days(text: str, days: list[str]) -> None:
     folded = fold(text)
