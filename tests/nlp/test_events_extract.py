@@ -2838,3 +2838,13 @@ def test_tomorrow_ending_a_quoted_name_is_no_day() -> None:
     text = ("بنا به اطلاع منبع، پنجشنبه گذشته جاوید احمدزی مدیرمسئول هفته‌نامه «امید فردا» "
             "در رستوران آریانا با دو نفر از کارمندان سفارت پاکستان دیدار داشته است.")
     assert _dated(text, ("رستوران آریانا",), "2023-10-11") == [("meeting", "2023-10-05")]
+
+
+def test_kurdish_persian_tomorrow_and_a_trip_not_made() -> None:
+    # «سبه» is the border's "tomorrow"; «قرار بود … نرفتم»: the trip was called off, and its
+    # Saturday is the one gone by
+    assert _dated_status("سبه می‌رم ربط.", ("ربط",), "2024-01-27") == [
+        ("travel", "2024-01-28", "planned")]
+    text = "شنبه قرار بود بروم قزوین دنبال مادرم ولی به خاطر همین کار نرفتم."
+    assert _dated_status(text, ("قزوین",), "2023-10-16") == [
+        ("travel", "2023-10-14", "cancelled")]
