@@ -1056,7 +1056,8 @@ def _yearless_dates(
         # (a month with its year counts too: "early January 2021 … on 12 January")
         reference = next((d for at, d in sorted([*anchors, *month_anchors], reverse=True)
                           if at < m.start() and d
-                          and (same_year or "\n" not in text[at : m.start()])), None)
+                          and (same_year or "\n" not in text[at : m.start()])
+                          and not _NOW_YEAR.search(text, at, m.start())), None)
         if reference is None or reference > document:
             reference = document
             # A story told months before the report goes on in its own year: "first
@@ -1071,6 +1072,7 @@ def _yearless_dates(
             told = last_told[1:] if last_told else story
             if told is not None and document - told[0] > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
+                    and not (last_told and _NOW_YEAR.search(text, last_told[0], m.start())) \
                     and not _close_ahead(parse_date, day, month, document) \
                     and not (document - told[0] > _YEAR and _writer_met(text, m.start())
                              and _close_behind(parse_date, day, month, document)):
@@ -1229,6 +1231,10 @@ def _year_in(month: str, reference: dt.date) -> int:
     return reference.year
 
 
+# The story come back to the document's year between an old date and a day-month: «عرض عليه
+# مطلع العام الحالي … تسلم بتاريخ 3 نوفمبر», "earlier this year", «اوایل امسال».
+_NOW_YEAR = re.compile(r"(?<!\w)(?:امسال|this year|هذا العام|العام الحالي|العام الجاري|السنة الحالية|"
+                       r"هذه السنة|السنة الجارية|سال جاری|سال جاري)(?!\w)", re.IGNORECASE)
 _SAME_YEAR = re.compile(r"\W{0,3}(?:همان سال|همان‌سال|that year|the same year|نفس العام|العام نفسه|"
                         r"ذلك العام|من العام نفسه)", re.IGNORECASE)
 

@@ -2848,3 +2848,12 @@ def test_kurdish_persian_tomorrow_and_a_trip_not_made() -> None:
     text = "شنبه قرار بود بروم قزوین دنبال مادرم ولی به خاطر همین کار نرفتم."
     assert _dated_status(text, ("قزوین",), "2023-10-16") == [
         ("travel", "2023-10-14", "cancelled")]
+
+
+def test_this_year_brings_an_old_story_back_to_the_documents_year() -> None:
+    # met in October 2019; «مطلع العام الحالي» comes back to 2024, so "3 November" is 2024's
+    text = ("اعترف بأنه تعرف على «أبو علي» خلال زيارته لمدينة كربلاء بتاريخ 19 أكتوبر 2019، "
+            "وأن الأخير عرض عليه مطلع العام الحالي العمل معه في نقل المواد المخدرة. "
+            "وأضاف أنه تسلم بتاريخ 3 نوفمبر مبلغ 1500 دينار عن طريق إحدى شركات الصرافة في خيطان.")
+    dated = _dated(text, ("كربلاء", "خيطان"), "2024-11-17")
+    assert ("payment", "2024-11-03") in dated
