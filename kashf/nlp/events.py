@@ -1150,6 +1150,11 @@ class _Extractor:
                     and e["status"] == "reported"]
             if told:
                 return told[-1]["date"], told[-1]["date_text"]
+        if status == "happened" and kind == "tasking" and self.dates.document \
+                and _BOARD_DECIDED.search(self.folded, start, start + 24):
+            # minutes' decisions («تصمیمات: الف) مقرر شد آقای تنگستانی …»): of the session the
+            # minutes are dated by, not of the last day its items told of
+            return self.dates.document.isoformat(), None
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date
@@ -1489,6 +1494,10 @@ class _Extractor:
                     and not (persian and _PASSIVE_ORDER.search(self.folded, hit.start, scope_end)):
                 # "Lin asked LAPWING to get hold of the plans", «از او خواست … بگیرد»: the
                 # plan after the asking is the job's; the asking itself was done
+                found.discard("planned")
+            if hit.tag == "tasking" and persian \
+                    and _DECIDED.search(self.folded, max(start, hit.start - 80), hit.end):
+                # minutes' «مقرر شد آقای تنگستانی … گزارش کند»: the board gave the task there
                 found.discard("planned")
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out
@@ -1950,6 +1959,9 @@ _CLAUSE_BREAK = re.compile(
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
 # A passive order has no one asking: «عکس دروازه گرفته شود» is the plan itself.
+# A board's decision that gives someone a task («مقرر شد», «مقرر گردید», «قرار شد»).
+_DECIDED = re.compile(r"(?<!\w)(?:مقرر|قرار)\s+(?:شد|گردید)(?!\w)")
+_BOARD_DECIDED = re.compile(r"(?<!\w)مقرر\s+(?:شد|گردید)(?!\w)")
 _PASSIVE_ORDER = re.compile(r"\w+ه\s+(?:شود|گردد)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 _BOUND = re.compile(

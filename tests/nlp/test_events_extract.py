@@ -2857,3 +2857,15 @@ def test_this_year_brings_an_old_story_back_to_the_documents_year() -> None:
             "وأضاف أنه تسلم بتاريخ 3 نوفمبر مبلغ 1500 دينار عن طريق إحدى شركات الصرافة في خيطان.")
     dated = _dated(text, ("كربلاء", "خيطان"), "2024-11-17")
     assert ("payment", "2024-11-03") in dated
+
+
+def test_a_boards_decision_gives_its_task_on_the_session_day() -> None:
+    # minutes of 14 Aban 1402 whose items tell of Friday 12/8: the decision «مقرر شد …» gave
+    # the task at the session, the minutes' own day, and it was given (not planned)
+    text = ("صورتجلسه شماره ۲۷\n"
+            "۱- روز جمعه ۱۲/۸ ملوان کشتی سی‌لوتوس در اسکله با آقای تنگستانی دیدار کرد.\n"
+            "تصمیمات:\n"
+            "الف) مقرر شد آقای تنگستانی ارتباط خود با ملوان مذکور را قطع نکند و هر پیام وی را "
+            "بلافاصله به حراست گزارش کند.")
+    found = _dated_status(text, ("اسکله",), "2023-11-05")
+    assert ("tasking", "2023-11-05", "happened") in found
