@@ -1012,7 +1012,7 @@ YEARLESS_DATE = re.compile(
     # (not «نیمه دوم مهر», «دهه اول آبان», «هفته دوم دی»: a part of the month, not its day)
     r"(?<!نیمه\s)(?<!نیمهٔ\s)(?<!نیمه ی\s)(?<!دهه\s)(?<!دههٔ\s)(?<!هفته\s)(?<!هفتهٔ\s)(?<!النصف\s)"
     # ("8th May": a British day with its ordinal's letters)
-    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?\s+"
+    r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?(?:\s+|-(?=[a-z]))"  # ("02-May", "16-Jan" too)
     r"(?:(?:من|of)\s+)?(?:شهر\s+)?("  # «في الخامس من شهر رمضان»
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
     + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]

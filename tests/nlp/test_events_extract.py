@@ -2869,3 +2869,11 @@ def test_a_boards_decision_gives_its_task_on_the_session_day() -> None:
             "بلافاصله به حراست گزارش کند.")
     found = _dated_status(text, ("اسکله",), "2023-11-05")
     assert ("tasking", "2023-11-05", "happened") in found
+
+
+def test_a_day_and_month_joined_by_a_hyphen() -> None:
+    # an analyst's "02-May", "16-Jan" without a year
+    text = "On 02-May HAIDARI offered KITE a 5% cut of the Herat book if he would work for him."
+    assert _dated(text, (), "2024-05-11") == [("recruitment", "2024-05-02")]
+    text = "HAIDARI returned to Dubai on 16-Jan."
+    assert _dated(text, ("Dubai",), "2024-01-25") == [("travel", "2024-01-16")]
