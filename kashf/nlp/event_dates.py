@@ -1083,6 +1083,10 @@ def _yearless_dates(
                     continue
         last_year = bool(_LAST_YEAR.match(text, m.end()))
         year = _year_in(month, reference) - last_year
+        said_year = _YEAR_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if said_year is not None:  # «سال ۹۷، ۲۳ دی», «سنة ٢٠١٩، ٣ آذار»: the year said first
+            year = _full_year(ascii_digits(said_year.group(1)))
+            last_year = True  # (no turn of the year: the year is said)
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
         if found is not None and not last_year:  # ("18 June last year" says its year)
@@ -1213,6 +1217,17 @@ _LAST_YEAR = re.compile(r"\W{0,3}(?:of\s+)?(?:last year|the previous year|پار
                         r"اللي فات|السابق|السابقة))", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|العام الجاري|السنة الحالية|هذه السنة)",
                         re.IGNORECASE)
+
+
+# A year said just before a day and month: «سال ۹۷، ۲۳ دی», «عام ٢٠١٩، في ٣ آذار».
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩]{4}|[۰-۹]{2})\s*[،,]\s*(?:في\s+|on\s+)?$",
+                          re.IGNORECASE)
+
+
+def _full_year(digits: str) -> int:
+    """A year as written, its century filled in for a Solar «۹۷» (1397) or «۰۲» (1402)."""
+    year = int(digits)
+    return year + (1400 if year < 50 else 1300) if year < 100 else year
 
 
 def _year_in(month: str, reference: dt.date) -> int:

@@ -2877,3 +2877,11 @@ def test_a_day_and_month_joined_by_a_hyphen() -> None:
     assert _dated(text, (), "2024-05-11") == [("recruitment", "2024-05-02")]
     text = "HAIDARI returned to Dubai on 16-Jan."
     assert _dated(text, ("Dubai",), "2024-01-25") == [("travel", "2024-01-16")]
+
+
+def test_a_year_said_before_the_day_and_month() -> None:
+    # «سال ۹۷، ۲۳ دی»: 23 Dey 1397, not of the document's year
+    text = "سال ۹۷، ۲۳ دی، با خدابیامرز سوران با اتوبوس به مشهد رفتیم."
+    assert _dated(text, ("مشهد",), "2023-10-31") == [("travel", "2019-01-13")]
+    text = "سنة 2019، في 3 آذار سافر المتهم إلى بيروت."
+    assert _dated(text, ("بيروت",), "2023-10-31") == [("travel", "2019-03-03")]
