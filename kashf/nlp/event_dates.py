@@ -1004,7 +1004,9 @@ _MONTHS = (
 # "25 NOV, 2030L")
 # (a number on the next line is no year: "Sun 11th Feb" / "2140 Call from ROWAN")
 _NO_YEAR = (r"(?![^\S\n]*(?:ماه[^\S\n]*)?,?[^\S\n]*(?!0\d{3}(?!\d))(?![0-9]{4}\s*(?:[-–]\s*[0-9]{4}|hrs|hours))"
-            r"(?![0-2][0-9][0-5][0-9][lz](?!\w))"  # "11 NOV, 1900L": a time, local or Zulu
+            # "11 NOV, 1900L", "23 APR, 1000C": a time with its zone's letter (local, Zulu,
+            # Charlie for Iraq…)
+            r"(?![0-2][0-9][0-5][0-9][a-z](?!\w))"
             r"[0-9۰-۹٠-٩]{2,4}(?![:٫.][0-9۰-۹٠-٩]))(?!\w)")
 # Day month ("۲۰ مهر", "12 October", "٥ آذار"), month day ("October 14"), without a year.
 YEARLESS_DATE = re.compile(

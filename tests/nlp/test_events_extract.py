@@ -2885,3 +2885,9 @@ def test_a_year_said_before_the_day_and_month() -> None:
     assert _dated(text, ("مشهد",), "2023-10-31") == [("travel", "2019-01-13")]
     text = "سنة 2019، في 3 آذار سافر المتهم إلى بيروت."
     assert _dated(text, ("بيروت",), "2023-10-31") == [("travel", "2019-03-03")]
+
+
+def test_a_time_with_its_zone_letter_is_no_year() -> None:
+    # "23 APR, 1000C": ten o'clock, Iraq's Charlie time, not the year 1000
+    text = "NEXT. LO will meet QADIR Sun 23 APR, 1000C, in the ERBIL ROTANA lobby."
+    assert _dated(text, ("ERBIL ROTANA",), "2023-04-16") == [("meeting", "2023-04-23")]
