@@ -1155,6 +1155,11 @@ class _Extractor:
             # minutes' decisions («تصمیمات: الف) مقرر شد آقای تنگستانی …»): of the session the
             # minutes are dated by, not of the last day its items told of
             return self.dates.document.isoformat(), None
+        if status == "happened" and self.story_date[0] and _MORNING_OPEN.match(self.folded, start) \
+                and _LAST_NIGHT.fullmatch(lex.fold(self.story_date[1] or "").strip()):
+            # «دیشب با قطار به مشهد آمدم … صبح بعد از نماز او را دیدم»: the morning after
+            morning = dt.date.fromisoformat(self.story_date[0][:10]) + dt.timedelta(days=1)
+            self.story_date = (morning.isoformat(), None)
         if status == "happened":
             if self.story_date[0]:
                 return self.story_date
@@ -1961,6 +1966,12 @@ _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
 # A passive order has no one asking: «عکس دروازه گرفته شود» is the plan itself.
 # A board's decision that gives someone a task («مقرر شد», «مقرر گردید», «قرار شد»).
 _DECIDED = re.compile(r"(?<!\w)(?:مقرر|قرار)\s+(?:شد|گردید)(?!\w)")
+# The night before the writing, and a sentence that opens on the morning after it.
+_LAST_NIGHT = re.compile("|".join(lex.fold(w) for w in (
+    "دیشب", "last night", "البارحة بالليل", "ليلة أمس", "أمس بالليل", "مساء أمس", "ليلة البارحة")))
+_MORNING_OPEN = re.compile(r"[\W\d]*(?:" + "|".join(lex.fold(w) for w in (
+    "صبح", "صبحش", "in the morning", "الصبح", "صباحاً", "صباحا", "في الصباح")) + r")(?!\w)",
+    re.IGNORECASE)
 _BOARD_DECIDED = re.compile(r"(?<!\w)مقرر\s+(?:شد|گردید)(?!\w)")
 _PASSIVE_ORDER = re.compile(r"\w+ه\s+(?:شود|گردد)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")

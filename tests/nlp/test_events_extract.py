@@ -2891,3 +2891,11 @@ def test_a_time_with_its_zone_letter_is_no_year() -> None:
     # "23 APR, 1000C": ten o'clock, Iraq's Charlie time, not the year 1000
     text = "NEXT. LO will meet QADIR Sun 23 APR, 1000C, in the ERBIL ROTANA lobby."
     assert _dated(text, ("ERBIL ROTANA",), "2023-04-16") == [("meeting", "2023-04-23")]
+
+
+def test_the_morning_after_last_night() -> None:
+    # a diary: «دیشب … آمدم» is the night before; «صبح … دیدم» the writing's own morning
+    text = ("دیشب با قطار به مشهد آمدم تا شاهدی را ببینم.\n"
+            "صبح بعد از نماز، در صحن انقلاب حرم امام رضا او را دیدم.")
+    assert _dated(text, ("مشهد", "صحن انقلاب"), "2023-12-23") == [
+        ("travel", "2023-12-22"), ("meeting", "2023-12-23")]
