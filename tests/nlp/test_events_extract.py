@@ -2895,7 +2895,7 @@ def test_a_time_with_its_zone_letter_is_no_year() -> None:
 
 def test_the_morning_after_last_night() -> None:
     # a diary: «دیشب … آمدم» is the night before; «صبح … دیدم» the writing's own morning
-    text = ("دیشب با قطار به مشهد آمدم تا شاهدی را ببینم.\n"
+    text = ("دیشب با قطار به مشهد آمدم.\n"
             "صبح بعد از نماز، در صحن انقلاب حرم امام رضا او را دیدم.")
     assert _dated(text, ("مشهد", "صحن انقلاب"), "2023-12-23") == [
         ("travel", "2023-12-22"), ("meeting", "2023-12-23")]
