@@ -500,6 +500,8 @@ class DateTracker:
                     counted.append((hit.start, days))
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
+            if days and _APPROX.search(self.folded, max(start, hit.start - 16), hit.start):
+                day = None  # "approximately two weeks later": no day a reader could name
             found.append((hit.start, day, self.text[hit.start : hit.end]))
         for m in _DAYS_LATER.finditer(self.folded, start, end):
             if any(f <= m.start() < f + len(t) or m.start() <= f < m.end() for f, _, t in found):
@@ -507,6 +509,8 @@ class DateTracker:
             count = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
             sign = -1 if m.group("back") else 1
             anchor = self.story_anchor(m.start()) or self.document
+            if _APPROX.search(self.folded, max(start, m.start() - 16), m.start()):
+                continue  # "about three days later"
             if count and anchor:
                 day = (anchor + dt.timedelta(days=sign * count)).isoformat()
                 found.append((m.start(), day, self.text[m.start() : m.end()]))
@@ -707,6 +711,9 @@ _NUMBER_WORDS = {
     "ثمانیه": 8, "تسعه": 9, "عشره": 10,
 }
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# A count of days or weeks given roughly: "approximately two weeks later", «حوالي أسبوعين».
+_APPROX = re.compile(r"(?<!\w)(?:approximately|approx\.?|(?<!or\s)about|around|roughly|some|nearly|almost|"
+                     r"حوالی|حوالي|نحو|قرابه|تقریبا|حدود|حدودا)\s*$", re.IGNORECASE)
 _DAYS_LATER = re.compile(
     rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
     # «بعد يومين», «بعد ثلاثة أيام», «بعد سه روز»: days only («بعد هشت ماه» is months after,

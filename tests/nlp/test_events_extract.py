@@ -2899,3 +2899,15 @@ def test_the_morning_after_last_night() -> None:
             "صبح بعد از نماز، در صحن انقلاب حرم امام رضا او را دیدم.")
     assert _dated(text, ("مشهد", "صحن انقلاب"), "2023-12-23") == [
         ("travel", "2023-12-22"), ("meeting", "2023-12-23")]
+
+
+def test_a_rough_count_of_days_gives_no_day() -> None:
+    # "approximately two weeks later" names no day a reader could work out; "on or about the
+    # following day" (an indictment's hedge) still does
+    text = ("On 2021-06-14 NASSAR met DEMIR in Amman. Approximately two weeks later NASSAR flew "
+            "to Gaziantep, Turkey.")
+    assert _dated(text, ("Amman", "Gaziantep"), "2022-02-08") == [
+        ("meeting", "2021-06-14"), ("travel", None)]
+    text = ("On 2021-08-05 DEFENDANT-1 met CC-1 in Dubai. On or about the following day, "
+            "DEFENDANT-1 gave CC-1 approximately $3,000 in cash.")
+    assert ("payment", "2021-08-06") in _dated(text, ("Dubai",), "2022-02-08")
