@@ -313,6 +313,31 @@ def _holiday(document: dt.date | None, name: str, year: str | None = None) -> st
     return found.isoformat()
 
 
+# "the last Thursday of March", "the first Sunday of May": that weekday of that month (of the
+# document's year, or of the next when that month is well behind it).
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_NTH_OF_MONTH = re.compile(
+    rf"(?<!\w)(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<day>{_DAY})\s+of\s+"
+    rf"(?P<month>{'|'.join(_MONTH_NAMES)})(?!\w)", re.IGNORECASE)
+_WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _nth_weekday_of(m: re.Match[str], document: dt.date | None) -> str | None:
+    weekday = weekday_number(m.group("day"))
+    if document is None or weekday is None:
+        return None
+    month = _MONTH_NAMES.index(m.group("month").lower()) + 1
+    year = document.year + (month < document.month - 6)
+    if m.group("nth").lower() == "last":
+        after = dt.date(year + (month == 12), month % 12 + 1, 1)  # the first day after it
+        day = after - dt.timedelta(days=(after.weekday() - weekday - 1) % 7 + 1)
+    else:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * _WEEK_OF_MONTH[m.group("nth").lower()])
+    return day.isoformat()
+
+
 def relative_days(
     folded: str, start: int, end: int, document: dt.date | None,
     forward: bool | Callable[[int], bool] = False,
@@ -326,8 +351,12 @@ def relative_days(
     if _FEAST_HINT.search(folded, start, end):
         for m in _FEAST.finditer(folded, start, end):
             found.append((m.start(), m.end(), _feast(document, m, folded)))
+    for m in _NTH_OF_MONTH.finditer(folded, start, end):
+        found.append((m.start(), m.end(), _nth_weekday_of(m, document)))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
+            if any(s <= m.start() < e for s, e, _ in found):
+                continue  # "the last Thursday of March" above
             groups = m.groupdict()  # (_AFTER has no short form: "day" and "mod" only)
             weekday = weekday_number(groups["day"] or groups.get("short") or "")
             if weekday is None:
