@@ -607,7 +607,11 @@ _EN_PRESENT = re.compile(
     r"arrives|departs|lands|sails|crosses|boards|visits|sees|fly|drive|meet|leave|travel|arrive|"
     # (not a noun: "On Saturday evening", "during", "nothing")
     r"(?!(?:even|morn|dur|noth|someth|anyth|everyth|build|wedd|ceil|sibl|cloth)ing(?!\w))"
-    r"\w{3,}ing)(?!\w)|\w's\s|\w're\s"
+    r"\w{3,}ing)(?!\w)|\w're\s"
+    # "he's", "it's"; a name's only before what a contraction goes on with ("Kemal's coming Tue",
+    # "Ali's back Sunday"), not a possessive ("SHAFIEI's wife flew")
+    r"|(?<!\w)(?:he|she|it|that|there|who|what|here|where)'s\s"
+    r"|\w's\s+(?:\w+ing|back|off|due|here|there|in|at|on|out|away|free)(?!\w)"
 )
 _LATIN = re.compile(r"[a-z]")
 

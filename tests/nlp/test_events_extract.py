@@ -2911,3 +2911,12 @@ def test_a_rough_count_of_days_gives_no_day() -> None:
     text = ("On 2021-08-05 DEFENDANT-1 met CC-1 in Dubai. On or about the following day, "
             "DEFENDANT-1 gave CC-1 approximately $3,000 in cash.")
     assert ("payment", "2021-08-06") in _dated(text, ("Dubai",), "2022-02-08")
+
+
+def test_a_possessive_is_no_present_tense() -> None:
+    # "SHAFIEI's wife … flew": a possessive, so Monday is the one gone by; "Kemal's driving
+    # Tue" is still to come
+    text = "On Monday SHAFIEI's wife, Leila KARIMI, flew to Tehran via Frankfurt."
+    assert _dated(text, ("Tehran",), "2023-06-14") == [("travel", "2023-06-12")]
+    text = "Kemal's driving to Van on Friday with the papers."
+    assert _dated(text, ("Van",), "2023-06-14") == [("travel", "2023-06-16")]
