@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 23 and registered.depends == ("language",)
+    assert registered.version == 24 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -383,6 +383,8 @@ def _spans(text: str, language: str) -> set[tuple[str, str]]:
     ("Met LANTERN in the food court of the Family Mall in Erbil.", "en", "Family Mall"),
     ("وهو يدخل فندق الشيراتون في البصرة", "ar", "فندق الشيراتون"),
     ("They sat for an hour in Demirci Çay Evi near the ferry pier.", "en", "Demirci Çay Evi"),
+    ("He met the source in the lobby of the Otel Erek Palas.", "en", "Otel Erek Palas"),
+    ("C/O met BIRCH in a parked car behind the Duhok Dam.", "en", "Duhok Dam"),
 ])
 def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, language)
@@ -394,6 +396,9 @@ def test_hotels_and_malls_are_places(text: str, language: str, place: str) -> No
     ("التقيته في سوق المباركية أمس.", "ar", "سوق المباركية"),
     ("التقى مساء ١٧ يونيو في فندق قصر الضيافة بعنصرين", "ar", "فندق قصر الضيافة"),
     ("نزل في فندق الأرز الذهبي في بيروت", "ar", "فندق الأرز الذهبي"),
+    # entities v24: an Iraqi checkpoint, a shrine, an Arbaeen procession's tent
+    ("التقى ضابط المفرزة بالمصدر قرب سيطرة دوكري مساء أمس", "ar", "سيطرة دوكري"),
+    ("همان شب در موکب انصارالحسین ابوحیدر ما را شام داد", "fa", "موکب انصارالحسین"),
 ])
 def test_a_facility_word_names_the_uncommon_word_after_it(text: str, language: str,
                                                            place: str) -> None:

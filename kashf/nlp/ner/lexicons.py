@@ -77,6 +77,7 @@ FACILITY_HEADS = _folded("""
 صرافی سرای کاروانسرا اسکله پاسگاه صحن ایستگاه پایانه ترمینال تالار سماوار گاراژ
 فندق مطعم مقهى مستشفى مسجد حسينية مرقد ضريح مول سوق ساحة حديقة منتزه مطار ملعب معرض
 جامع قهوة كوفي كافتيريا شاطئ كراج استراحة قاعة محطة معبر مجمع صالة مخيم
+سيطرة مزار موكب مرآب موکب
 """)
 # Street words that open a name: «خیابان انقلاب», «بلوار پانزده خرداد», «شارع الرشيد», «دوار
 # الداخلية», «حي المنصور» (not «طريق»: news writes «على طريق الاستقرار», the road to
@@ -89,12 +90,13 @@ STREET_HEADS = _folded("""
 # English facility words that open a name: "Hotel Alsterblick", "Café Aurora", "Tavern X".
 FACILITY_HEADS_EN = _folded("""
 Hotel Hôtel Motel Hostel Cafe Café Restaurant Tavern Teahouse Mosque Church Shrine Mall Rue
+Otel
 """)
 FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
 Road Street Avenue Boulevard Highway Roundabout Harbour Harbor Port Terminal Library Station
-Camp Galleria Lounge Grill Hall
+Camp Galleria Lounge Grill Hall Dam AVM
 """)
 # Lower-case words after a capitalised name that make it a place: "Piccadilly station",
 # "Khanke camp", "the Sahara Rose café".
