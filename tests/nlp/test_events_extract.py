@@ -2920,3 +2920,13 @@ def test_a_possessive_is_no_present_tense() -> None:
     assert _dated(text, ("Tehran",), "2023-06-14") == [("travel", "2023-06-12")]
     text = "Kemal's driving to Van on Friday with the papers."
     assert _dated(text, ("Van",), "2023-06-14") == [("travel", "2023-06-16")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("در همان جلسه یک گوشی هوشمند نو به او هدیه داده شد.", "fa"),
+    ("قدّم له فرهاد في نهاية اللقاء هاتفاً محمولاً جديداً على سبيل الهدية.", "ar"),
+    ("At the end he gave him an iPad Pro as a gift from friends back home.", "en"),
+])
+def test_a_gift_of_value_is_a_payment(text: str, language: str) -> None:
+    found = extract_events(text, [], [], "2023-10-15")
+    assert [e["type"] for e in found if e["type"] == "payment"] == ["payment"]
