@@ -227,10 +227,14 @@ _FEAST = re.compile(
     + r"|(?<=ایام\s)العید)(?:\s+(?P<last>الماضی|الفائت|المنصرم|گذشته|پارسال)"
     r"|\s+(?P<next>القادم|المقبل|اینده|آینده))?"
     r"(?:\s+(?:سنه|عام|سال)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
+    # «في أول أيام شهر رمضان», «اول روز ماه رمضان», "the first day of Ramadan": a day of the
+    # fast (Ramadan alone is a month, no day)
+    r"|(?<!\w)(?:the\s+)?(?P<ord2>اول|ثانی|ثالث|first|second|third)\s+(?:ایام|یوم|روز|day)\s+"
+    r"(?:من\s+|of\s+)?(?:شهر\s+|ماه\s+)?(?P<ramadan>رمضان|ramadan)(?:\s+المبارک)?(?!\w)"
 )
 _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
 # (a cheap look first: most texts name no feast, and _FEAST's guards cost at every word)
-_FEAST_HINT = re.compile(r"عید|عرفه|عاشورا|تاسوعا|اربعین|غدیر|مولد")
+_FEAST_HINT = re.compile(r"عید|عرفه|عاشورا|تاسوعا|اربعین|غدیر|مولد|رمضان|ramadan")
 
 
 _WEEKDAY_AFTER = re.compile(rf"\s*[،,]?\s*(?P<day>{_DAY})(?!\w)")
@@ -246,9 +250,14 @@ def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str 
     the document (the coming one after «القادم», the last before «الماضي»)."""
     from hijridate import Gregorian, Hijri
 
-    days = [_FEAST_DAYS[m.group("name")]] if m.group("name") in _FEAST_DAYS else list(_EIDS)
-    shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord") or "", 0)
-                         - (1 if m.group("eve") else 0))
+    if m.group("ramadan"):
+        days = [(9, 1)]
+        shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord2"), 0)
+                             + {"second": 1, "third": 2}.get(m.group("ord2"), 0))
+    else:
+        days = [_FEAST_DAYS[m.group("name")]] if m.group("name") in _FEAST_DAYS else list(_EIDS)
+        shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord") or "", 0)
+                             - (1 if m.group("eve") else 0))
     year = int(ascii_digits(m.group("year"))) if m.group("year") else None
     if year is not None and not 1925 <= year <= 2076:
         return None  # («عيد الفطر سنة ١٤٤٥»: a Hijri year, not the Gregorian one it is read as)

@@ -51,6 +51,9 @@ THURSDAY = dt.date(2018, 7, 5)
     ("همین شنبه با هم میریم وان", ["2018-07-07"]),  # «همین»: this coming one
     ("همین شنبه گذشته", ["2018-06-30"]),  # …unless «گذشته» follows
     ("پیامک داد که سه‌شنبه ۲۰ میلیون تومان واریز کرده", ["2018-07-03"]),  # an amount, no date
+    ("في أول أيام شهر رمضان المبارك اجتمع", ["2018-05-16"]),  # 1 Ramadan 1439
+    ("اول روز ماه رمضان", ["2018-05-16"]),
+    ("في رمضان التقى", []),  # the month, no day
     ("on the last Thursday of March", ["2018-03-29"]),  # of that month, the year's
     ("On the first Friday of August", ["2018-08-03"]),
     ("the second Monday of June", ["2018-06-11"]),
