@@ -71,6 +71,11 @@ _OTHER_TIME = re.compile(
     r"(?<!\w)(?:(?:in|during|since|until|through|early|late|mid|last|this|next)[\s-]+(?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december)(?!\s+\d)|"
     r"earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
+    # a year alone: "at the end of 2023", «سال ۱۳۹۹», «سال ۹۹», «عام ٢٠١٩»
+    r"(?:end|start|beginning|middle)\s+of\s+20\d\d|"
+    r"(?:سال|عام|سنه)\s+(?:[0-9۰-۹٠-٩]{4}|[۰-۹]{2})(?![0-9۰-۹٠-٩/])|"
+    # a lunar month told as a time: «خلال شهر رجب الماضي», «مطلع شهر آب»
+    r"(?:خلال|مطلع|اواخر|منتصف|اوائل)\s+شهر|شهر\s+\S+(?:\s+(?:الاول|الثانی|الاخر))?\s+(?:الماضی|الفائت|المنصرم)|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر|"
@@ -84,8 +89,8 @@ _OTHER_TIME = re.compile(
     r"(?:in|last|this|early|late)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)|"
     r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?20\d\d|"
     # (a season told as a time, not «خیابان بهار», a street)
-    r"(?:(?:در|این|اون|ان|همان|همون)\s+)(?:بهار|تابستان|پاییز|زمستان)|"
-    r"(?:بهار|تابستان|پاییز|زمستان)(?:\s+ی)?\s+(?:گذشته|امسال|پارسال|سال|[0-9۰-۹])|"
+    r"(?:(?:در|این|اون|ان|همان|همون)\s+)(?:بهار|تابستان|تابستون|پاییز|زمستان|زمستون)|"
+    r"(?:بهار|تابستان|تابستون|پاییز|زمستان|زمستون)(?:\s+ی)?\s+(?:گذشته|امسال|پارسال|سال|[0-9۰-۹]+)|"
     r"الصیف|الشتاء|الخریف|اواخر|اوایل|اواسط|"
     # a half or a third of a month: «در نیمه دوم شهریورماه», «دهه اول محرم»
     r"نیمه اول|نیمه دوم|نیمه نخست|دهه اول|دهه دوم|دهه سوم|النصف الاول|النصف الثانی|"

@@ -2930,3 +2930,15 @@ def test_a_possessive_is_no_present_tense() -> None:
 def test_a_gift_of_value_is_a_payment(text: str, language: str) -> None:
     found = extract_events(text, [], [], "2023-10-15")
     assert [e["type"] for e in found if e["type"] == "payment"] == ["payment"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("سال ۱۳۹۹ برای کار به دبی رفته بود.", "دبی"),
+    ("At the end of 2023 he flew to Dubai with his cousin.", "Dubai"),
+    ("سافر إلى العراق براً عن طريق الأردن في شهر ربيع الأول الماضي.", "العراق"),
+    ("تابستون ۹۹ خودش با هواپیما رفته استانبول.", "استانبول"),
+])
+def test_a_year_or_a_month_alone_is_no_day(text: str, place: str) -> None:
+    # the sentence keeps its own time, and takes no day from the story before it
+    story = "On 3 March 2024 he met the officer. "
+    assert _dated(story + text, (place,), "2024-03-10")[-1] == ("travel", None)
