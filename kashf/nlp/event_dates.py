@@ -1028,7 +1028,10 @@ YEARLESS_DATE = re.compile(
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?(?:\s+|-(?=[a-z]))"  # ("02-May", "16-Jan" too)
     r"(?:(?:من|of)\s+)?(?:شهر\s+)?("  # «في الخامس من شهر رمضان»
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
-    + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)(" + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
+    + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)"
+    # (not "in Jun 23", "since Dec 22": a month and its year, as the US Army writes them)
+    r"(?<!\bin\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bfrom\s)("
+    + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     # (not a date-time group's month and year: "011030C MAR 24" is 1 March 2024)
     # "Jan. 28", "Sept. 14": an abbreviation's full stop
     + r")\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![\w/]|:\d)" + _NO_YEAR + ")",  # "March 2: met"

@@ -73,6 +73,8 @@ _OTHER_TIME = re.compile(
     r"earlier|previously|last\s+(?:year|month)|years?\s+ago|months?\s+ago|in\s+20\d\d|"
     # a year alone: "at the end of 2023", «سال ۱۳۹۹», «سال ۹۹», «عام ٢٠١٩»
     r"(?:end|start|beginning|middle)\s+of\s+20\d\d|"
+    # a month and a two-digit year: "in Dec 22", "since Jun 23"
+    r"(?:in|since|until)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d\d(?!\d)|"
     r"(?:سال|عام|سنه)\s+(?:[0-9۰-۹٠-٩]{4}|[۰-۹]{2})(?![0-9۰-۹٠-٩/])|"
     # a lunar month told as a time: «خلال شهر رجب الماضي», «مطلع شهر آب»
     r"(?:خلال|مطلع|اواخر|منتصف|اوائل)\s+شهر|شهر\s+\S+(?:\s+(?:الاول|الثانی|الاخر))?\s+(?:الماضی|الفائت|المنصرم)|"
