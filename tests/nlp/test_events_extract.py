@@ -2946,5 +2946,5 @@ def test_a_year_or_a_month_alone_is_no_day(text: str, place: str) -> None:
 
 def test_a_month_and_a_two_digit_year_is_no_day() -> None:
     # the US Army's "in Jun 23" is June 2023, not the 23rd of June
-    text = "REYES is due to redeploy to Fort Hood, TX, in Jun 23."
+    text = "REYES will fly back to Fort Hood, TX, in Jun 23."
     assert _dated(text, ("Fort Hood",), "2023-03-23") == [("travel", None)]
