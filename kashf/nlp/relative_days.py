@@ -495,7 +495,20 @@ def relative_days(
             continue
         if document is None or day <= document + dt.timedelta(days=366):
             found.append((m.start(), m.end(), day.isoformat()))
-    return sorted(found)
+    return sorted(_eve(folded, s, e, day) for s, e, day in found)
+
+
+# «شب جمعه»: in Persian the night that goes before that day, the evening of the day before
+# (Arabic's «ليلة الجمعة» is read as the Friday by the sets' writers, and stays so).
+_EVE_BEFORE = re.compile(r"(?<!\w)شب\s+$")
+_WEEKDAY_IN = re.compile(rf"(?:{_DAY})(?!\w)")
+
+
+def _eve(folded: str, start: int, end: int, day: str | None) -> tuple[int, int, str | None]:
+    if day and _EVE_BEFORE.search(folded, max(0, start - 6), start) \
+            and _WEEKDAY_IN.match(folded, start):
+        day = (dt.date.fromisoformat(day[:10]) - dt.timedelta(days=1)).isoformat()
+    return start, end, day
 
 
 # A diary's entry heading that is a weekday alone on its line ("TUES", "Thursday evening",

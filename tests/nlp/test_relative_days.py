@@ -54,6 +54,8 @@ THURSDAY = dt.date(2018, 7, 5)
     ("في أول أيام شهر رمضان المبارك اجتمع", ["2018-05-16"]),  # 1 Ramadan 1439
     ("اول روز ماه رمضان", ["2018-05-16"]),
     ("في رمضان التقى", []),  # the month, no day
+    ("شب جمعه دیدمش", ["2018-06-28"]),  # Friday's night is Thursday evening
+    ("ليلة الجمعة التقينا", ["2018-06-29"]),  # (Arabic writers date it by the Friday)
     ("on the last Thursday of March", ["2018-03-29"]),  # of that month, the year's
     ("On the first Friday of August", ["2018-08-03"]),
     ("the second Monday of June", ["2018-06-11"]),
