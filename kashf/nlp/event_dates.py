@@ -492,6 +492,10 @@ class DateTracker:
             anchor = self.today(hit.start)
             if anchor_kind == "document" and days and days > 0:
                 self.ahead.add(hit.start)
+            if days and _APPROX.search(self.folded, max(start, hit.start - 16), hit.start):
+                # "approximately two weeks later": no day a reader could name
+                found.append((hit.start, None, self.text[hit.start : hit.end]))
+                continue
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
@@ -500,8 +504,6 @@ class DateTracker:
                     counted.append((hit.start, days))
             day = (anchor + dt.timedelta(days=days)).isoformat() if anchor and days is not None \
                 else None  # "last week" is a time of its own, but no day
-            if days and _APPROX.search(self.folded, max(start, hit.start - 16), hit.start):
-                day = None  # "approximately two weeks later": no day a reader could name
             found.append((hit.start, day, self.text[hit.start : hit.end]))
         for m in _DAYS_LATER.finditer(self.folded, start, end):
             if any(f <= m.start() < f + len(t) or m.start() <= f < m.end() for f, _, t in found):
@@ -611,7 +613,8 @@ _EN_PRESENT = re.compile(
     # "he's", "it's"; a name's only before what a contraction goes on with ("Kemal's coming Tue",
     # "Ali's back Sunday"), not a possessive ("SHAFIEI's wife flew")
     r"|(?<!\w)(?:he|she|it|that|there|who|what|here|where)'s\s"
-    r"|\w's\s+(?:\w+ing|back|off|due|here|there|in|at|on|out|away|free)(?!\w)"
+    r"|\w's\s+(?:(?!(?:even|morn|noth|someth|anyth|everyth|build|wedd|ceil|sibl|cloth|meet)ing(?!\w))"
+    r"\w+ing|back|off|due|here|there|in|at|on|out|away|free)(?![\w-])"
 )
 _LATIN = re.compile(r"[a-z]")
 
@@ -717,7 +720,7 @@ _NUMBER_WORDS = {
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # A count of days or weeks given roughly: "approximately two weeks later", «حوالي أسبوعين».
 _APPROX = re.compile(r"(?<!\w)(?:approximately|approx\.?|(?<!or\s)about|around|roughly|some|nearly|almost|"
-                     r"حوالی|حوالي|نحو|قرابه|تقریبا|حدود|حدودا)\s*$", re.IGNORECASE)
+                     r"حوالی|نحو|قرابه|تقریبا|حدود|حدودا)[\u064b-\u065f]*\s*$", re.IGNORECASE)
 _DAYS_LATER = re.compile(
     rf"(?:(?<!\w)(?P<n>{_N})\s+days?\s+(?:later|after(?:wards)?|(?P<back>earlier|before))"
     # «بعد يومين», «بعد ثلاثة أيام», «بعد سه روز»: days only («بعد هشت ماه» is months after,
@@ -1028,9 +1031,10 @@ YEARLESS_DATE = re.compile(
     r"(?:(?<![\w/])|(?<=\bب)|(?<=\bبـ))(?:([0-9۰-۹٠-٩]{1,2}|" + DAY_WORDS + r")(?:st|nd|rd|th)?(?:\s+|-(?=[a-z]))"  # ("02-May", "16-Jan" too)
     r"(?:(?:من|of)\s+)?(?:شهر\s+)?("  # «في الخامس من شهر رمضان»
     + _MONTHS + r")(?:[\s\u200c]*ماه)?"  # «نهم مهرماه»
+    + r"(?!-[0-9])"  # ("16-Jan-23" has its year)
     + _NO_YEAR + r"|(?<![0-9]\s)(?<![0-9][a-z]\s)"
     # (not "in Jun 23", "since Dec 22": a month and its year, as the US Army writes them)
-    r"(?<!\bin\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bfrom\s)("
+    r"(?:(?<!\bin\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bfrom\s)|(?![a-z]{3}\.?\s))("
     + _MONTHS[_MONTHS.index("january"):_MONTHS.index("|كانون")]
     # (not a date-time group's month and year: "011030C MAR 24" is 1 March 2024)
     # "Jan. 28", "Sept. 14": an abbreviation's full stop
@@ -1100,8 +1104,10 @@ def _yearless_dates(
         last_year = bool(_LAST_YEAR.match(text, m.end()))
         year = _year_in(month, reference) - last_year
         said_year = _YEAR_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        if said_year is not None:  # «سال ۹۷، ۲۳ دی», «سنة ٢٠١٩، ٣ آذار»: the year said first
-            year = _full_year(ascii_digits(said_year.group(1)))
+        said = _full_year(ascii_digits(said_year.group(1))) if said_year else None
+        if said is not None and _fits_calendar(said, month):
+            # «سال ۹۷، ۲۳ دی», «سنة ٢٠١٩، ٣ آذار»: the year said first
+            year = said
             last_year = True  # (no turn of the year: the year is said)
         parsed = _parse_day(parse_date, day, month, year)
         found = iso_day(parsed)
@@ -1243,7 +1249,16 @@ _YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩
 def _full_year(digits: str) -> int:
     """A year as written, its century filled in for a Solar «۹۷» (1397) or «۰۲» (1402)."""
     year = int(digits)
-    return year + (1400 if year < 50 else 1300) if year < 100 else year
+    return year + (1400 if year < 50 else 1300) if len(digits) == 2 else year
+
+
+def _fits_calendar(year: int, month: str) -> bool:
+    """Whether a year can be of the calendar ``month`` belongs to (not «سال ۲۰۱۹، ۲۳ دی»)."""
+    if month in _SOLAR_MONTHS:
+        return 1200 <= year <= 1500
+    if _HIJRI_MONTH.fullmatch(month):
+        return 1300 <= year <= 1500
+    return 1900 <= year <= 2100
 
 
 def _year_in(month: str, reference: dt.date) -> int:

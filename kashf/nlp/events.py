@@ -1480,6 +1480,9 @@ class _Extractor:
             and not (c.tag == "planned" and _BY_NEXT.search(self.folded, max(start, c.start - 20),
                                                            c.start))
             and not (c.tag == "cancelled" and _DECLINED_TO_SAY.match(self.folded, c.start))
+            # «به مدرسه نرفتم ولی با علی ملاقات کردم»: not going calls off only a trip told before it
+            and not (c.tag == "cancelled" and c.start < hits[0].start
+                     and _DID_NOT_GO.match(self.folded, c.start))
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         if not persian:
@@ -1980,6 +1983,7 @@ _MORNING_OPEN = re.compile(r"[\W\d]*(?:" + "|".join(lex.fold(w) for w in (
     "صبح", "صبحش", "in the morning", "الصبح", "صباحاً", "صباحا", "في الصباح")) + r")(?!\w)",
     re.IGNORECASE)
 _BOARD_DECIDED = re.compile(r"(?<!\w)مقرر\s+(?:شد|گردید)(?!\w)")
+_DID_NOT_GO = re.compile(r"نرفت(?:م|یم|ند)(?!\w)")
 _PASSIVE_ORDER = re.compile(r"\w+ه\s+(?:شود|گردد)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 _BOUND = re.compile(

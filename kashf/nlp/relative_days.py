@@ -65,9 +65,9 @@ _BARE = re.compile(
     # (a time after it is no date: "Saturday 2pm", "Thursday 19:00", "Sunday 1400")
     r"(?!\s*,?\s*(?:the\s+)?(?![0-9]{1,2}(?:[:.][0-9]{2})?\s*[ap]\.?m(?!\w)|[0-9]{1,2}:[0-9]{2}"
     r"|[0-2][0-9][0-5][0-9](?![0-9/]))[0-9۰-۹٠-٩]"
-    # (but an amount is: «پنجشنبه ۲۰ میلیون تومان واریز کرد», "on Monday 5,000 dollars")
-    r"(?![0-9۰-۹٠-٩,٬]*\s*(?:میلیون|ملیون|میلیارد|ملیارد|هزار|تومان|تومن|ریال|دلار|مليون|"
-    r"مليار|الف|دولار|دینار|million|thousand|billion|dollars?)(?!\w)))(?!\s*ها(?!\w))"
+    # (but an amount is: «پنجشنبه ۲۰ میلیون تومان واریز کرد», «يوم الاثنين ٥ مليار دينار»)
+    r"(?![0-9۰-۹٠-٩,٬]*\s*(?:میلیون|ملیون|میلیارد|ملیارد|ملیار|ملایین|هزار|تومان|تومن|ریال|دلار|"
+    r"الف|دولار|دینار|million|thousand|billion|dollars?)(?!\w)))(?!\s*ها(?!\w))"
     # (nor one whose date follows «الموافق» or «مورخ»: «يوم الأحد الموافق ١٢/٣/٢٠٢٣م», «روز
     # سه‌شنبه مورخ ۱۴۰۲/۰۳/۱۶»)
     r"(?!\s*(?:الموافق|الموافقه|المصادف|مورخ|بتاریخ|به تاریخ)\s*[0-9۰-۹٠-٩])"
@@ -323,7 +323,7 @@ def _holiday(document: dt.date | None, name: str, year: str | None = None) -> st
 
 
 # "the last Thursday of March", "the first Sunday of May": that weekday of that month (of the
-# document's year, or of the next when that month is well behind it).
+# document's year, or of the year before when that would put it well after the document).
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
 _NTH_OF_MONTH = re.compile(
@@ -337,13 +337,18 @@ def _nth_weekday_of(m: re.Match[str], document: dt.date | None) -> str | None:
     if document is None or weekday is None:
         return None
     month = _MONTH_NAMES.index(m.group("month").lower()) + 1
-    year = document.year + (month < document.month - 6)
-    if m.group("nth").lower() == "last":
-        after = dt.date(year + (month == 12), month % 12 + 1, 1)  # the first day after it
-        day = after - dt.timedelta(days=(after.weekday() - weekday - 1) % 7 + 1)
-    else:
+
+    def in_year(year: int) -> dt.date:
+        if m.group("nth").lower() == "last":
+            after = dt.date(year + (month == 12), month % 12 + 1, 1)  # the first day after it
+            return after - dt.timedelta(days=(after.weekday() - weekday - 1) % 7 + 1)
         first = dt.date(year, month, 1)
-        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * _WEEK_OF_MONTH[m.group("nth").lower()])
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7
+                                    + 7 * _WEEK_OF_MONTH[m.group("nth").lower()])
+
+    day = in_year(document.year)
+    if day > document + YEARLESS_AHEAD:
+        day = in_year(document.year - 1)
     return day.isoformat()
 
 
@@ -500,7 +505,7 @@ def relative_days(
 
 # «شب جمعه»: in Persian the night that goes before that day, the evening of the day before
 # (Arabic's «ليلة الجمعة» is read as the Friday by the sets' writers, and stays so).
-_EVE_BEFORE = re.compile(r"(?<!\w)شب\s+$")
+_EVE_BEFORE = re.compile(r"(?<!\w)(?<!نیمه\s)(?<!نصف\s)شب\s+$")  # (not «نیمه شب جمعه», midnight)
 _WEEKDAY_IN = re.compile(rf"(?:{_DAY})(?!\w)")
 
 

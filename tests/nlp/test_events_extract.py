@@ -2948,3 +2948,20 @@ def test_a_month_and_a_two_digit_year_is_no_day() -> None:
     # the US Army's "in Jun 23" is June 2023, not the 23rd of June
     text = "REYES will fly back to Fort Hood, TX, in Jun 23."
     assert _dated(text, ("Fort Hood",), "2023-03-23") == [("travel", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rough count stays no day though the sentence gave a day before it
+    ("He arrived in Baghdad on 1 March and approximately two weeks later he met Ali in Basra.",
+     [("travel", "2024-03-01"), ("meeting", None)]),
+    ("تقریباً دو هفته بعد با علی در بصره ملاقات کردم.", [("meeting", None)]),  # (with its tanween)
+    # a year said first only when it is of the month's calendar
+    ("سال ۲۰۱۹، ۲۳ دی با علی در بصره ملاقات کردم.", [("meeting", "2024-01-13")]),
+])
+def test_review_of_round_60_to_63_dates(text: str, expected: list) -> None:
+    assert _dated(text, ("Baghdad", "Basra", "بصره"), "2024-03-20") == expected
+
+
+def test_not_going_calls_off_only_a_trip_told_before_it() -> None:
+    text = "به مدرسه نرفتم ولی با علی در بصره ملاقات کردم."
+    assert _dated_status(text, ("بصره",), "2024-03-20") == [("meeting", None, "happened")]

@@ -55,8 +55,11 @@ THURSDAY = dt.date(2018, 7, 5)
     ("اول روز ماه رمضان", ["2018-05-16"]),
     ("في رمضان التقى", []),  # the month, no day
     ("شب جمعه دیدمش", ["2018-06-28"]),  # Friday's night is Thursday evening
+    ("نیمه شب جمعه رسید", ["2018-06-29"]),  # (midnight stays the Friday)
     ("ليلة الجمعة التقينا", ["2018-06-29"]),  # (Arabic writers date it by the Friday)
     ("on the last Thursday of March", ["2018-03-29"]),  # of that month, the year's
+    ("on the last Thursday of December", ["2017-12-28"]),  # (not one well after the document)
+    ("يوم الاثنين ٥ مليار دينار", ["2018-07-02"]),  # an amount, no date
     ("On the first Friday of August", ["2018-08-03"]),
     ("the second Monday of June", ["2018-06-11"]),
     ("۵ شنبه ساعت ده", ["2018-07-05"]),  # «۵ شنبه» is پنجشنبه (bare, past: the
