@@ -135,14 +135,15 @@ _WEEKDAY_AND_DAY = re.compile(
     rf"(?<!\w)(?P<weekday>{_DAY})\s+(?P<day>[0-9۰-۹٠-٩]{{1,2}})(?![0-9۰-۹٠-٩/:\-]|\.[0-9۰-۹٠-٩])"
     r"(?=\s*(?:[،,.؛;:)\]]|$|\n|\s(?:و|في|فی|في|در|ساعت|الساعه|صباحا|مساء|عصرا|ظهرا)(?!\w)))"
 )
-# «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧»: day/month without a
-# year, after «يوم», a weekday or «بتاريخ».
+# «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧», «در تاریخ ۲۸/۸»: day/month
+# without a year, after «يوم», a weekday or a word for "dated".
 # (also after an English weekday's short form, as a log writes it: "Sun 06/08: Met NIGHTJAR",
 # and after "on": "flew in from Istanbul to Dubai on 06/06")
 # A day/month a time of day names («مساء ١٥/٤», «صورة ٣ (١٦/٤ – ٠٩:٥٠)») is one too.
 _DAY_MONTH = re.compile(
     rf"(?<!\w)(?:(?:یوم|روز)\s+(?:(?:{_DAY})\s+)?|(?:{_DAY}|{_DAY_SHORT})\s*[،,]?\s+|بتاریخ\s+|"
-    rf"مورخ\s+|(?:صباح|مساء|ظهر|عصر|لیله|فجر)\s+|(?:on|yesterday|today)\s+)(?P<d>[0-9۰-۹٠-٩]{{1,2}})"
+    rf"مورخ\s+|(?:در|به)\s+تاریخ\s+|(?:صباح|مساء|ظهر|عصر|لیله|فجر)\s+|(?:on|yesterday|today)\s+)"
+    r"(?P<d>[0-9۰-۹٠-٩]{1,2})"
     # (a space may stand by the slash, as right-to-left typing leaves it: «يوم الأحد ٢٨ /١»)
     rf" ?/ ?(?P<m>[0-9۰-۹٠-٩]{{1,2}})"
     r"(?![/0-9۰-۹٠-٩])"
@@ -211,6 +212,7 @@ _HOLIDAY = re.compile(
 _FEASTS = {
     "عيد الأضحى": (12, 10), "عيد الاضحى": (12, 10), "عید قربان": (12, 10), "عید اضحی": (12, 10),
     "يوم عرفة": (12, 9), "يوم عرفه": (12, 9), "روز عرفه": (12, 9), "عيد الغدير": (12, 18),
+    "وقفة عرفات": (12, 9), "وقفة عرفة": (12, 9), "يوم الوقفة": (12, 9),
     "عید غدیر": (12, 18), "عيد الفطر": (10, 1), "عید فطر": (10, 1), "عید رمضان": (10, 1),
     "عاشوراء": (1, 10), "عاشورا": (1, 10), "تاسوعا": (1, 9), "تاسوعاء": (1, 9),
     "اربعین حسینی": (2, 20), "روز اربعین": (2, 20), "المولد النبوي": (3, 12),
@@ -234,7 +236,7 @@ _FEAST = re.compile(
 )
 _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
 # (a cheap look first: most texts name no feast, and _FEAST's guards cost at every word)
-_FEAST_HINT = re.compile(r"عید|عرفه|عاشورا|تاسوعا|اربعین|غدیر|مولد|رمضان|ramadan")
+_FEAST_HINT = re.compile(r"عید|عرفه|عرفات|وقفه|عاشورا|تاسوعا|اربعین|غدیر|مولد|رمضان|ramadan")
 
 
 _WEEKDAY_AFTER = re.compile(rf"\s*[،,]?\s*(?P<day>{_DAY})(?!\w)")

@@ -54,6 +54,8 @@ THURSDAY = dt.date(2018, 7, 5)
     ("في أول أيام شهر رمضان المبارك اجتمع", ["2018-05-16"]),  # 1 Ramadan 1439
     ("اول روز ماه رمضان", ["2018-05-16"]),
     ("في رمضان التقى", []),  # the month, no day
+    ("در تاریخ ۱۰/۴ به استانبول سفر کرد", ["2018-07-01"]),  # 10 Tir, a Solar day/month
+    ("يوم وقفة عرفات سنة ٢٠١٧ سافرت", ["2017-08-31"]),  # the day of Arafat of that year
     ("شب جمعه دیدمش", ["2018-06-28"]),  # Friday's night is Thursday evening
     ("نیمه شب جمعه رسید", ["2018-06-29"]),  # (midnight stays the Friday)
     ("ليلة الجمعة التقينا", ["2018-06-29"]),  # (Arabic writers date it by the Friday)
