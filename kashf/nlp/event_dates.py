@@ -1242,7 +1242,8 @@ _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|ال�
 
 
 # A year said just before a day and month: «سال ۹۷، ۲۳ دی», «عام ٢٠١٩، في ٣ آذار».
-_YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩]{4}|[۰-۹]{2})\s*[،,]\s*(?:في\s+|on\s+)?$",
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩]{4}|[۰-۹]{2})\s*[،,]\s*"
+                          r"(?:في\s+|on\s+|روز\s+|يوم\s+)?$",
                           re.IGNORECASE)
 
 

@@ -2965,3 +2965,8 @@ def test_review_of_round_60_to_63_dates(text: str, expected: list) -> None:
 def test_not_going_calls_off_only_a_trip_told_before_it() -> None:
     text = "به مدرسه نرفتم ولی با علی در بصره ملاقات کردم."
     assert _dated_status(text, ("بصره",), "2024-03-20") == [("meeting", None, "happened")]
+
+
+def test_a_year_said_before_a_dari_day() -> None:
+    text = "در سال ۱۳۹۸، روز ۱۵ سنبله، در لابی هتل سرینا کابل با فردی به نام حاجی ملاقات کرد."
+    assert _dated(text, ("هتل سرینا",), "2024-10-13") == [("meeting", "2019-09-06")]
