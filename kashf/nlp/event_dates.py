@@ -28,7 +28,7 @@ from kashf.nlp.relative_days import (
     weekday_alone,
     weekday_before,
 )
-from kashf.text.dates import DAY_WORDS, LUNAR_MONTH_NAMES, day_in_words
+from kashf.text.dates import DAY_WORDS, LUNAR_MONTH_NAMES, day_in_words, solar_year_of_two_digits
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
 DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
@@ -1164,7 +1164,7 @@ def _seasons(text: str, dates: list | None = None) -> list[tuple[int, dt.date, d
         if year < 100:  # «بهار ۸۸»: a Persian year's last two digits (1388; «۰۲» is 1402)
             if not m.group("fa"):
                 continue
-            year += 1300 if year >= 50 else 1400
+            year = solar_year_of_two_digits(year)
         month, day = _SEASON_STARTS[name]
         try:
             if m.group("fa") and 1300 <= year <= 1500:
@@ -1249,8 +1249,7 @@ _YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩
 
 def _full_year(digits: str) -> int:
     """A year as written, its century filled in for a Solar «۹۷» (1397) or «۰۲» (1402)."""
-    year = int(digits)
-    return year + (1400 if year < 50 else 1300) if len(digits) == 2 else year
+    return solar_year_of_two_digits(int(digits)) if len(digits) == 2 else int(digits)
 
 
 def _fits_calendar(year: int, month: str) -> bool:

@@ -1158,7 +1158,8 @@ class _Extractor:
             if told:
                 return told[-1]["date"], told[-1]["date_text"]
         if status == "happened" and kind == "tasking" and self.dates.document \
-                and _BOARD_DECIDED.search(self.folded, start, start + 24):
+                and any(d.group("board") == "مقرر"
+                        for d in _DECIDED.finditer(self.folded, start, start + 24)):
             # minutes' decisions («تصمیمات: الف) مقرر شد آقای تنگستانی …»): of the session the
             # minutes are dated by, not of the last day its items told of
             return self.dates.document.isoformat(), None
@@ -1973,17 +1974,18 @@ _CLAUSE_BREAK = re.compile(
 )
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
-# A passive order has no one asking: «عکس دروازه گرفته شود» is the plan itself.
-# A board's decision that gives someone a task («مقرر شد», «مقرر گردید», «قرار شد»).
-_DECIDED = re.compile(r"(?<!\w)(?:مقرر|قرار)\s+(?:شد|گردید)(?!\w)")
+# A board's decision that gives someone a task («مقرر شد», «مقرر گردید», «قرار شد»; «مقرر» is the
+# minutes' word, dated by the session).
+_DECIDED = re.compile(r"(?<!\w)(?P<board>مقرر|قرار)\s+(?:شد|گردید)(?!\w)")
 # The night before the writing, and a sentence that opens on the morning after it.
 _LAST_NIGHT = re.compile("|".join(lex.fold(w) for w in (
     "دیشب", "last night", "البارحة بالليل", "ليلة أمس", "أمس بالليل", "مساء أمس", "ليلة البارحة")))
 _MORNING_OPEN = re.compile(r"[\W\d]*(?:" + "|".join(lex.fold(w) for w in (
     "صبح", "صبحش", "in the morning", "الصبح", "صباحاً", "صباحا", "في الصباح")) + r")(?!\w)",
     re.IGNORECASE)
-_BOARD_DECIDED = re.compile(r"(?<!\w)مقرر\s+(?:شد|گردید)(?!\w)")
+# Not going («نرفتم»), which calls off only a trip told before it.
 _DID_NOT_GO = re.compile(r"نرفت(?:م|یم|ند)(?!\w)")
+# A passive order has no one asking: «عکس دروازه گرفته شود» is the plan itself.
 _PASSIVE_ORDER = re.compile(r"\w+ه\s+(?:شود|گردد)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 _BOUND = re.compile(

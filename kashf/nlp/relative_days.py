@@ -326,11 +326,9 @@ def _holiday(document: dt.date | None, name: str, year: str | None = None) -> st
 
 # "the last Thursday of March", "the first Sunday of May": that weekday of that month (of the
 # document's year, or of the year before when that would put it well after the document).
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
 _NTH_OF_MONTH = re.compile(
     rf"(?<!\w)(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<day>{_DAY})\s+of\s+"
-    rf"(?P<month>{'|'.join(_MONTH_NAMES)})(?!\w)", re.IGNORECASE)
+    rf"(?P<month>(?:{'|'.join(_MONTH_ABBR)})[a-z]*)(?!\w)", re.IGNORECASE)
 _WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
@@ -338,7 +336,7 @@ def _nth_weekday_of(m: re.Match[str], document: dt.date | None) -> str | None:
     weekday = weekday_number(m.group("day"))
     if document is None or weekday is None:
         return None
-    month = _MONTH_NAMES.index(m.group("month").lower()) + 1
+    month = _MONTH_ABBR.index(m.group("month").lower()[:3]) + 1
 
     def in_year(year: int) -> dt.date:
         if m.group("nth").lower() == "last":

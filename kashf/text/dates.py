@@ -622,7 +622,7 @@ def _read_named_short_solar(m: re.Match[str], text: str, ctx: _Context) -> Parse
     if calendar != SOLAR_HIJRI:
         return None
     two = int(m["y"])
-    return _build(SOLAR_HIJRI, (1300 if two >= 50 else 1400) + two, month, int(m["d"]), text)
+    return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, int(m["d"]), text)
 
 
 def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:
@@ -703,11 +703,16 @@ def _parse_bare(normalized: str, raw: str, ctx: _Context) -> ParsedDate | None:
     if m and (ctx.hint in (SOLAR_HIJRI, LUNAR_HIJRI) or hijri_script):
         calendar = ctx.hint or SOLAR_HIJRI
         short = int(m["y"])
-        year = (1400 if short < 50 else 1300) + short
+        year = solar_year_of_two_digits(short)
         if calendar == LUNAR_HIJRI:
             year = 1400 + short
         return _placed(_build(calendar, year, int(m["m"]), int(m["d"]), raw), 0, len(raw))
     return None
+
+
+def solar_year_of_two_digits(two: int) -> int:
+    """A Solar Hijri year from its last two digits: «۹۸» is 1398, «۰۲» is 1402."""
+    return (1400 if two < 50 else 1300) + two
 
 
 def _placed(found: ParsedDate | None, start: int, end: int) -> ParsedDate | None:
