@@ -1063,6 +1063,7 @@ def _yearless_dates(
     except ImportError:
         return []
     out = []
+    folded = lex.fold(text)
     for m in YEARLESS_DATE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -1099,6 +1100,8 @@ def _yearless_dates(
                 parsed = _parse_day(parse_date, day, month, _year_in(month, told[0]))
                 found = iso_day(parsed)
                 if found is not None and told[0] <= found <= told[1]:
+                    parsed = _on_written_weekday(parse_date, folded, m.start(), day, month,
+                                                 parsed, document)
                     out.append((m.start(), m.end(), parsed[:10], m.group(0)))
                     continue
         last_year = bool(_LAST_YEAR.match(text, m.end()))
@@ -1127,8 +1130,31 @@ def _yearless_dates(
                 if coming and iso_day(coming) and iso_day(coming) <= document:
                     parsed = coming
         if parsed is not None:
+            parsed = _on_written_weekday(parse_date, folded, m.start(), day, month, parsed,
+                                         document)
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
+
+
+def _on_written_weekday(parse_date, folded: str, at: int, day: str, month: str, parsed: str,
+                        document: dt.date) -> str:
+    """A day-month with its weekday written before it ("On Monday 2 September") that the
+    year read for it puts on another weekday: the document's year, or the one before it,
+    when that puts it on its weekday (a 2024 report that told of 2017 and came back to its
+    own time: 2 September 2017 was a Saturday)."""
+    line_start = folded.rfind("\n", 0, at) + 1
+    weekday = weekday_before(folded, max(line_start, at - 24), at)
+    found = iso_day(parsed)
+    if weekday is None or found is None or found.weekday() == weekday:
+        return parsed
+    own = _year_in(month, document)
+    for year in (own, own - 1):
+        other = _parse_day(parse_date, day, month, year)
+        other_day = iso_day(other)
+        if other_day is not None and other_day.weekday() == weekday \
+                and other_day <= document + YEARLESS_AHEAD:
+            return other
+    return parsed
 
 
 # A season and its year: «پاییز ۱۳۹۶», «خريف ٢٠١٧», "autumn 2017", "the summer of 2019".

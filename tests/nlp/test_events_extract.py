@@ -2972,3 +2972,11 @@ def test_not_going_calls_off_only_a_trip_told_before_it() -> None:
 def test_a_year_said_before_a_dari_day() -> None:
     text = "در سال ۱۳۹۸، روز ۱۵ سنبله، در لابی هتل سرینا کابل با فردی به نام حاجی ملاقات کرد."
     assert _dated(text, ("هتل سرینا",), "2024-10-13") == [("meeting", "2019-09-06")]
+
+
+def test_a_written_weekday_brings_a_day_back_to_the_report_year() -> None:
+    # 2 September 2017 was a Saturday; the story told of 2017 came back to 2024
+    text = ("On 3 June 2017 he met two officers in Damascus.\n"
+            "On Monday 2 September TAVAKOLI drove to Sandvika, where he met AHMADI in the car park.")
+    assert _dated(text, ("Damascus", "Sandvika"), "2024-09-13") == [
+        ("meeting", "2017-06-03"), ("travel", "2024-09-02"), ("meeting", "2024-09-02")]
