@@ -671,8 +671,9 @@ def _counted_from_earlier(found: list[tuple[int, str | None, str]],
 
 
 _NEXT_WORD = re.compile(r"\s+(\S+)")
-# A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,".
-_APPOSITION = re.compile(r"\s*[،,(]?\s*")  # («باكر الثلاثاء»: tomorrow, Tuesday)
+# A weekday set beside the day just told: «فردایش، یکشنبه،», "the next day, Sunday,", "The
+# 6th of July, a Saturday".
+_APPOSITION = re.compile(r"\s*[،,(]?\s*(?:(?:which was )?an? |the )?")  # («باكر الثلاثاء»: tomorrow, Tuesday)
 
 # Levantine «غدا» is lunch after «على»/«ع»: «عزمني على غدا بمطعم هاشم».
 _LUNCH = re.compile(r"(?<!\w)(?:علی|ع)\s+غدا(?!\w)")

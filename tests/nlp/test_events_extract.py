@@ -2980,3 +2980,10 @@ def test_a_written_weekday_brings_a_day_back_to_the_report_year() -> None:
             "On Monday 2 September TAVAKOLI drove to Sandvika, where he met AHMADI in the car park.")
     assert _dated(text, ("Damascus", "Sandvika"), "2024-09-13") == [
         ("meeting", "2017-06-03"), ("travel", "2024-09-02"), ("meeting", "2024-09-02")]
+
+
+def test_a_weekday_after_a_day_with_its_article_names_that_day() -> None:
+    # "The 6th of July, a Saturday": 6 July 2019, not the Saturday after it
+    text = ("It was summer 2019. The 6th of July, a Saturday. "
+            "A man called Jabbar came to my house, here in Fao.")
+    assert _dated(text, ("Fao",), "2024-10-03") == [("meeting", "2019-07-06")]
