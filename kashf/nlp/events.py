@@ -213,6 +213,9 @@ _CONDITIONAL = re.compile(
 # An e-mail's own header, in a thread: "From: …" then "Sent: Tuesday, June 6, 2023 8:02 AM".
 
 
+# A chat's line opens on its time too, in brackets ("[21:12] Abu Sanad: …"), or with the
+# speaker's name after it ("09:15 Rabih: …"): a chat goes on with its story from line to line.
+_CHAT_STAMP = re.compile(r"\s*\[|\W*[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}\W{0,3}[^\W\d][^:\n]{0,20}:")
 # A surveillance log's line opens on its time: "13:05 T1 meets W1", "[14:20]".
 _LOG_TIME = re.compile(
     # (a Persian or Arabic log names the hour: «ساعت ۱۷:۴۵ — سوژه …», «الساعة ١٧:٤٥»)
@@ -881,6 +884,7 @@ class _Extractor:
         self.langs: frozenset[str] | None = None
         self.events: list[dict] = []
         self.story_date: tuple[str | None, str | None] = (None, None)
+        self.story_at = 0  # where the story's day was said
         self.story_place: dict | None = None
         self.route_trips: set[int] = set()  # where the trips an itinerary's rows tell end
         self._guesses: dict[tuple, list[lex.Hit]] = {}
@@ -1169,6 +1173,18 @@ class _Extractor:
             morning = dt.date.fromisoformat(self.story_date[0][:10]) + dt.timedelta(days=1)
             self.story_date = (morning.isoformat(), None)
         if status == "happened":
+            line_start = self.text.rfind("\n", 0, start) + 1
+            if self.story_date[0] and self.story_at < line_start \
+                    and _LOG_TIME.match(self.text, line_start) \
+                    and not _CHAT_STAMP.match(self.text, line_start) \
+                    and _LOG_TIME.match(self.text, self.text.rfind("\n", 0, self.story_at) + 1):
+                # a log's timed line after another whose story told of its own day
+                # («الساعة ٠٩:١٥ … مساء أمس … / الساعة ١٤:٠٠ التقى …»): the log's day
+                entry = self.dates.entry_date(start)
+                day = entry.isoformat() if entry else self.dates.log_day()
+                if day is None and self.dates.document:
+                    day = self.dates.document.isoformat()
+                return day, None
             if self.story_date[0]:
                 return self.story_date
             sent = self.dates.mail_day(start)
@@ -1237,14 +1253,15 @@ class _Extractor:
         "DECL: 10/15/2019", nor one after the document's own day, nor a deadline's: "Bring
         the stamped copies by Thursday")."""
         days = [
-            (iso, text) for at, iso, text in written
+            (at, iso, text) for at, iso, text in written
             if iso and not self.dates._in_header(at) and not self.dates._after(iso)
             and (iso, text) not in self.dates.month_end
             and not _DEADLINE.search(self.folded, max(0, at - 20), at)
             and not _quoted_at(self.text, at)
         ]
         if days:
-            self.story_date = days[-1]
+            self.story_date = days[-1][1:]
+            self.story_at = days[-1][0]
 
     def guessed(self, start: int, end: int, found: list[lex.Hit] | None = None,
                 raw: list[lex.Hit] | None = None) -> list[lex.Hit]:

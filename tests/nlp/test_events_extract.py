@@ -2987,3 +2987,16 @@ def test_a_weekday_after_a_day_with_its_article_names_that_day() -> None:
     text = ("It was summer 2019. The 6th of July, a Saturday. "
             "A man called Jabbar came to my house, here in Fao.")
     assert _dated(text, ("Fao",), "2024-10-03") == [("meeting", "2019-07-06")]
+
+
+def test_a_log_line_does_not_take_the_day_another_timed_line_told_of() -> None:
+    # a police log: the 09:15 report tells of last night; the 14:00 meeting is of the log's day
+    text = ("الساعة ٠٩:١٥ ورد بلاغ من المواطن مفاده أنه مساء أمس شاهد قارباً وصل إلى رصيف حجيف.\n"
+            "الساعة ١٤:٠٠ التقى النقيب فهد بالمصدر في مقهى الشجرة بالشيخ عثمان.")
+    assert _dated(text, ("رصيف حجيف", "مقهى الشجرة"), "2023-11-14")[-1] == ("meeting", "2023-11-14")
+
+
+def test_a_chat_line_goes_on_with_the_day_the_line_before_told_of() -> None:
+    text = ("[21:10] Rabih: yesterday I met him at the Hamra cafe.\n"
+            "[21:12] Rabih: he gave me 500 dollars cash in an envelope.")
+    assert [d for _t, d in _dated(text, ("Hamra cafe",), "2024-03-12")] == ["2024-03-11"] * 2
