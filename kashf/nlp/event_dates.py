@@ -173,6 +173,8 @@ class DateTracker:
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
+            if told is not None and _background_closed(self.text, told[0], p_start):
+                told = None
             if self._season_list is None:
                 self._season_list = _seasons(self.text, ())
             # (and a month with its year told in a paragraph read before: "Tell me about
@@ -761,6 +763,26 @@ _LUNAR = re.compile(r"هـ|(?<!\w)ه(?!\w)|محرم|صفر|ربيع|جمادى|�
 # the year of the days told after it (folded text).
 _BORN = re.compile(r"(?<!\w)(?:dob|d\.o\.b\.?|born(?:\s+on)?|date\s+of\s+birth|تولد|متولد|موالید|"
                    r"مولود|المولود|تاریخ الولاده)\W{0,3}$", re.IGNORECASE)
+# A section that tells the past ("Background", «سابقه», «خلفية») and a heading line of its own.
+_BACKGROUND = re.compile(r"(?:background|history|سابقه|پیشینه|پیش‌زمینه|خلفیه|الخلفیه|خلفية|الخلفية)",
+                         re.IGNORECASE)
+_HEADING_LINE = re.compile(r"^[ \t]*(?:[0-9IVX]{1,3}[.)-]?[ \t]*)?([^\W\d_][^\n.!?؟:]{0,40}?)[ \t:]*$",
+                           re.MULTILINE)
+
+
+def _background_closed(text: str, told: int, start: int) -> bool:
+    """Whether the day told at ``told`` is under a "Background" heading that another heading
+    closes before ``start``: a report's own time comes after it ("Background … 23 March 2019"
+    / "Reporting" / "On 2 April …" is this year's April)."""
+    line_end = text.find("\n", start)  # (a paragraph may open on its heading: "Reporting")
+    line_end = len(text) if line_end < 0 else line_end
+    headings = [m for m in _HEADING_LINE.finditer(text, 0, line_end) if m.start() != m.end()]
+    before = [m for m in headings if m.end() <= told]
+    if not before or not _BACKGROUND.fullmatch(before[-1].group(1).strip()):
+        return False
+    return any(told < m.start() for m in headings)
+
+
 def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
                       ) -> list[tuple[int, int, str, str]]:
     """A lunar Hijri day with its weekday written before it («سه‌شنبه ۱۵ ذی‌الحجه») on the day

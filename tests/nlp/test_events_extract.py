@@ -3000,3 +3000,9 @@ def test_a_chat_line_goes_on_with_the_day_the_line_before_told_of() -> None:
     text = ("[21:10] Rabih: yesterday I met him at the Hamra cafe.\n"
             "[21:12] Rabih: he gave me 500 dollars cash in an envelope.")
     assert [d for _t, d in _dated(text, ("Hamra cafe",), "2024-03-12")] == ["2024-03-11"] * 2
+
+
+def test_a_background_section_does_not_date_the_reporting_after_it() -> None:
+    text = ("Background\n2. JAFARI first met MOSHIRI at the centre's dinner on 23 March 2019.\n\n"
+            "Reporting\n3. On 6 April TAHERI flew from Sydney to Istanbul.")
+    assert _dated(text, ("Istanbul",), "2024-05-17")[-1] == ("travel", "2024-04-06")
