@@ -41,6 +41,11 @@ HEADER_LINE = re.compile(
 )
 
 
+# A header line that refers to another paper by its date: "Ref: PM 2024-04-22", «پیرو …».
+_REFERENCE_LINE = re.compile(r"\s*(?:ref|reference|our ref|your ref|پیرو|عطف|بازگشت|المرجع|إشارة|اشارة)"
+                             r"\b\s*[.:：]", re.IGNORECASE)
+
+
 # A number right before a trigger counts events ("five meetings", «پنج دیدار», "23 meetings"),
 # and so does a count of times after it ("travelled to Tehran three times", «دو بار»): a
 # total, not an event.
@@ -301,7 +306,7 @@ class DateTracker:
         in its own week ("flew to Dubai on Wednesday last week. On Thursday I met Osman": that
         week's Thursday, not this one's)."""
         read = iso_day(day)
-        story = self.story_anchor(offset)
+        story = self.story_anchor(offset, references=False)
         if read is None or story is None or today is None or not story < read <= today:
             return day
         then = story + dt.timedelta(days=(weekday - story.weekday() - 1) % 7 + 1)
@@ -327,11 +332,15 @@ class DateTracker:
             index -= 1
         return None
 
-    def story_anchor(self, offset: int) -> dt.date | None:
+    def story_anchor(self, offset: int, references: bool = True) -> dt.date | None:
         """The day "the same day", "the next day" count from: the last day the text gave
-        before ``offset``, absolute or relative («مساء الأحد ٣/٩ … في اليوم التالي»), not a
-        header's."""
+        before ``offset``, absolute or relative («مساء الأحد ٣/٩ … في اليوم التالي»); without
+        ``references``, not the date of another paper a header line refers to ("Ref: PM
+        2024-04-22", «پیرو نامه مورخ …»)."""
         absolute = self._last_absolute(offset)
+        if absolute and not references and _REFERENCE_LINE.match(
+                self.text, self.text.rfind("\n", 0, absolute[0]) + 1):
+            absolute = None
         said = next(((at, day) for at, day in reversed(self._said) if at < offset), None)
         if said and (absolute is None or said[0] > absolute[0]):
             return said[1]

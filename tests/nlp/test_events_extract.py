@@ -3006,3 +3006,10 @@ def test_a_background_section_does_not_date_the_reporting_after_it() -> None:
     text = ("Background\n2. JAFARI first met MOSHIRI at the centre's dinner on 23 March 2019.\n\n"
             "Reporting\n3. On 6 April TAHERI flew from Sydney to Istanbul.")
     assert _dated(text, ("Istanbul",), "2024-05-17")[-1] == ("travel", "2024-04-06")
+
+
+def test_a_referenced_paper_s_date_is_no_story_week() -> None:
+    # the note of Tuesday 14 May refers to one of 22 April: "Thursday" is the 9th, not the 25th
+    text = ("Datum: 2024-05-14\nRef: PM 2024-04-22\n\n"
+            "1. HAMID back in Sweden: arrived Kastrup from Istanbul Thursday evening.")
+    assert _dated(text, ("Kastrup",), "2024-05-14") == [("travel", "2024-05-09")]
