@@ -1139,7 +1139,8 @@ def _yearless_dates(
         last_year = bool(_LAST_YEAR.match(text, m.end()))
         year = _year_in(month, reference) - last_year
         said_year = _YEAR_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        said = _full_year(ascii_digits(said_year.group(1))) if said_year else None
+        said = _full_year(ascii_digits(said_year.group(1) or said_year.group(2))) \
+            if said_year else None
         if said is not None and _fits_calendar(said, month):
             # «سال ۹۷، ۲۳ دی», «سنة ٢٠١٩، ٣ آذار»: the year said first
             year = said
@@ -1300,8 +1301,10 @@ _THIS_YEAR = re.compile(r"\W{0,3}(?:امسال|this year|هذا العام|ال�
 
 
 # A year said just before a day and month: «سال ۹۷، ۲۳ دی», «عام ٢٠١٩، في ٣ آذار».
+# (or a feast's year with the day in brackets after it: "on Sizdah Bedar 2019 (2 April)")
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:سال|سنة|عام|in)\s+([0-9۰-۹٠-٩]{4}|[۰-۹]{2})\s*[،,]\s*"
-                          r"(?:في\s+|on\s+|روز\s+|يوم\s+)?$",
+                          r"(?:في\s+|on\s+|روز\s+|يوم\s+)?$"
+                          r"|(?<![\w/.\-])([0-9۰-۹٠-٩]{4})\s*\(\s*$",
                           re.IGNORECASE)
 
 

@@ -3013,3 +3013,8 @@ def test_a_referenced_paper_s_date_is_no_story_week() -> None:
     text = ("Datum: 2024-05-14\nRef: PM 2024-04-22\n\n"
             "1. HAMID back in Sweden: arrived Kastrup from Istanbul Thursday evening.")
     assert _dated(text, ("Kastrup",), "2024-05-14") == [("travel", "2024-05-09")]
+
+
+def test_a_year_before_a_day_in_brackets_is_its_year() -> None:
+    text = "He met HAMID once before, on Sizdah Bedar 2019 (2 April) in the courtyard of the Imam Reza shrine."
+    assert _dated(text, ("Imam Reza shrine",), "2024-05-14") == [("meeting", "2019-04-02")]
