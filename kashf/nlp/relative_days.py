@@ -146,7 +146,7 @@ _DAY_MONTH = re.compile(
     r"(?P<d>[0-9۰-۹٠-٩]{1,2})"
     # (a space may stand by the slash, as right-to-left typing leaves it: «يوم الأحد ٢٨ /١»)
     rf" ?/ ?(?P<m>[0-9۰-۹٠-٩]{{1,2}})"
-    r"(?![/0-9۰-۹٠-٩])"
+    r"(?! ?/|[0-9۰-۹٠-٩])"  # (nor a full date spaced so: «بتاريخ ٣ / ٩ / ١٤٣٨هـ»)
     r"|(?<![\w/])(?P<d2>[0-9۰-۹٠-٩]{1,2})/(?P<m2>[0-9۰-۹٠-٩]{1,2})"
     r"(?=\s*[–\-—,،]?\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2})"
     # a line that opens on its day: "8/14: S1 flew Dulles-Istanbul", "12/01 - asked to copy"

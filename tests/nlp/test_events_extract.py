@@ -3018,3 +3018,9 @@ def test_a_referenced_paper_s_date_is_no_story_week() -> None:
 def test_a_year_before_a_day_in_brackets_is_its_year() -> None:
     text = "He met HAMID once before, on Sizdah Bedar 2019 (2 April) in the courtyard of the Imam Reza shrine."
     assert _dated(text, ("Imam Reza shrine",), "2024-05-14") == [("meeting", "2019-04-02")]
+
+
+def test_a_spaced_hijri_date_and_a_hijri_year_alone() -> None:
+    text = ("١- سافر المالكي إلى مدينة مشهد بتاريخ ٣ / ٩ / ١٤٣٨هـ الموافق ٢٩ / ٥ / ٢٠١٧م.\n"
+            "٢- في عام ١٤٤٢هـ التقى المالكي بالحاج مرتضى في أحد فنادق مسقط.")
+    assert _dated(text, ("مشهد", "مسقط"), "2024-07-15") == [("travel", "2017-05-29"), ("meeting", None)]
