@@ -644,7 +644,10 @@ _ROUTE_MEANS = re.compile(
     r"|(?<!\w)(?:زمینی|هوایی|پرواز|با\s+(?:اتوبوس|قطار|ماشین|خودرو|تاکسی)|برا|جوا|رحله|بالباص|بالسیاره)(?!\w)",
     re.IGNORECASE)
 _HEADING = re.compile(
-    r"(?:\b(?:heading|headed|bound)\s+(?:for|to|towards?)(?:\s+the)?|(?<!\w)(?:به\s+مقصد|"
+    r"(?:\b(?:heading|headed|bound)\s+(?:for|to|towards?)(?:\s+the)?|"
+    # "departed Sydney for Tehran", "left Erbil for Ankara"
+    r"\b(?:departed|left|leaving|leaves|set\s+off|set\s+out|flew\s+out|sailed)\s+(?:from\s+)?"
+    r"[\w'\- ]{1,24}?\s+for(?:\s+the)?|(?<!\w)(?:به\s+مقصد|"
     r"باتجاه|متجها\s+(?:إلى|الى)|متوجها\s+(?:إلى|الى)|قاصدا))\s*$",
     re.IGNORECASE,
 )

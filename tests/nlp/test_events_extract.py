@@ -3024,3 +3024,8 @@ def test_a_spaced_hijri_date_and_a_hijri_year_alone() -> None:
     text = ("١- سافر المالكي إلى مدينة مشهد بتاريخ ٣ / ٩ / ١٤٣٨هـ الموافق ٢٩ / ٥ / ٢٠١٧م.\n"
             "٢- في عام ١٤٤٢هـ التقى المالكي بالحاج مرتضى في أحد فنادق مسقط.")
     assert _dated(text, ("مشهد", "مسقط"), "2024-07-15") == [("travel", "2017-05-29"), ("meeting", None)]
+
+
+def test_departed_one_city_for_another_goes_to_the_other() -> None:
+    text = "MOSHIRI departed Sydney for Tehran via Dubai on 3 January 2023 and spent 16 days in Iran."
+    assert _placed(text, ("Sydney", "Tehran", "Dubai", "Iran")) == [("travel", "Tehran")]
