@@ -52,7 +52,8 @@ _LOCATIVE = re.compile(
     # "in the courtyard of the Islamic Centre", "at the entrance to the souk": the part
     r"\b(?:in|at|inside|outside|near)\s+the\s+(?:[a-z]+\s+)?(?:courtyard|lobby|foyer|garden|"
     r"gardens|grounds|car\s+park|parking\s+lot|forecourt|entrance|food\s+court|cafeteria|"
-    r"basement|roof|café|cafe|restaurant|bar|tea\s+room)\s+(?:of|to|at)(?:\s+the)?|"
+    r"basement|roof|café|cafe|restaurant|bar|tea\s+room|patio|terrace|hall|prayer\s+hall|"
+    r"reception|square|gate|back)\s+(?:of|to|at)(?:\s+the)?|"
     # «در سالون هوتل بلخ», «توی لابی هتل», «بمنطقة سيدي جابر»: the part of a place, or its area
     r"(?<!\w)(?:در|توی|تو)\s+(?:سالون|سالن|لابی|حیاط|محوطه)\s*$|"
     r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"

@@ -3029,3 +3029,10 @@ def test_a_spaced_hijri_date_and_a_hijri_year_alone() -> None:
 def test_departed_one_city_for_another_goes_to_the_other() -> None:
     text = "MOSHIRI departed Sydney for Tehran via Dubai on 3 January 2023 and spent 16 days in Iran."
     assert _placed(text, ("Sydney", "Tehran", "Dubai", "Iran")) == [("travel", "Tehran")]
+
+
+def test_the_patio_of_a_venue_is_the_venue() -> None:
+    text = ("MORADI landed at Paris-CDG from Beirut. "
+            "She met TAVAKOLI the same day at 16:30 in the patio of the Grande Mosquée de Paris.")
+    assert _placed(text, ("Paris-CDG", "Beirut", "Grande Mosquée de Paris"))[-1] == (
+        "meeting", "Grande Mosquée de Paris")
