@@ -1506,6 +1506,9 @@ class _Extractor:
             # «به مدرسه نرفتم ولی با علی ملاقات کردم»: not going calls off only a trip told before it
             and not (c.tag == "cancelled" and c.start < hits[0].start
                      and _DID_NOT_GO.match(self.folded, c.start))
+            # «عبر باجل»: Bajil, a town, not «أجّل» (postponed) with «ب» before it
+            and not any(int(m.get("end", 0)) >= c.end and m.get("label") in ("LOC", "PER", "ORG")
+                        for m in self.mentions.starting_in(max(0, c.start - 40), c.start + 1))
         ]
         leading = {c.tag for c in cues if c.start < hits[0].start and c.tag != "cancelled"}
         if not persian:

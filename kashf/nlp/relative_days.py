@@ -41,7 +41,10 @@ _LAST_EN = r"last|this past|past"
 _NEXT_EN = r"next|this coming|coming|همین"  # «همین شنبه میریم وان»: this coming Saturday
 # «قبل»/«بعد» after a weekday are "last"/"next" only when nothing follows them: «شنبه بعد از
 # ظهر» is Saturday afternoon, «الجمعة بعد الصلاة» Friday after prayers.
-_NOT_A_WORD_AFTER = r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s))"
+# (nor a span: «الثلاثاء بعد عشر ساعات في الطريق», «الجمعة بعد يومين»: after ten hours, not
+# the Tuesday after; «سه‌شنبه بعد ساعت ۱۰» is still next Tuesday at ten)
+_NOT_A_WORD_AFTER = (r"(?!\s*(?:از|ال\w|صلا|ظهر|عصر|\w+ی\s|[0-9۰-۹٠-٩]|ساعات|ساعتین|ساعه\b|"
+                     r"دقیقه|دقائق|یومین|ایام|نص\s|نصف|ثلاث|اربع|خمس|ست\s|سبع|ثمان|تسع|عشر))")
 # («الفات»: Sudanese speech's «الفائت», «يوم الاربعاء الفات»)
 _LAST_AFTER = (rf"گذشته|قبل{_NOT_A_WORD_AFTER}|پیش|الماضیه|الماضی|المنصرمه|المنصرم|الفائته|الفائت|"
                r"الفات|السابقه|السابق|اللی فات|الی فات|اللی راح")

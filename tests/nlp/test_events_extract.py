@@ -3036,3 +3036,9 @@ def test_the_patio_of_a_venue_is_the_venue() -> None:
             "She met TAVAKOLI the same day at 16:30 in the patio of the Grande Mosquée de Paris.")
     assert _placed(text, ("Paris-CDG", "Beirut", "Grande Mosquée de Paris"))[-1] == (
         "meeting", "Grande Mosquée de Paris")
+
+
+def test_a_status_word_inside_a_place_name_is_no_cue() -> None:
+    # «باجل» (Bajil) reads as «ب» + «أجل» (postponed)
+    text = "وصلت صنعاء مساء الثلاثاء بعد عشر ساعات في الطريق عبر باجل ومناخة."
+    assert _dated_status(text, ("صنعاء", "باجل"), "2024-03-24") == [("travel", "2024-03-19", "happened")]

@@ -101,6 +101,9 @@ def test_before_and_after_a_weekday_with_a_word_after_them_are_not_last_and_next
     assert days("شنبه بعد با او دیدار می‌کنم") == ["2019-11-23"]  # next Saturday
     assert days("الجمعة القادمة") == ["2019-11-22"]
     assert days("الخميس اللي فات") == ["2019-11-14"]
+    # a span after «بعد» is how long, not "the one after": after ten hours on the road
+    assert days("وصلت صنعاء مساء الثلاثاء بعد عشر ساعات في الطريق") == ["2019-11-19"]
+    assert days("سه‌شنبه بعد ساعت ۱۰ می‌بینمش") == ["2019-11-26"]  # next Tuesday at ten
 
 
 def test_egyptian_and_levantine_weekdays() -> None:
