@@ -3042,3 +3042,9 @@ def test_a_status_word_inside_a_place_name_is_no_cue() -> None:
     # «باجل» (Bajil) reads as «ب» + «أجل» (postponed)
     text = "وصلت صنعاء مساء الثلاثاء بعد عشر ساعات في الطريق عبر باجل ومناخة."
     assert _dated_status(text, ("صنعاء", "باجل"), "2024-03-24") == [("travel", "2024-03-19", "happened")]
+
+
+def test_a_decision_to_travel_on_a_weekday_is_a_plan() -> None:
+    # field notes of Thursday 14 March: «قررت أسافر … يوم السبت» is the coming Saturday
+    text = "قررت أسافر إلى زبيد يوم السبت."
+    assert _dated_status(text, ("زبيد",), "2024-03-14") == [("travel", "2024-03-16", "planned")]
