@@ -558,6 +558,9 @@ class DateTracker:
                     at >= e and iso and _BESIDE.fullmatch(self.folded, e, at)
                     and (YEARLESS_DATE.match(said) or any(ch.isdigit() for ch in said))
                     for at, iso, said in found)
+                    or any(at >= e and other and _BESIDE.fullmatch(self.folded, e, at)
+                           and _OF_THIS_MONTH.search(self.folded, at, end_at)
+                           for at, end_at, other in relative)
                     or any(at >= e and _BESIDE.fullmatch(self.folded, e, at) for at, _d in feasts)):
                 continue  # «یکشنبه پنجم آذر», «يوم الثلاثاء ثالث أيام العيد»: the day the
                 # weekday stands before names it
@@ -602,8 +605,11 @@ class DateTracker:
         return found
 
 
-# What may stand between a weekday and the day it names: «یکشنبه پنجم آذر», "Sunday, 5 March".
-_BESIDE = re.compile(r"[\s,،]*")
+# What may stand between a weekday and the day it names: «یکشنبه پنجم آذر», "Sunday, 5 March",
+# «يوم الأربعاء الموافق العاشر من الشهر الجاري».
+_BESIDE = re.compile(r"[\s,،]*(?:(?:ال)?(?:موافق|مصادف)(?:\s+ل)?[\s,،]*)?")
+# A day of this month in words: «العاشر من الشهر الجاري», "the tenth of this month".
+_OF_THIS_MONTH = re.compile(r"(?:الشهر|this month|ماه)")
 
 
 # An English clause in the present with no past form in it tells what is still to come: "he

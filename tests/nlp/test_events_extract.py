@@ -3048,3 +3048,8 @@ def test_a_decision_to_travel_on_a_weekday_is_a_plan() -> None:
     # field notes of Thursday 14 March: «قررت أسافر … يوم السبت» is the coming Saturday
     text = "قررت أسافر إلى زبيد يوم السبت."
     assert _dated_status(text, ("زبيد",), "2024-03-14") == [("travel", "2024-03-16", "planned")]
+
+
+def test_a_weekday_matched_to_a_day_of_this_month_is_that_day() -> None:
+    text = "سافر براً إلى دبي يوم الأربعاء الموافق العاشر من الشهر الجاري عبر منفذ تيبات."
+    assert _dated(text, ("دبي",), "2024-01-20") == [("travel", "2024-01-10")]
