@@ -110,6 +110,9 @@ _THIS_MONTH = re.compile(
     # (spoken: «يوم ٢٨ الشهر ده», «١٥ هالشهر», «٣ الشهر هاذا»)
     r"(?:الشهر\s+(?:الجاری|الحالی|ده|دا|هذا|هاذا)|هذا\s+الشهر|هالشهر|الجاری)(?!\w)"
     r"|(?<!\w)the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:this\s+month|instant|inst\b)"
+    # (spoken, the month alone after «يوم»: «خرجت من الميناء يوم ١٥ الشهر», the 15th of it)
+    r"|(?<=یوم\s)(?P<num2>[0-9۰-۹٠-٩]{1,2})\s+الشهر(?!\s*(?:الماضی|المنصرم|الفائت|السابق|"
+    r"المقبل|القادم|الجای|اللی|الی|ذاته|نفسه|ذاک|ذلک|الفات))(?!\w)"
 )
 
 # «في ١٥ من الشهر الماضي», «يوم الخامس من الشهر المنصرم», "on the 3rd of last month", «في ٥ من
@@ -411,7 +414,7 @@ def relative_days(
         if m.group("ord"):
             day = _ORDINALS[m.group("ord")]
         else:
-            day = int(ascii_digits(m.group("num") or m.group("en")))
+            day = int(ascii_digits(m.group("num") or m.group("en") or m.group("num2")))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
     for m in _OTHER_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):

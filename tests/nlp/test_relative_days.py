@@ -106,6 +106,12 @@ def test_before_and_after_a_weekday_with_a_word_after_them_are_not_last_and_next
     assert days("سه‌شنبه بعد ساعت ۱۰ می‌بینمش") == ["2019-11-26"]  # next Tuesday at ten
 
 
+def test_a_day_of_the_month_said_with_the_month_alone() -> None:
+    folded = fold("خرجت القافلة من ميناء الحديدة يوم ١٥ الشهر ووصلت")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 3, 24))] \
+        == ["2024-03-15"]
+
+
 def test_egyptian_and_levantine_weekdays() -> None:
     folded = fold("السفر يوم الاتنين الجاي لإسطنبول")
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 2, 14))] \
