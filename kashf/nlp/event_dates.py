@@ -571,7 +571,16 @@ class DateTracker:
                 day = self._in_story_week(s, weekday, day, today)
                 told = max((x for x in found if x[0] + len(x[2]) <= s), default=None)
                 if told and told[1] and _APPOSITION.fullmatch(self.folded, told[0] + len(told[2]), s):
-                    continue  # «فردایش، یکشنبه»: the day just counted, named
+                    # «فردایش، یکشنبه»: the day just counted, named; when the count, made from
+                    # the story's last day, lands a day or two off the weekday the writer names
+                    # («دو روز بعد، شنبه» after a day heard of), the weekday is the surer word
+                    reached = iso_day(told[1])
+                    if reached is not None and len(told[1]) >= 10 and reached.weekday() != weekday:
+                        shift = (weekday - reached.weekday() + 3) % 7 - 3
+                        if abs(shift) <= 2:
+                            found = [(a, (reached + dt.timedelta(days=shift)).isoformat(), t)
+                                     if (a, d, t) == told else (a, d, t) for a, d, t in found]
+                    continue
             if langs and "fa" not in langs and self.folded[s:e] == "جمعه":
                 continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday
             inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]

@@ -3053,3 +3053,12 @@ def test_a_decision_to_travel_on_a_weekday_is_a_plan() -> None:
 def test_a_weekday_matched_to_a_day_of_this_month_is_that_day() -> None:
     text = "سافر براً إلى دبي يوم الأربعاء الموافق العاشر من الشهر الجاري عبر منفذ تيبات."
     assert _dated(text, ("دبي",), "2024-01-20") == [("travel", "2024-01-10")]
+
+
+def test_the_day_before_it_and_a_count_set_right_by_its_weekday() -> None:
+    # a letter of Tuesday 5 December: last Thursday's meeting (30 Nov); he had flown in «دیروزش»
+    # (29 Nov); «دو روز بعد، شنبه» is Saturday 2 December, not two days after the 29th
+    text = ("پنجشنبه‌ی گذشته منو برد لابی هتل آنی پلازا. گفت همون دیروزش با پرواز ماهان از تهران اومده ایروان.\n"
+            "دو روز بعد، شنبه، سیصد دلار از یه حساب ناشناس به کارتم واریز شد.")
+    assert [d for _t, d in _dated(text, ("هتل آنی پلازا", "ایروان"), "2023-12-05")] == [
+        "2023-11-30", "2023-11-29", "2023-12-02"]
