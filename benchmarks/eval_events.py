@@ -294,6 +294,9 @@ ROUND_65 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(311, 317)]
 #: Written blind in round 65, held back through it and scored once with events v89, then tuned
 #: on (events v90) and trained on by the models from round 66.
 ROUND_66 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(317, 323)]
+#: Written blind in round 66, held back through it and scored once with events v90, then tuned
+#: on (events v91) and trained on by the models from round 67.
+ROUND_67 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(323, 329)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
@@ -304,11 +307,11 @@ TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, RO
                 (58, ROUND_58), (59, ROUND_59), (60, ROUND_60),
                 (61, ROUND_61), (62, ROUND_62), (63, ROUND_63),
                 (64, ROUND_64), (65, ROUND_65),
-                (66, ROUND_66))
+                (66, ROUND_66), (67, ROUND_67))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 66's (323–328), written
-#: blind while it was tuned on 317–322, test events v90.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(323, 329)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 67's (329–334), written
+#: blind while it was tuned on 323–328, test events v91.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(329, 335)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),
