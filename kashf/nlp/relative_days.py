@@ -137,9 +137,12 @@ _NTH = re.compile(
 )
 # «يوم الاثنين ١٥», «پنجشنبه ۱۲ ساعت ده»: a weekday and a day of the month with no month; the
 # month is the one that puts that day on that weekday (``_on_weekday``).
+# (a Persian day may carry its ordinal's «ام» and go on with «با»/«از»: «شنبه ۲۱ام با ماهان»)
 _WEEKDAY_AND_DAY = re.compile(
-    rf"(?<!\w)(?P<weekday>{_DAY})\s+(?P<day>[0-9۰-۹٠-٩]{{1,2}})(?![0-9۰-۹٠-٩/:\-]|\.[0-9۰-۹٠-٩])"
-    r"(?=\s*(?:[،,.؛;:)\]]|$|\n|\s(?:و|في|فی|في|در|ساعت|الساعه|صباحا|مساء|عصرا|ظهرا)(?!\w)))"
+    rf"(?<!\w)(?P<weekday>{_DAY})\s+(?P<day>[0-9۰-۹٠-٩]{{1,2}})(?P<th>\s?ام|م)?"
+    r"(?![0-9۰-۹٠-٩/:\-]|\.[0-9۰-۹٠-٩])"
+    r"(?=\s*(?:[،,.؛;:)\]]|$|\n|\s(?:و|في|فی|في|در|ساعت|الساعه|صباحا|مساء|عصرا|ظهرا)(?!\w)"
+    r"|(?<=ام)\s(?:با|از)(?!\w)))"
 )
 # «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧», «در تاریخ ۲۸/۸»: day/month
 # without a year, after «يوم», a weekday or a word for "dated".
@@ -435,8 +438,10 @@ def relative_days(
             document, day, past=not ahead, coming=ahead)))
     for m in _WEEKDAY_AND_DAY.finditer(folded, start, end):
         ahead = forward(m.start()) if callable(forward) else forward
+        # (a Persian weekday or Persian digits: the day of a Solar month, «شنبه ۲۱ام» in Mehr)
+        solar = bool(_PERSIAN_DIGIT.match(m.group("day"))) or not m.group("weekday").startswith("ال")
         day = _on_weekday(document, int(ascii_digits(m.group("day"))),
-                          weekday_number(m.group("weekday")), ahead)
+                          weekday_number(m.group("weekday")), ahead, solar)
         if day is not None:
             found.append((m.start(), m.end(), day))
     for m in _DAY_MONTH.finditer(folded, start, end):
@@ -625,19 +630,44 @@ def weekday_number(name: str) -> int | None:
     return next((number for full, number in _WEEKDAYS.items() if full.startswith(name)), None)
 
 
-def _on_weekday(document: dt.date | None, day: int, weekday: int | None, ahead: bool
-                ) -> str | None:
+def _on_weekday(document: dt.date | None, day: int, weekday: int | None, ahead: bool,
+                solar: bool = False) -> str | None:
     """``day`` of the document's month, or of the month after or before it, whichever puts it
     on ``weekday`` ("Sat 12th" in a chat of 3 October is 12 October, not 12 September); the
-    month after is tried first for a plan, the month before for a report."""
+    month after is tried first for a plan, the month before for a report. With ``solar``, the
+    Solar Hijri months are tried first («شنبه ۲۱ام» in a chat of 20 Mehr is 21 Mehr)."""
     if document is None or weekday is None:
         return None
+    if solar:
+        found = _on_solar_weekday(document, day, weekday, ahead)
+        if found is not None:
+            return found
     first = document.replace(day=1)
     after = (first + dt.timedelta(days=32)).replace(day=1)
     before = (first - dt.timedelta(days=1)).replace(day=1)
     for month in (first, after, before) if ahead else (first, before, after):
         try:
             found = month.replace(day=day)
+        except ValueError:
+            continue
+        if found.weekday() == weekday:
+            return found.isoformat()
+    return None
+
+
+def _on_solar_weekday(document: dt.date, day: int, weekday: int, ahead: bool) -> str | None:
+    """``day`` of the document's Solar month, or of the month after or before it, on
+    ``weekday``."""
+    import jdatetime
+
+    today = jdatetime.date.fromgregorian(date=document)
+    months = [(today.year, today.month)]
+    later = (today.year + (today.month == 12), today.month % 12 + 1)
+    earlier = (today.year - (today.month == 1), (today.month - 2) % 12 + 1)
+    months += [later, earlier] if ahead else [earlier, later]
+    for year, month in months:
+        try:
+            found = jdatetime.date(year, month, day).togregorian()
         except ValueError:
             continue
         if found.weekday() == weekday:

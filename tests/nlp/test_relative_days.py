@@ -213,3 +213,13 @@ def test_a_date_time_group_with_a_local_zone_letter() -> None:
     folded = fold("b. 140915C - TL Community Liaison met Sheikh Jassim at his mudhif, Shuaiba.")
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 3, 14))] \
         == ["2024-03-14"]
+
+
+def test_a_persian_weekday_and_day_is_of_a_solar_month() -> None:
+    # a chat of Friday 20 Mehr 1403 (11 October 2024): «شنبه ۲۱ام» is 21 Mehr, the next day
+    folded = fold("من و سپیده شنبه ۲۱ام با ماهان از فرودگاه امام میریم")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 10, 11))] \
+        == ["2024-10-12"]
+    folded = fold("پنجشنبه ۱۲ ساعت ده دیدمش")  # 12 Mehr, not 12 September
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 10, 11))] \
+        == ["2024-10-03"]
