@@ -3062,3 +3062,8 @@ def test_the_day_before_it_and_a_count_set_right_by_its_weekday() -> None:
             "دو روز بعد، شنبه، سیصد دلار از یه حساب ناشناس به کارتم واریز شد.")
     assert [d for _t, d in _dated(text, ("هتل آنی پلازا", "ایروان"), "2023-12-05")] == [
         "2023-11-30", "2023-11-29", "2023-12-02"]
+
+
+def test_that_afternoon_is_of_the_day_just_told() -> None:
+    text = "یارو دوشنبه زنگ زد گفت کارت دارم. عصرش تو چایخونه کاک جلال همو دیدیم."
+    assert _dated(text, ("چایخونه کاک جلال",), "2023-11-15") == [("meeting", "2023-11-13")]
