@@ -223,3 +223,9 @@ def test_a_persian_weekday_and_day_is_of_a_solar_month() -> None:
     folded = fold("پنجشنبه ۱۲ ساعت ده دیدمش")  # 12 Mehr, not 12 September
     assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 10, 11))] \
         == ["2024-10-03"]
+
+
+def test_wednesday_as_persian_speech_writes_it() -> None:
+    folded = fold("چارشنبه شب با بار راه افتادیم طرف بانه")
+    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2023, 10, 5))] \
+        == ["2023-10-04"]
