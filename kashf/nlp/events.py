@@ -603,9 +603,14 @@ _AT = re.compile(r"(?<!\w)at\s+(?:the\s+)?$")
 # A trip's destination: "to", «إلى», «به», right before the place, near the trigger.
 _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|الى|نحو|باتجاه|صوب|سمت|طرف|على|علی)"
                  # spoken Arabic writes the «to» on the city: «رايح لبغداد», «مسافر عالشام»
-                 r"|(?<!\w)(?:ل|لل|ع))\s*$",
+                 r"|(?<!\w)(?:ل|لل|ع))"
+                 # (and the kind of place before its name: "to the Iranian city of Tabriz",
+                 # «إلى مدينة مشهد», «به شهر وان»)
+                 r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:city|town|village|port)\s+of"
+                 r"|\s+(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ميناء|شهر|روستای|بندر))?\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+_TO_REACH = 32  # how far back "to" may stand ("to the Iranian city of Tabriz")
 # What a pitch asks someone to do, between its verb and a place ("to report on…", «يعمل»,
 # «يشتغل», «کار کند»): a place after it is the work's.
 _THE_WORK = re.compile(
@@ -1634,7 +1639,7 @@ class _Extractor:
             destination = min(
                 (m for m in places
                  if hit.start - _TRIP_REACH <= int(m["start"]) <= hit.end + _TRIP_REACH
-                 and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                 and _TO.search(self.text, max(start, int(m["start"]) - _TO_REACH), int(m["start"]))
                  and _destination(m, self.text)),
                 key=lambda m: abs(int(m["start"]) - hit.start), default=None,
             ) or next((m for m in places if _right_after(self.text, hit, m)), None)
@@ -1644,7 +1649,7 @@ class _Extractor:
                 destination = next((
                     m for m in located
                     if int(crossing["end"]) <= int(m["start"]) <= int(crossing["end"]) + _TRIP_REACH
-                    and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                    and _TO.search(self.text, max(start, int(m["start"]) - _TO_REACH), int(m["start"]))
                     and _destination(m, self.text)
                 ), None)
             if crossing is not None and (destination is None or _country(destination, self.text)):
@@ -1658,7 +1663,7 @@ class _Extractor:
             farther = next((
                 m for m in located
                 if int(m["start"]) > hit.end
-                and _TO.search(self.text, max(start, int(m["start"]) - 12), int(m["start"]))
+                and _TO.search(self.text, max(start, int(m["start"]) - _TO_REACH), int(m["start"]))
                 and _destination(m, self.text) and not _venue_name(self.folded, m)
             ), None)
             if farther is not None:

@@ -3067,3 +3067,13 @@ def test_the_day_before_it_and_a_count_set_right_by_its_weekday() -> None:
 def test_that_afternoon_is_of_the_day_just_told() -> None:
     text = "یارو دوشنبه زنگ زد گفت کارت دارم. عصرش تو چایخونه کاک جلال همو دیدیم."
     assert _dated(text, ("چایخونه کاک جلال",), "2023-11-15") == [("meeting", "2023-11-13")]
+
+
+@pytest.mark.parametrize(("text", "loc", "place"), [
+    ("In May 2024, V.G. left his flat in Van and travelled to the Iranian city of Tabriz.",
+     ("Van", "Tabriz"), "Tabriz"),
+    ("سافر المتهم الأول إلى مدينة مشهد الإيرانية ونزل في فندق قصر الرضا.",
+     ("مشهد", "فندق قصر الرضا"), "مشهد"),
+])
+def test_a_trip_to_the_city_of_a_place_goes_to_that_place(text: str, loc: tuple, place: str) -> None:
+    assert _placed(text, loc)[0] == ("travel", place)
