@@ -3077,3 +3077,8 @@ def test_that_afternoon_is_of_the_day_just_told() -> None:
 ])
 def test_a_trip_to_the_city_of_a_place_goes_to_that_place(text: str, loc: tuple, place: str) -> None:
     assert _placed(text, loc)[0] == ("travel", place)
+
+
+def test_offered_him_is_a_pitch() -> None:
+    text = "ملکی هفته پیش توی انبارش در جاده شیراز به او پیشنهاد داده برای آنها بار ببرد."
+    assert [t for t, _d in _dated(text, ("جاده شیراز",), "2024-03-10")] == ["recruitment"]
