@@ -297,6 +297,9 @@ ROUND_66 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(317, 323)]
 #: Written blind in round 66, held back through it and scored once with events v90, then tuned
 #: on (events v91) and trained on by the models from round 67.
 ROUND_67 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(323, 329)]
+#: Written blind in round 67, held back through it and scored once with events v91, then tuned
+#: on (events v92) and trained on by the models from round 68.
+ROUND_68 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(329, 335)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
@@ -307,11 +310,12 @@ TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, RO
                 (58, ROUND_58), (59, ROUND_59), (60, ROUND_60),
                 (61, ROUND_61), (62, ROUND_62), (63, ROUND_63),
                 (64, ROUND_64), (65, ROUND_65),
-                (66, ROUND_66), (67, ROUND_67))
+                (66, ROUND_66), (67, ROUND_67),
+                (68, ROUND_68))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 67's (329–334), written
-#: blind while it was tuned on 323–328, test events v91.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(329, 335)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 68's (335–340), written
+#: blind while it was tuned on 329–334, test events v92.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(335, 341)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),

@@ -54,10 +54,6 @@ CASES = [
     # a trip cancelled and a meeting held, one sentence: each trigger gets its own status
     ("سفر او به کربلا لغو شد و دیدار در بغداد برگزار شد.", None, ("کربلا", "بغداد"),
      [("travel", "cancelled", None, "کربلا"), ("meeting", "happened", None, "بغداد")]),
-    # a test task is a tasking with test_task (docs/events.md: the blind authors split on
-    # it); «گرفته شود», a passive order, instructs: a plan
-    ("به عنوان مأموریت آزمایشی عکس دروازه گرفته شود.", None, (),
-     [("tasking", "planned", None, None)]),
     # no trigger, no event; headers and titles are not events
     ("هوا گرم بود.", None, (), []),
     ("Subject: meeting with source", None, (), []),
@@ -3082,3 +3078,12 @@ def test_a_trip_to_the_city_of_a_place_goes_to_that_place(text: str, loc: tuple,
 def test_offered_him_is_a_pitch() -> None:
     text = "ملکی هفته پیش توی انبارش در جاده شیراز به او پیشنهاد داده برای آنها بار ببرد."
     assert [t for t, _d in _dated(text, ("جاده شیراز",), "2024-03-10")] == ["recruitment"]
+
+
+def test_a_test_task_ordered_in_the_passive_is_a_plan() -> None:
+    # «گرفته شود», a passive order, instructs: a plan. Whether a test task is a tasking or a
+    # recruitment the blind authors split on (docs/events.md), and the sentence models decide.
+    (event,) = extract_events("به عنوان مأموریت آزمایشی عکس دروازه گرفته شود.", [], [], None)
+    assert event["type"] in ("tasking", "recruitment")
+    assert event["status"] == "planned"
+    assert "test_task" in event["tradecraft"]
