@@ -41,6 +41,11 @@ HEADER_LINE = re.compile(
 )
 
 
+# A feast tied to the report's time by its own words: «العيد الماضي», «عید امسال», "next Eid".
+_FEAST_TIED = re.compile(r"(?:الماضی|القادم|المقبل|الفائت|الجای|گذشته|اینده|امسال|پارسال|"
+                         r"\b(?:last|next|this)\b|[0-9۰-۹٠-٩]{4})")
+
+
 # A header line that refers to another paper by its date: "Ref: PM 2024-04-22", «پیرو …».
 _REFERENCE_LINE = re.compile(r"\s*(?:ref|reference|our ref|your ref|پیرو|عطف|بازگشت|المرجع|إشارة|اشارة)"
                              r"\b\s*[.:：]", re.IGNORECASE)
@@ -299,6 +304,21 @@ class DateTracker:
                     if s == key.end() and day]
         return (iso_day(military[0]), line_start, line_end) if military else None
 
+    def _feast_of_story(self, found: tuple[int, int, str | None], today: dt.date | None,
+                        plan) -> tuple[int, int, str | None]:
+        """A lunar feast named without its year after a story told long before the report
+        («في يوم الجمعة ٢٥ رمضان ١٤٤٢هـ … وفي أول أيام عيد الفطر», in a verdict of 2022): the
+        feast of the story's year, not the one nearest the report."""
+        s, e, day = found
+        if not day or not feast_at(self.folded, s) or today is None \
+                or _FEAST_TIED.search(self.folded, s, min(len(self.folded), e + 24)):
+            return found
+        story = self.story_anchor(s, references=False)
+        if story is None or today - story <= _STORY_GAP:
+            return found
+        again = relative_days(self.folded, s, e, story, forward=plan)
+        return (s, e, again[0][2]) if again and again[0][0] == s and again[0][2] else found
+
     def _in_story_week(self, offset: int, weekday: int, day: str | None,
                        today: dt.date | None) -> str | None:
         """A bare weekday read back from ``today`` (``day``), or the first such weekday after
@@ -551,6 +571,7 @@ class DateTracker:
 
         today = self.today(start)
         relative = relative_days(self.folded, start, end, today, forward=plan)
+        relative = [self._feast_of_story(x, today, plan) for x in relative]
         feasts = [(at, day) for at, _e, day in relative if day and feast_at(self.folded, at)]
         for s, e, day in relative:
             weekday = bare_weekday_number(self.folded[s:e]) if day else None

@@ -3087,3 +3087,10 @@ def test_a_test_task_ordered_in_the_passive_is_a_plan() -> None:
     assert event["type"] in ("tasking", "recruitment")
     assert event["status"] == "planned"
     assert "test_task" in event["tradecraft"]
+
+
+def test_a_feast_after_a_story_long_before_the_report_is_the_story_year_s() -> None:
+    # a verdict of March 2022 telling of Ramadan 1442 (2021): Eid al-Fitr 1442, 13 May 2021
+    text = ("وفي يوم الجمعة ٢٥ رمضان ١٤٤٢هـ ترك المتهم حقيبة في مسجد القصيص.\n"
+            "وفي أول أيام عيد الفطر التقى المتهم الثالث بالمتهم الرابع في مول الإمارات.")
+    assert _dated(text, ("مسجد القصيص", "مول الإمارات"), "2022-03-07")[-1] == ("meeting", "2021-05-13")
