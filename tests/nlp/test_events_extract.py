@@ -3094,3 +3094,8 @@ def test_a_feast_after_a_story_long_before_the_report_is_the_story_year_s() -> N
     text = ("وفي يوم الجمعة ٢٥ رمضان ١٤٤٢هـ ترك المتهم حقيبة في مسجد القصيص.\n"
             "وفي أول أيام عيد الفطر التقى المتهم الثالث بالمتهم الرابع في مول الإمارات.")
     assert _dated(text, ("مسجد القصيص", "مول الإمارات"), "2022-03-07")[-1] == ("meeting", "2021-05-13")
+
+
+def test_going_to_see_someone_in_persian_speech_is_a_meeting() -> None:
+    text = "امروز رفتم پیش مدیر هتل، خانم دمیر، همه چیو گفتم."
+    assert _dated(text, (), "2025-04-29") == [("meeting", "2025-04-29")]
