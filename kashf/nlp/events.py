@@ -1402,6 +1402,10 @@ class _Extractor:
             found = [n for n in found if n not in denied]
             if not hits:
                 return []
+        # "instructed him … to report weekly", «ازش خواست هر هفته گزارش بده»: the habit is the
+        # task's, what he is to do, not a habit the sentence tells instead of an event
+        found = [n for n in found if not (n.tag == "generic" and any(
+            h.tag == "tasking" and h.end <= n.start for h in hits))]
         kinds = {h.tag for h in found}
         money = _mentions_in(self.mentions, start, end, {"MONEY"})
         if "total" in kinds and any(iso and (iso, text) not in self.dates.month_end

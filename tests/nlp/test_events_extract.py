@@ -3099,3 +3099,9 @@ def test_a_feast_after_a_story_long_before_the_report_is_the_story_year_s() -> N
 def test_going_to_see_someone_in_persian_speech_is_a_meeting() -> None:
     text = "امروز رفتم پیش مدیر هتل، خانم دمیر، همه چیو گفتم."
     assert _dated(text, (), "2025-04-29") == [("meeting", "2025-04-29")]
+
+
+def test_a_habit_asked_for_in_a_task_does_not_drop_the_sentence() -> None:
+    text = ("At that meeting, Ardakani instructed al-Musawi to open accounts and to report weekly on "
+            "his dollar purchases, and he handed al-Musawi $100,000 in cash as an advance.")
+    assert [t for t, _d in _dated(text, (), "2023-06-20")] == ["tasking", "payment"]
