@@ -215,6 +215,8 @@ _CONDITIONAL = re.compile(
 # An e-mail's own header, in a thread: "From: …" then "Sent: Tuesday, June 6, 2023 8:02 AM".
 
 
+# A source named before the news word: "according to press reports", «بحسب تقارير إعلامية».
+_ATTRIBUTED = re.compile(r"(?:according\s+to|citing|per|بحسب|حسب|وفقا\s+ل|وفق|به\s+گزارش|طبق)\s*$")
 # A chat's line opens on its time too, in brackets ("[21:12] Abu Sanad: …"), or with the
 # speaker's name after it ("09:15 Rabih: …"): a chat goes on with its story from line to line.
 _CHAT_STAMP = re.compile(r"\s*\[|\W*[0-9۰-۹٠-٩]{1,2}[:.][0-9۰-۹٠-٩]{2}\W{0,3}[^\W\d][^:\n]{0,20}:")
@@ -1405,7 +1407,11 @@ class _Extractor:
         # "instructed him … to report weekly", «ازش خواست هر هفته گزارش بده»: the habit is the
         # task's, what he is to do, not a habit the sentence tells instead of an event
         found = [n for n in found if not (n.tag == "generic" and any(
-            h.tag == "tasking" and h.end <= n.start for h in hits))]
+            h.tag == "tasking" and h.end <= n.start for h in hits))
+            # "According to press reports, Ardakani met …": the source of an event reported,
+            # not a news item the sentence is about
+            and not (n.tag == "news" and _ATTRIBUTED.search(self.folded, max(start, n.start - 24),
+                                                            n.start))]
         kinds = {h.tag for h in found}
         money = _mentions_in(self.mentions, start, end, {"MONEY"})
         if "total" in kinds and any(iso and (iso, text) not in self.dates.month_end

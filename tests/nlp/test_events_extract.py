@@ -3105,3 +3105,8 @@ def test_a_habit_asked_for_in_a_task_does_not_drop_the_sentence() -> None:
     text = ("At that meeting, Ardakani instructed al-Musawi to open accounts and to report weekly on "
             "his dollar purchases, and he handed al-Musawi $100,000 in cash as an advance.")
     assert [t for t, _d in _dated(text, (), "2023-06-20")] == ["tasking", "payment"]
+
+
+def test_according_to_press_reports_is_a_source_not_news() -> None:
+    text = "According to press reports, Ardakani met Houthi financial officials in Muscat in late 2021."
+    assert _placed(text, ("Muscat",), "2023-06-20") == [("meeting", "Muscat")]
