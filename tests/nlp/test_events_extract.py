@@ -3110,3 +3110,10 @@ def test_a_habit_asked_for_in_a_task_does_not_drop_the_sentence() -> None:
 def test_according_to_press_reports_is_a_source_not_news() -> None:
     text = "According to press reports, Ardakani met Houthi financial officials in Muscat in late 2021."
     assert _placed(text, ("Muscat",), "2023-06-20") == [("meeting", "Muscat")]
+
+
+def test_someone_who_withdrew_is_no_cash_withdrawal() -> None:
+    text = ("A meeting he had arranged with a gold refiner at Istanbul's Kuyumcukent complex for the "
+            "next day did not take place after the refiner withdrew.")
+    assert [(t, s) for t, _d, s in _dated_status(text, ("Kuyumcukent",), "2023-06-20")] == [
+        ("meeting", "cancelled")]
