@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 92
+VERSION = 93
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -215,6 +215,9 @@ _CONDITIONAL = re.compile(
 # An e-mail's own header, in a thread: "From: …" then "Sent: Tuesday, June 6, 2023 8:02 AM".
 
 
+# A rule cited by its source: «طبق دستورالعمل», "as per the instructions", «بموجب التعليمات».
+_CITED = re.compile(r"(?:طبق|بر\s+اساس|برابر|according\s+to(?:\s+the)?|as\s+per(?:\s+the)?|"
+                    r"per(?:\s+the)?|وفق|حسب|بموجب)\s*$")
 # A source named before the news word: "according to press reports", «بحسب تقارير إعلامية».
 _ATTRIBUTED = re.compile(r"(?:according\s+to|citing|per|بحسب|حسب|وفقا\s+ل|وفق|به\s+گزارش|طبق)\s*$")
 # A chat's line opens on its time too, in brackets ("[21:12] Abu Sanad: …"), or with the
@@ -1406,8 +1409,11 @@ class _Extractor:
                 return []
         # "instructed him … to report weekly", «ازش خواست هر هفته گزارش بده»: the habit is the
         # task's, what he is to do, not a habit the sentence tells instead of an event
+        # (not a rule the sentence cites: «طبق دستورالعمل، هرگونه دیدار …», "as per the
+        # instructions, any meeting …" says what is always so)
         found = [n for n in found if not (n.tag == "generic" and any(
-            h.tag == "tasking" and h.end <= n.start for h in hits))
+            h.tag == "tasking" and h.end <= n.start
+            and not _CITED.search(self.folded, max(start, h.start - 16), h.start) for h in hits))
             # "According to press reports, Ardakani met …": the source of an event reported,
             # not a news item the sentence is about
             and not (n.tag == "news" and _ATTRIBUTED.search(self.folded, max(start, n.start - 24),
