@@ -596,11 +596,10 @@ class DateTracker:
                     # the story's last day, lands a day or two off the weekday the writer names
                     # («دو روز بعد، شنبه» after a day heard of), the weekday is the surer word
                     reached = iso_day(told[1])
-                    if reached is not None and len(told[1]) >= 10 and reached.weekday() != weekday:
-                        shift = (weekday - reached.weekday() + 3) % 7 - 3
-                        if abs(shift) <= 2:
-                            found = [(a, (reached + dt.timedelta(days=shift)).isoformat(), t)
-                                     if (a, d, t) == told else (a, d, t) for a, d, t in found]
+                    if reached is not None and len(told[1]) >= 10:
+                        named = on_sighted_weekday(reached, weekday).isoformat()
+                        found = [(a, named, t) if (a, d, t) == told else (a, d, t)
+                                 for a, d, t in found]
                     continue
             if langs and "fa" not in langs and self.folded[s:e] == "جمعه":
                 continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday

@@ -106,9 +106,14 @@ def test_before_and_after_a_weekday_with_a_word_after_them_are_not_last_and_next
     assert days("سه‌شنبه بعد ساعت ۱۰ می‌بینمش") == ["2019-11-26"]  # next Tuesday at ten
 
 
+def _days_of(text: str, document: dt.date) -> list[str | None]:
+    """The days ``relative_days`` reads in ``text`` for a document of ``document``."""
+    folded = fold(text)
+    return [day for _s, _e, day in relative_days(folded, 0, len(folded), document)]
+
+
 def test_a_day_of_the_month_said_with_the_month_alone() -> None:
-    folded = fold("خرجت القافلة من ميناء الحديدة يوم ١٥ الشهر ووصلت")
-    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 3, 24))] \
+    assert _days_of("خرجت القافلة من ميناء الحديدة يوم ١٥ الشهر ووصلت", dt.date(2024, 3, 24)) \
         == ["2024-03-15"]
 
 
@@ -217,15 +222,10 @@ def test_a_date_time_group_with_a_local_zone_letter() -> None:
 
 def test_a_persian_weekday_and_day_is_of_a_solar_month() -> None:
     # a chat of Friday 20 Mehr 1403 (11 October 2024): «شنبه ۲۱ام» is 21 Mehr, the next day
-    folded = fold("من و سپیده شنبه ۲۱ام با ماهان از فرودگاه امام میریم")
-    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 10, 11))] \
-        == ["2024-10-12"]
-    folded = fold("پنجشنبه ۱۲ ساعت ده دیدمش")  # 12 Mehr, not 12 September
-    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2024, 10, 11))] \
-        == ["2024-10-03"]
+    chat = dt.date(2024, 10, 11)
+    assert _days_of("من و سپیده شنبه ۲۱ام با ماهان از فرودگاه امام میریم", chat) == ["2024-10-12"]
+    assert _days_of("پنجشنبه ۱۲ ساعت ده دیدمش", chat) == ["2024-10-03"]  # 12 Mehr, not 12 September
 
 
 def test_wednesday_as_persian_speech_writes_it() -> None:
-    folded = fold("چارشنبه شب با بار راه افتادیم طرف بانه")
-    assert [day for _s, _e, day in relative_days(folded, 0, len(folded), dt.date(2023, 10, 5))] \
-        == ["2023-10-04"]
+    assert _days_of("چارشنبه شب با بار راه افتادیم طرف بانه", dt.date(2023, 10, 5)) == ["2023-10-04"]
