@@ -90,6 +90,7 @@ class DateTracker:
         self.paragraphs = paragraphs
         self._cache: dict[int, list[tuple[int, int, str, str]]] = {}
         self._season_list: list[tuple[int, dt.date, dt.date]] | None = None
+        self._headings: list[tuple[int, int, str]] | None = None  # found when first asked for
         # Month-precise dates («در مرداد ۱۳۹۳», "in May 2014") per paragraph, and the
         # last day of each, by (ISO, text): they date an event but are never a story's day.
         self._months: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -183,7 +184,8 @@ class DateTracker:
                 for at, _e, iso, _t in reversed(self._cache[i])
                 if not self._in_header(at) and not self._after(iso)
             ), None)
-            if told is not None and _background_closed(self.text, told[0], p_start):
+            if told is not None and _background_closed(self._heading_lines(), told[0],
+                                                       self._line_end(p_start)):
                 told = None
             if self._season_list is None:
                 self._season_list = _seasons(self.text, ())
@@ -303,6 +305,17 @@ class DateTracker:
                                                           self.document, forward=lambda _at: False)
                     if s == key.end() and day]
         return (iso_day(military[0]), line_start, line_end) if military else None
+
+    def _heading_lines(self) -> list[tuple[int, int, str]]:
+        """(start, end, words) of every line that reads as a heading, found once a document."""
+        if self._headings is None:
+            self._headings = [(m.start(), m.end(), m.group(1).strip())
+                              for m in _HEADING_LINE.finditer(self.text) if m.start() != m.end()]
+        return self._headings
+
+    def _line_end(self, offset: int) -> int:
+        end = self.text.find("\n", offset)
+        return len(self.text) if end < 0 else end
 
     def _feast_of_story(self, found: tuple[int, int, str | None], today: dt.date | None,
                         plan) -> tuple[int, int, str | None]:
@@ -814,17 +827,15 @@ _HEADING_LINE = re.compile(r"^[ \t]*(?:[0-9IVX]{1,3}[.)-]?[ \t]*)?([^\W\d_][^\n.
                            re.MULTILINE)
 
 
-def _background_closed(text: str, told: int, start: int) -> bool:
+def _background_closed(headings: list[tuple[int, int, str]], told: int, until: int) -> bool:
     """Whether the day told at ``told`` is under a "Background" heading that another heading
-    closes before ``start``: a report's own time comes after it ("Background … 23 March 2019"
-    / "Reporting" / "On 2 April …" is this year's April)."""
-    line_end = text.find("\n", start)  # (a paragraph may open on its heading: "Reporting")
-    line_end = len(text) if line_end < 0 else line_end
-    headings = [m for m in _HEADING_LINE.finditer(text, 0, line_end) if m.start() != m.end()]
-    before = [m for m in headings if m.end() <= told]
-    if not before or not _BACKGROUND.fullmatch(before[-1].group(1).strip()):
+    closes before ``until`` (the end of the line a paragraph opens on: it may be the heading,
+    "Reporting"): a report's own time comes after it ("Background … 23 March 2019" /
+    "Reporting" / "On 2 April …" is this year's April)."""
+    above = next((words for start, end, words in reversed(headings) if end <= told), None)
+    if above is None or not _BACKGROUND.fullmatch(above):
         return False
-    return any(told < m.start() for m in headings)
+    return any(told < start and end <= until for start, end, _words in headings)
 
 
 def _lunar_by_weekday(folded: str, dates: list[tuple[int, int, str, str]]
