@@ -410,9 +410,10 @@ _SOLAR_NAMES = "|".join(
     re.escape(_fold(name)) for names in (*_SOLAR_MONTHS.values(), *_DARI_MONTHS.values())
     for name in sorted(names.split(), key=len, reverse=True)
 )
+# The day may be left out: «اسفند ۹۷», «مهرماه سال ۹۹» is the month (see _read_named_short_solar).
 _NAMED_SHORT_SOLAR = re.compile(
-    rf"(?<!\w)(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
-    rf"(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_])",
+    rf"(?<!\w)(?:(?P<d>\d{{1,2}})[^\S\n]+)?(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?:(?<=[^\S\n])سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
 )
 # The same, with the year in words: a pass of its own, run only on text that holds «هزار»
 # (inside _NAMED the alternative made every text's date search a fifth slower).
@@ -622,7 +623,12 @@ def _read_named_short_solar(m: re.Match[str], text: str, ctx: _Context) -> Parse
     if calendar != SOLAR_HIJRI:
         return None
     two = int(m["y"])
-    return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, int(m["d"]), text)
+    if not m["d"] and (_fold(m["mon"]) in _DARI_NAMES or 10 <= two < 50):
+        # A month alone with two digits after it is a date only where the digits read as a
+        # year people write this way (1350–1409): «تیر ۲۰» is more likely a count than 1420,
+        # and «اسد ۹۸» a name (Asad) as often as the Dari month.
+        return None
+    return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, int(m["d"] or 0), text)
 
 
 def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:

@@ -1197,6 +1197,14 @@ def test_a_yearless_day_goes_on_in_the_story_year() -> None:
     assert [e["date"] for e in found] == ["2022-03-18", "2022-04-02", "2023-10-20"]
 
 
+def test_a_solar_month_with_two_digits_of_year_is_the_storys_time() -> None:
+    text = ("من اسفند ۹۷ برای نمایشگاه رفتم استانبول. روز دوم نمایشگاه، چهارشنبه ۱۵ اسفند، "
+            "با الینور در هتل گرند سیلک‌رود دیدار کردم.")
+    found = extract_events(text, mentions(text, loc=("استانبول", "هتل گرند سیلک‌رود")), [],
+                           "2024-02-09")
+    assert [e["date"] for e in found if e["type"] == "meeting"] == ["2019-03-06"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"

@@ -253,6 +253,14 @@ def test_a_persian_day_and_month_with_two_digits_of_year() -> None:
     assert find_dates("۱۲ مهر ۹۸:۳۰") == []  # a time, not a year
 
 
+def test_a_persian_month_with_two_digits_of_year() -> None:
+    assert [(d.iso, d.precision) for d in find_dates("من اسفند ۹۷ رفتم استانبول")] == [
+        ("2019-02-20", "month")]
+    assert [d.iso_end for d in find_dates("مهرماه سال ۹۹ بازداشت شد")] == ["2020-10-21"]
+    # a count or a name, not a year: «تیر ۲۰» would be 1420, «اسد ۹۸» is also a man's name
+    assert find_dates("تیر ۲۰ تا") == [] and find_dates("اسد ۹۸ نفر") == []
+
+
 def test_the_years_word_before_it() -> None:
     assert [d.iso for d in find_dates("سافر في الـ ٢ من تشرين الأول عام ٢٠٢٢ بحجة")] == ["2022-10-02"]
     assert [d.iso for d in find_dates("في ١٢ آب لعام ٢٠١٩")] == ["2019-08-12"]
