@@ -623,10 +623,13 @@ def _read_named_short_solar(m: re.Match[str], text: str, ctx: _Context) -> Parse
     if calendar != SOLAR_HIJRI:
         return None
     two = int(m["y"])
-    if not m["d"] and (_fold(m["mon"]) in _DARI_NAMES or 10 <= two < 50):
+    before = m.string[max(0, m.start() - 2):m.start()]
+    if not m["d"] and (_fold(m["mon"]) in _DARI_NAMES or 10 <= two < 50
+                       or re.search(r"\d\s*$", before)):
         # A month alone with two digits after it is a date only where the digits read as a
         # year people write this way (1350–1409): «تیر ۲۰» is more likely a count than 1420,
-        # and «اسد ۹۸» a name (Asad) as often as the Dari month.
+        # and «اسد ۹۸» a name (Asad) as often as the Dari month; after a number («کد 1512 مهر
+        # 98») it is a stamp's code.
         return None
     return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, int(m["d"] or 0), text)
 
