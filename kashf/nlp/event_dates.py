@@ -534,6 +534,14 @@ class DateTracker:
                 continue
             anchor_kind, days = meaning[hit.tag]
             anchor = self.today(hit.start)
+            if anchor_kind == "document" and days is not None:
+                # «سه‌شنبه ۱۷ اردیبهشت زنگ زد، گفت فردا برو کافه»: the tomorrow of words said
+                # on a day the sentence gave, not the report's
+                told = max((x for x in found if x[0] < hit.start and x[1] and len(x[1]) == 10),
+                           default=None)
+                if told is not None and _SAID.search(self.folded, told[0] + len(told[2]),
+                                                     hit.start):
+                    anchor = iso_day(told[1]) or anchor
             if anchor_kind == "document" and days and days > 0:
                 self.ahead.add(hit.start)
             if days and _APPROX.search(self.folded, max(start, hit.start - 16), hit.start):
@@ -711,6 +719,11 @@ def _english_present(folded: str, start: int, end: int) -> bool:
 # What may stand around a diary heading on its line: «دو روز بعد», "*Two days later:*"
 _HEADING_MARKS = " \t«»\"“”'*_#-—–:()[]."
 _CLAUSE_END = re.compile(r"[،,;؛]")
+
+
+# A word of saying between a day and a "tomorrow": the speaker's tomorrow, told that day.
+_SAID = re.compile(r"(?<!\w)(?:گفت|گفته|میگفت|said|told|says|قال|قالت|قال\s+لی|ابلغه|ابلغنی|"
+                   r"اخبره|اخبرنی)(?!\w)", re.IGNORECASE)
 
 
 def _counted_from_earlier(found: list[tuple[int, str | None, str]],

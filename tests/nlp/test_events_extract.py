@@ -1205,6 +1205,13 @@ def test_a_solar_month_with_two_digits_of_year_is_the_storys_time() -> None:
     assert [e["date"] for e in found if e["type"] == "meeting"] == ["2019-03-06"]
 
 
+def test_a_tomorrow_said_on_a_day_the_sentence_gives_counts_from_it() -> None:
+    text = ("رضوی‌نیا: سه‌شنبه ۱۷ اردیبهشت ۱۳۹۸ الینور زنگ زد به موبایلم، گفت فردا ساعت پنج "
+            "برو کافه مرکز خرید پالادیوم.")
+    found = extract_events(text, mentions(text, loc=("مرکز خرید پالادیوم",)), [], "2024-02-09")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-05-08")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
