@@ -77,7 +77,7 @@ _OTHER_TIME = re.compile(
     # a month and a two-digit year: "in Dec 22", "since Jun 23"
     r"(?:in|since|until)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d\d(?!\d)|"
     # (with its calendar's mark: «عام ١٤٤٢هـ», «سنة ٢٠١٩م», «سال ۱۳۹۹ ه.ش»)
-    r"(?:سال|عام|سنه)\s+(?:[0-9۰-۹٠-٩]{4}|[۰-۹]{2})(?![0-9۰-۹٠-٩/])(?:\s?(?:هـ|ه|م)(?!\w))?|"
+    r"(?:سال|عام|سنه|العام|السنه)\s+(?:[0-9۰-۹٠-٩]{4}|[۰-۹]{2})(?![0-9۰-۹٠-٩/])(?:\s?(?:هـ|ه|م)(?!\w))?|"
     # a lunar month told as a time: «خلال شهر رجب الماضي», «مطلع شهر آب»
     r"(?:خلال|مطلع|اواخر|منتصف|اوائل)\s+شهر|شهر\s+\S+(?:\s+(?:الاول|الثانی|الاخر))?\s+(?:الماضی|الفائت|المنصرم)|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
@@ -2016,7 +2016,7 @@ _DEFINITE_BEFORE = re.compile(
 # clause («…، والتقيته», "met Boko, who had served until…").
 _CLAUSE_BREAK = re.compile(
     r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
-    r"الذی|التی|حیث)(?!\w)|و)"
+    r"الذی|التی|حیث|کما)(?!\w)|و)"
 )
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")

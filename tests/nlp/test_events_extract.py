@@ -1212,6 +1212,24 @@ def test_a_tomorrow_said_on_a_day_the_sentence_gives_counts_from_it() -> None:
     assert [(e["type"], e["date"]) for e in found] == [("meeting", "2019-05-08")]
 
 
+def test_a_day_after_kama_is_the_next_clauses() -> None:
+    text = ("وبيّنت الحيثيات أن المتهم تلقى في ١٤٤٣/٩/٢٥هـ حوالة بقيمة ٣٠ ألف ريال، كما أثبتت أنه "
+            "اتصل بـ«أبو علي» يوم الجمعة ٢ ذي الحجة ١٤٤٣هـ، وتلقى منه تعليمات بترك ظرف.")
+    found = extract_events(text, [], [], "2023-08-09")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("payment", "2022-04-26"), ("tasking", "2022-07-01")]
+
+
+def test_the_arabic_year_with_its_article_is_a_time_of_its_own() -> None:
+    text = ("أصدرت المحكمة الجزائية المتخصصة أمس حكماً ابتدائياً بسجن المتهم الرابع في «خلية "
+            "القطيف» ١٨ عاماً ومنعه من السفر مدة مماثلة بعد انتهاء محكوميته.\n\n"
+            "وكشفت حيثيات الحكم أن علاقة المتهم بالخلية تعود إلى العام ١٤٤١هـ، حين التقى في حسينية "
+            "بمدينة سترة البحرينية بالمدعو «أبو علي البحراني».")
+    found = extract_events(text, mentions(text, loc=("القطيف", "حسينية بمدينة سترة البحرينية")),
+                           [], "2023-08-09")
+    assert [e["date"] for e in found if e["type"] == "meeting"] == [None]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
