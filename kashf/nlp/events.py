@@ -2087,6 +2087,9 @@ _CODE_WORDS = frozenset(
 )
 
 
+_COMMA_BEFORE = re.compile(r"[,،]\s*$")
+
+
 def _first_per_type(
     hits: list[lex.Hit], written: list[tuple[int, str | None, str]] = (), folded: str = ""
 ) -> list[lex.Hit]:
@@ -2101,10 +2104,13 @@ def _first_per_type(
         if first is None:
             seen[hit.tag] = hit
             out.append(hit)
-        elif folded and len(set(iso for _, iso, _ in written if iso)) >= 2 and (
+        elif folded and len(set(iso for _, iso, _ in written if iso)) >= 2 and ((
                 _AND.search(folded, first.end, hit.start)
-                or _AND_WORD.search(folded, first.end, hit.start)) \
-                and any(first.end < at < hit.start for at in days) \
+                or _AND_WORD.search(folded, first.end, hit.start))
+                and any(first.end < at < hit.start for at in days)
+                # ("flew to Istanbul the following Monday, returning to Linate on the 23rd")
+                or _COMMA_BEFORE.search(folded, max(0, hit.start - 3), hit.start)
+                and any(at < hit.start for at in days)) \
                 and any(at > hit.end for at in days):
             seen[hit.tag] = hit
             out.append(hit)

@@ -1230,6 +1230,13 @@ def test_the_arabic_year_with_its_article_is_a_time_of_its_own() -> None:
     assert [e["date"] for e in found if e["type"] == "meeting"] == [None]
 
 
+def test_a_return_after_a_comma_is_a_trip_of_its_own() -> None:
+    text = ("On 17 October NADERI visited the fair.\n\nThe following Monday NADERI flew from Linate "
+            "to Istanbul (TK 1874), returning to Linate on the evening of the 23rd.")
+    found = extract_events(text, mentions(text, loc=("Istanbul", "Linate")), [], "2024-10-24")
+    assert [e["date"] for e in found if e["type"] == "travel"][-2:] == ["2024-10-21", "2024-10-23"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
