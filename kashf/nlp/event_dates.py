@@ -645,7 +645,8 @@ class DateTracker:
             day = following_weekday(m, self.story_anchor(m.start()) or today)
             if day is None:
                 continue
-            found = [x for x in found if not (m.start() <= x[0] < m.end())]
+            # (and the weekday read alone, «يوم الجمعة» of «يوم الجمعة التالي»)
+            found = [x for x in found if not (x[0] < m.end() and m.start() < x[0] + len(x[2]))]
             found.append((m.start(), day, self.text[m.start():m.end()]))
         found.sort()
         found = _counted_from_earlier(found, counted)

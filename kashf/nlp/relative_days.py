@@ -583,7 +583,7 @@ def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | Non
 # "the following Tuesday", "the next Monday", «الثلاثاء التالي»: counted from the story's day
 # (event_dates).
 FOLLOWING_WEEKDAY = re.compile(
-    rf"(?<!\w)the\s+(?:following|next)\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?!\w)"
+    rf"(?<!\w)the\s+(?:following|next)\s+(?P<day>{_DAY})(?!\w)|(?<!\w)(?P<day2>{_DAY})\s+التالی(?:ه)?(?!\w)"
     # "booked for the Tuesday of the following week": that weekday of the week after
     rf"|(?<!\w)(?:the\s+)?(?P<day3>{_DAY})\s+of\s+the\s+(?:following|next)\s+week(?!\w)"
 )

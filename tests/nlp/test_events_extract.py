@@ -1237,6 +1237,15 @@ def test_a_return_after_a_comma_is_a_trip_of_its_own() -> None:
     assert [e["date"] for e in found if e["type"] == "travel"][-2:] == ["2024-10-21", "2024-10-23"]
 
 
+def test_the_following_friday_after_yawm_counts_from_the_call() -> None:
+    text = ("وثابت من تفريغ المكالمات أن المتهم الأول اتصل بالمتهم الثالث يوم الأربعاء الموافق 15 مايو "
+            "2024 وحدّد معه موعداً للقاء يوم الجمعة التالي عقب الصلاة في جامع السلطان قابوس بصحار، "
+            "إلا أن اللقاء لم يتم لضبط المتهم الأول فجر اليوم التالي للمكالمة.")
+    found = extract_events(text, mentions(text, loc=("جامع السلطان قابوس بصحار",)), [],
+                           "2024-06-11")
+    assert [e["date"] for e in found if e["type"] == "meeting"] == ["2024-05-17"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
