@@ -391,6 +391,10 @@ def relative_days(
                     document + dt.timedelta(days=weekday - document.weekday())).isoformat()))
                 continue
             ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", mod))
+            if mod == "همین" and callable(forward):
+                # «همین سه‌شنبه … اومده اربیل»: this very Tuesday, gone, when its clause tells
+                # no plan («همین شنبه میریم وان» does)
+                ahead = forward(m.start())
             found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:

@@ -1246,6 +1246,14 @@ def test_the_following_friday_after_yawm_counts_from_the_call() -> None:
     assert [e["date"] for e in found if e["type"] == "meeting"] == ["2024-05-17"]
 
 
+def test_this_very_weekday_is_gone_when_its_clause_tells_no_plan() -> None:
+    went = "همین سه‌شنبه با پرواز از تهران به اربیل آمد."
+    goes = "همین سه‌شنبه با پرواز از تهران به اربیل می‌رود."
+    for text, day in ((went, "2024-10-22"), (goes, "2024-10-29")):
+        found = extract_events(text, mentions(text, loc=("اربیل",)), [], "2024-10-27")
+        assert [e["date"] for e in found] == [day]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
