@@ -1331,13 +1331,21 @@ class _Extractor:
         and a going verb as travel when it names a destination; counted events ("five
         meetings were held") are totals, not events."""
         hits = self.lookup(lex.triggers(), start, end)
-        if not any(h.tag == "payment" for h in hits):
-            verbs = self.lookup(lex.payment_verbs(), start, end)
-            if verbs and (
-                _mentions_in(self.mentions, start, end, {"MONEY"})
-                or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
-            ):
+        verbs = self.lookup(lex.payment_verbs(), start, end)
+        if verbs and (
+            _mentions_in(self.mentions, start, end, {"MONEY"})
+            or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
+        ):
+            paid = next((h for h in hits if h.tag == "payment"), None)
+            if paid is None:
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
+                paid = verbs[0]
+            # money paid, then more promised («تسلّم منه خمسة آلاف دينار، ووعده … بعشرين
+            # ألفاً»): a second payment, still to come
+            promise = next((v for v in verbs if v.start > paid.end
+                            and _PROMISE.match(self.folded, v.start)), None)
+            if promise is not None and not _PROMISE.match(self.folded, paid.start):
+                hits = sorted([*hits, promise], key=lambda h: h.start)
         if not any(h.tag == "travel" for h in hits):
             route = self.route(start, end)
             if route is not None and _ROUTE_MEANS.search(self.folded, start, end):
@@ -2088,6 +2096,7 @@ _CODE_WORDS = frozenset(
 
 
 _COMMA_BEFORE = re.compile(r"[,،]\s*$")
+_PROMISE = re.compile(r"(?:و|ف)?وعد|promised\b", re.IGNORECASE)
 
 
 def _first_per_type(
@@ -2102,6 +2111,11 @@ def _first_per_type(
     for hit in hits:
         first = seen.get(hit.tag)
         if first is None:
+            seen[hit.tag] = hit
+            out.append(hit)
+        elif folded and hit.tag == "payment" and _PROMISE.match(folded, hit.start) \
+                and not _PROMISE.match(folded, first.start):
+            # money paid, then more promised: «تسلّم منه خمسة آلاف دينار، ووعده … بعشرين ألفاً»
             seen[hit.tag] = hit
             out.append(hit)
         elif folded and len(set(iso for _, iso, _ in written if iso)) >= 2 and ((

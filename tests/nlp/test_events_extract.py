@@ -1254,6 +1254,13 @@ def test_this_very_weekday_is_gone_when_its_clause_tells_no_plan() -> None:
         assert [e["date"] for e in found] == [day]
 
 
+def test_money_paid_then_more_promised_is_two_payments() -> None:
+    text = ("كما أقر بأنه تقاضى في اليوم ذاته مبلغ ثلاثة آلاف دينار نقداً من المتهم الثاني، وأن "
+            "الأخير وعده بخمسة آلاف دينار أخرى عند إتمام رحلة ثانية.")
+    found = extract_events(text, [], [], "2022-03-10")
+    assert [e["type"] for e in found if e["type"] == "payment"] == ["payment", "payment"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
