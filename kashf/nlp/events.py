@@ -1331,12 +1331,14 @@ class _Extractor:
         and a going verb as travel when it names a destination; counted events ("five
         meetings were held") are totals, not events."""
         hits = self.lookup(lex.triggers(), start, end)
-        verbs = self.lookup(lex.payment_verbs(), start, end)
+        paid = next((h for h in hits if h.tag == "payment"), None)
+        # (the giving verbs are looked up only where they can add a payment)
+        verbs = self.lookup(lex.payment_verbs(), start, end) \
+            if paid is None or _PROMISE.search(self.folded, paid.end, end) else []
         if verbs and (
             _mentions_in(self.mentions, start, end, {"MONEY"})
             or any(h.tag == "cash_payment" for h in self.tradecraft_hits(start, end))
         ):
-            paid = next((h for h in hits if h.tag == "payment"), None)
             if paid is None:
                 hits = sorted([*hits, verbs[0]], key=lambda h: h.start)
                 paid = verbs[0]
