@@ -1261,6 +1261,11 @@ def test_money_paid_then_more_promised_is_two_payments() -> None:
     assert [e["type"] for e in found if e["type"] == "payment"] == ["payment", "payment"]
 
 
+def test_a_habit_told_by_its_verb_is_no_event() -> None:
+    text = "كما تبين أن المشتبه فيه الرئيسي دأب على السفر إلى تركيا مرتين في السنة."
+    assert extract_events(text, mentions(text, loc=("تركيا",)), [], "2025-05-21") == []
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
