@@ -1266,6 +1266,16 @@ def test_a_habit_told_by_its_verb_is_no_event() -> None:
     assert extract_events(text, mentions(text, loc=("تركيا",)), [], "2025-05-21") == []
 
 
+def test_was_to_is_a_plan_and_prevented_calls_it_off() -> None:
+    text = ('E.Guliyev was to travel to Tabriz on 5 November 2022 via the Astara border crossing and '
+            'meet "Haj Mahdi" at the Pars El-Goli Hotel; the trip and the meeting were prevented by '
+            'his detention.')
+    found = extract_events(text, mentions(text, loc=("Tabriz", "Pars El-Goli Hotel")), [],
+                           "2022-11-06")
+    assert [(e["type"], e["status"]) for e in found if e["date"]] == [
+        ("travel", "planned"), ("meeting", "cancelled")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
