@@ -1276,6 +1276,12 @@ def test_was_to_is_a_plan_and_prevented_calls_it_off() -> None:
         ("travel", "planned"), ("meeting", "cancelled")]
 
 
+def test_what_was_done_in_recent_years_is_no_event() -> None:
+    text = ("Iranian special services have in recent years attempted to use religious pilgrims "
+            "travelling to Mashhad to recruit Azerbaijani citizens.")
+    assert extract_events(text, mentions(text, loc=("Mashhad",)), [], "2022-11-02") == []
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
