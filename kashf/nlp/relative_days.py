@@ -238,6 +238,9 @@ _FEAST = re.compile(
     + "|".join(sorted((re.escape(fold(name)) for name in _FEASTS), key=len, reverse=True))
     + r"|(?<=ایام\s)العید)(?:\s+(?P<last>الماضی|الفائت|المنصرم|گذشته|پارسال)"
     r"|\s+(?P<next>القادم|المقبل|اینده|آینده))?"
+    # «أول أيام عيد الأضحى من العام الماضي», «عید فطر سال گذشته»: last year's
+    r"(?:\s+(?:من\s+)?(?P<lastyear>(?:العام|السنه|عام|سنه)\s+(?:الماضی|الفائت|المنصرم)|"
+    r"سال\s+(?:گذشته|قبل)|پارسال|last\s+year))?"
     r"(?:\s+(?:سنه|عام|سال)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
     # «في أول أيام شهر رمضان», «اول روز ماه رمضان», "the first day of Ramadan": a day of the
     # fast (Ramadan alone is a month, no day)
@@ -276,6 +279,8 @@ def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str 
     anchor = document if year is None else dt.date(year, 7, 1)
     if anchor is None:
         return None
+    if m.group("lastyear"):
+        anchor -= dt.timedelta(days=365)
     try:  # (the Umm al-Qura tables cover 1924–2077)
         around = Gregorian.fromdate(anchor).to_hijri().year
     except (ValueError, OverflowError):

@@ -1282,6 +1282,12 @@ def test_what_was_done_in_recent_years_is_no_event() -> None:
     assert extract_events(text, mentions(text, loc=("Mashhad",)), [], "2022-11-02") == []
 
 
+def test_last_years_feast_is_a_year_back() -> None:
+    text = ("وجاء في حيثيات الحكم أن المتهم الأول بدأ نشاطه في أول أيام عيد الأضحى من العام الماضي، "
+            "حين التقى في منزله بمنطقة الخان شقيقه.")
+    assert [e["date"] for e in extract_events(text, [], [], "2024-06-20")] == ["2023-06-28"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
