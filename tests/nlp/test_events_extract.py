@@ -1288,6 +1288,12 @@ def test_last_years_feast_is_a_year_back() -> None:
     assert [e["date"] for e in extract_events(text, [], [], "2024-06-20")] == ["2023-06-28"]
 
 
+def test_spoken_and_dari_pitches_to_work_for_us() -> None:
+    for text in ("سال ۹۶ شیرمحمد تو بازار زاهدان بهم گفت بیا برا من کار کن.",
+                 "همو وقت هم گفته بود همرای ما کار کو، قبول نکدی."):
+        assert [e["type"] for e in extract_events(text, [], [], "2025-01-30")] == ["recruitment"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
