@@ -1294,6 +1294,12 @@ def test_spoken_and_dari_pitches_to_work_for_us() -> None:
         assert [e["type"] for e in extract_events(text, [], [], "2025-01-30")] == ["recruitment"]
 
 
+def test_proceed_to_a_town_is_a_trip() -> None:
+    text = "IO SI Naveed Akhtar alongwith ASI Bilal Ahmed will proceed to Turbat on 18th July."
+    found = extract_events(text, mentions(text, loc=("Turbat",)), [], "2024-07-15")
+    assert [(e["type"], e["place"]) for e in found] == [("travel", "Turbat")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
