@@ -1417,6 +1417,14 @@ class _Extractor:
             found = [n for n in found if n not in denied]
             if not hits:
                 return []
+        # A denial that names a kind of event the sentence does not tell («غادر … متوجهاً إلى
+        # إسطنبول دون الإفصاح عن أي مبالغ»: no money declared, but the trip happened) denies
+        # nothing else.
+        told_kinds = {h.tag for h in hits}
+        found = [n for n in found if not (
+            n.tag == "negated"
+            and (kind := _NEGATED_KIND.get(self.folded[n.start:n.end])) is not None
+            and kind not in told_kinds)]
         # "instructed him … to report weekly", «ازش خواست هر هفته گزارش بده»: the habit is the
         # task's, what he is to do, not a habit the sentence tells instead of an event
         # (not a rule the sentence cites: «طبق دستورالعمل، هرگونه دیدار …», "as per the
@@ -2097,6 +2105,14 @@ _CODE_WORDS = frozenset(
 )
 
 
+# The kind of event a denial names: «أي مبالغ» (any money) denies a payment, nothing else.
+_NEGATED_KIND = {lex.fold(words): kind for kind, phrases in (
+    ("payment", ("no payment", "no payments", "no money", "هیچ مبلغی", "هیچ وجهی", "أي مبالغ",
+                 "أي مبلغ")),
+    ("meeting", ("no meeting", "no meetings", "هیچ دیداری", "هیچ ملاقاتی", "أي لقاء",
+                 "أي اجتماع")),
+    ("travel", ("هیچ سفری", "أي سفر", "أي زيارة")),
+) for words in phrases}
 _COMMA_BEFORE = re.compile(r"[,،]\s*$")
 _PROMISE = re.compile(r"(?:و|ف)?وعد|promised\b", re.IGNORECASE)
 

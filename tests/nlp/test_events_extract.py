@@ -1300,6 +1300,13 @@ def test_proceed_to_a_town_is_a_trip() -> None:
     assert [(e["type"], e["place"]) for e in found] == [("travel", "Turbat")]
 
 
+def test_a_denial_of_money_leaves_the_trip() -> None:
+    text = ("صباح اليوم التالي غادر المذكور عبر مطار حمد الدولي متوجهاً إلى إسطنبول على الرحلة "
+            "QR243 دون الإفصاح عن أي مبالغ.")
+    found = extract_events(text, mentions(text, loc=("إسطنبول",)), [], "2022-10-16")
+    assert [(e["type"], e["place"]) for e in found] == [("travel", "إسطنبول")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
