@@ -410,10 +410,16 @@ _SOLAR_NAMES = "|".join(
     re.escape(_fold(name)) for names in (*_SOLAR_MONTHS.values(), *_DARI_MONTHS.values())
     for name in sorted(names.split(), key=len, reverse=True)
 )
-# The day may be left out: «اسفند ۹۷», «مهرماه سال ۹۹» is the month (see _read_named_short_solar).
 _NAMED_SHORT_SOLAR = re.compile(
-    rf"(?<!\w)(?:(?P<d>\d{{1,2}})[^\S\n]+)?(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
-    rf"(?:(?<=[^\S\n])سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
+    rf"(?<!\w)(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
+)
+# The same without the day, «اسفند ۹۷», «مهرماه سال ۹۹»: the month (_read_named_short_solar). A
+# pass of its own, run only on text in Arabic script: a pattern that may start at any month's
+# name costs every text's date search.
+_MONTH_SHORT_SOLAR = re.compile(
+    rf"(?<!\w)(?P<d>)(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
 )
 # The same, with the year in words: a pass of its own, run only on text that holds «هزار»
 # (inside _NAMED the alternative made every text's date search a fifth slower).
@@ -749,6 +755,8 @@ def find_dates(text: str) -> list[ParsedDate]:
     readers = _READERS + _WORDS_READERS if "هزار" in normalized else _READERS
     if "الف" in normalized:  # «ألفين وثلاثة وعشرين»: an Arabic year in words
         readers = (*readers, (_NAMED_YEAR_WORDS_AR, _read_named_year_words))
+    if _ARABIC_SCRIPT.search(normalized):
+        readers = (*readers, (_MONTH_SHORT_SOLAR, _read_named_short_solar))
     for pattern, reader in readers:
         for m in pattern.finditer(normalized):
             end = m.end()
