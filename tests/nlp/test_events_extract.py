@@ -1307,6 +1307,16 @@ def test_a_denial_of_money_leaves_the_trip() -> None:
     assert [(e["type"], e["place"]) for e in found] == [("travel", "إسطنبول")]
 
 
+def test_three_days_before_is_counted_from_the_report_unless_from_that() -> None:
+    text = ("۱- دیروز منبع در قهوه‌خانه با اینجانب ملاقات کرد.\n"
+            "۲- هیوا سه روز قبل از همان مسیر به نوسود بازگشت.")
+    found = extract_events(text, mentions(text, loc=("نوسود", "قهوه‌خانه")), [], "2023-10-10")
+    assert [e["date"] for e in found if e["type"] == "travel"] == ["2023-10-07"]
+    text = "۱- دیروز منبع با اینجانب ملاقات کرد. سه روز قبل از آن به نوسود رفته بود."
+    found = extract_events(text, mentions(text, loc=("نوسود",)), [], "2023-10-10")
+    assert [e["date"] for e in found if e["type"] == "travel"] == ["2023-10-06"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
