@@ -485,6 +485,9 @@ def _verbs() -> _Verbs:
     return _Verbs(persian, light, kinds, arabic)
 
 
+_PAST_PERFECT = frozenset({"بودم", "بودی", "بود", "بودیم", "بودید", "بودند", "بودن"})
+
+
 def verb_form(token: str, previous: str = "", arabic: bool = False) -> str | None:
     """What a folded word is, as far as ending a place phrase or a clause goes.
 
@@ -495,6 +498,8 @@ def verb_form(token: str, previous: str = "", arabic: bool = False) -> str | Non
     read as Arabic («حضرت» is then حضر with its suffix; in Persian it is a title).
     """
     table = _verbs()
+    if not arabic and token in _PAST_PERFECT and previous.endswith("ه"):
+        return "verb"  # «رفته بودم»: a past perfect, the participle's auxiliary
     if arabic:
         kind = table.arabic.get(token) or table.kinds.get(token) or next(
             # an Arabic verb with its subject or object: جلسنا، التقيته، دفعوا

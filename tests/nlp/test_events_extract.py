@@ -1317,6 +1317,13 @@ def test_three_days_before_is_counted_from_the_report_unless_from_that() -> None
     assert [e["date"] for e in found if e["type"] == "travel"] == ["2023-10-06"]
 
 
+def test_a_past_perfect_trip_with_its_purpose_is_no_plan() -> None:
+    text = "ج: صبح جمعه رفته بودم میرجاوه بار بگیرم."
+    found = extract_events(text, mentions(text, loc=("میرجاوه",)), [], "2024-11-02")
+    assert [(e["type"], e["status"], e["date"]) for e in found] == [
+        ("travel", "happened", "2024-11-01")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
