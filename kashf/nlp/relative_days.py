@@ -397,9 +397,10 @@ def relative_days(
                 continue
             ahead = bool(re.fullmatch(f"{_NEXT_EN}|{_NEXT_AFTER}", mod))
             if mod == "همین" and callable(forward):
-                # «همین سه‌شنبه … اومده اربیل»: this very Tuesday, gone, when its clause tells
-                # no plan («همین شنبه میریم وان» does)
-                ahead = forward(m.start())
+                # «همین سه‌شنبه … اومده اربیل»: this very Tuesday, gone, when its sentence tells
+                # it in the past and no plan («همین شنبه میریم وان», «همین جمعه ساعت ۶، جلوی
+                # فودکورت» are plans)
+                ahead = forward(m.start()) or not _past_told(folded, m.end(), end)
             found.append((m.start(), m.end(), _weekday(document, weekday, ahead)))
     for m in _THIS_WEEK.finditer(folded, start, end):
         if document is not None:
@@ -579,6 +580,26 @@ def next_weekday(iso: str, anchor: dt.date | None) -> str | None:
     except ValueError:
         return None
     return _weekday(anchor, weekday, True)
+
+
+def _past_told(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence from ``start`` has a Persian verb in a past form («اومده», «آمد»)."""
+    from kashf.nlp.events_lexicon import present_indicative, verb_form
+
+    stop = _SENTENCE_STOP.search(folded, start, end)
+    previous = ""
+    for token in re.finditer(r"[^\s\u200c]+", folded[start:stop.start() if stop else end]):
+        word = token.group().strip("«»\"().,:;!؟،؛")
+        if verb_form(word, previous) in ("verb", "light", "participle") \
+                and not present_indicative(word, previous) or _SPOKEN_PAST.fullmatch(word):
+            return True
+        previous = word
+    return False
+
+
+_SENTENCE_STOP = re.compile(r"[.!?؟\n]")
+# Spoken past forms the verb table does not hold: «اومده», «اومدم», «برگشته».
+_SPOKEN_PAST = re.compile(r"(?:اومد|برگشت|رسید|رفت)(?:ه|م|ی|یم|ید|ن|ند|ن)?")
 
 
 def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | None:

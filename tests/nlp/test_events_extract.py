@@ -1248,8 +1248,11 @@ def test_the_following_friday_after_yawm_counts_from_the_call() -> None:
 
 def test_this_very_weekday_is_gone_when_its_clause_tells_no_plan() -> None:
     went = "همین سه‌شنبه با پرواز از تهران به اربیل آمد."
+    came = "خودش گفت همین سه‌شنبه با پرواز از تهران اومده اربیل."
     goes = "همین سه‌شنبه با پرواز از تهران به اربیل می‌رود."
-    for text, day in ((went, "2024-10-22"), (goes, "2024-10-29")):
+    meet = "همین سه‌شنبه ساعت ۶ عصر اربیل، جلوی فودکورت."  # no verb: an appointment
+    for text, day in ((went, "2024-10-22"), (came, "2024-10-22"), (goes, "2024-10-29"),
+                      (meet, "2024-10-29")):
         found = extract_events(text, mentions(text, loc=("اربیل",)), [], "2024-10-27")
         assert [e["date"] for e in found] == [day]
 
