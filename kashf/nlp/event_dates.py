@@ -702,13 +702,8 @@ _FA_PRESENT = re.compile(r"(?<!\w)(?:بر\s?)?می\s?(?:ای|ا|رو|ر|گرد|�
 def _fa_present_verb(folded: str, start: int, end: int) -> bool:
     """Whether a Persian clause's verb is a present with «می»: «پنجشنبه … طرف مشهد روان
     می‌شم» (I set off on Thursday: the coming one)."""
-    previous = ""
-    for token in re.finditer(r"[^\s\u200c]+", folded[start:end]):
-        word = token.group().strip("«»\"().,:;!؟،؛")
-        if lex.present_indicative(word, previous):
-            return True
-        previous = word
-    return False
+    return any(lex.present_indicative(word, previous)
+               for word, previous in lex.words_with_previous(folded, start, end))
 
 
 def _english_present(folded: str, start: int, end: int) -> bool:

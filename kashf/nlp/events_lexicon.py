@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -541,6 +542,16 @@ def present_indicative(token: str, previous: str = "") -> bool:
 
 
 _SAYING = frozenset({"گو", "شنو"})
+
+
+def words_with_previous(folded: str, start: int, end: int) -> Iterator[tuple[str, str]]:
+    """Each word of ``folded[start:end]`` without its punctuation, with the word before it (a
+    Persian verb is read with what precedes it: «می شود», «رفته بودم»)."""
+    previous = ""
+    for token in re.finditer(r"[^\s\u200c]+", folded[start:end]):
+        word = token.group().strip("«»\"().,:;!؟،؛")
+        yield word, previous
+        previous = word
 
 
 def light_verb(token: str, previous: str = "", arabic: bool = False) -> bool:

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from kashf.nlp.events_lexicon import fold
+from kashf.nlp.events_lexicon import fold, present_indicative, verb_form, words_with_previous
 from kashf.nlp.patterns import ascii_digits
 
 # Monday = 0, as datetime counts. Folded spellings: «سه‌شنبه» folds to «سه شنبه».
@@ -584,22 +584,16 @@ def next_weekday(iso: str, anchor: dt.date | None) -> str | None:
 
 def _past_told(folded: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` has a Persian verb in a past form («اومده», «آمد»)."""
-    from kashf.nlp.events_lexicon import present_indicative, verb_form
-
     stop = _SENTENCE_STOP.search(folded, start, end)
-    previous = ""
-    for token in re.finditer(r"[^\s\u200c]+", folded[start:stop.start() if stop else end]):
-        word = token.group().strip("«»\"().,:;!؟،؛")
-        if verb_form(word, previous) in ("verb", "light", "participle") \
-                and not present_indicative(word, previous) or _SPOKEN_PAST.fullmatch(word):
-            return True
-        previous = word
-    return False
+    return any(
+        verb_form(word, previous) in ("verb", "light", "participle")
+        and not present_indicative(word, previous) or _SPOKEN_PAST.fullmatch(word)
+        for word, previous in words_with_previous(folded, start, stop.start() if stop else end))
 
 
 _SENTENCE_STOP = re.compile(r"[.!?؟\n]")
 # Spoken past forms the verb table does not hold: «اومده», «اومدم», «برگشته».
-_SPOKEN_PAST = re.compile(r"(?:اومد|برگشت|رسید|رفت)(?:ه|م|ی|یم|ید|ن|ند|ن)?")
+_SPOKEN_PAST = re.compile(r"(?:اومد|برگشت|رسید|رفت)(?:ه|م|ی|یم|ید|ن|ند)?")
 
 
 def _weekday(document: dt.date | None, weekday: int, forward: bool) -> str | None:

@@ -418,6 +418,7 @@ _NAMED_SHORT_SOLAR = re.compile(
 # pass of its own, run only on text in Arabic script: a pattern that may start at any month's
 # name costs every text's date search.
 _MONTH_SHORT_SOLAR = re.compile(
+    # (an empty day group, so that the day-month's reader reads it as the month alone)
     rf"(?<!\w)(?P<d>)(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
     rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
 )
