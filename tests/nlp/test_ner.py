@@ -650,3 +650,32 @@ def test_names_do_not_depend_on_the_hash_seed() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1
+
+
+# Text written for these tests: small places no list of ours knows, after "in", "at" or "to"
+# after a verb of going, where the English model reads a person.
+@pytest.mark.parametrize("text, place", [
+    ("H.K. returned to Koya on 25 September.", "Koya"),
+    ("Abedini and a cousin drove to Gurbulak on 2 September.", "Gurbulak"),
+    ("KARIMI is expected to travel to Poti on or around 20 November.", "Poti"),
+    ("He was paid at Al Rahma in cash.", "Al Rahma"),
+])
+def test_an_unknown_place_after_a_word_of_place_is_no_person(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "en")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("They met in Karimi's flat.", "Karimi"),  # whose flat: a person
+    ("Mohseni flew home. He met Mohseni in the morning, then in Mohseni the trust grew.",
+     "Mohseni"),  # read as a person where no word of place comes before it
+])
+def test_a_person_after_in_stays_a_person_when_the_document_says_so(text: str, person: str) -> None:
+    assert (person, "LOC") not in _spans(text, "en")
+
+
+def test_a_surname_in_capitals_is_the_person_whose_full_name_ends_with_it() -> None:
+    text = ("Source met Reza NAJAFI on 2 May. On 23 May the two met in NAJAFI's car in the car "
+            "park of the mall.")
+    spans = _spans(text, "en")
+    assert ("NAJAFI", "PER") in spans
+    assert ("NAJAFI", "LOC") not in spans and ("NAJAFI", "ORG") not in spans

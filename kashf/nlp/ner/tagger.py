@@ -46,7 +46,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 13
+VERSION = 14
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -204,6 +204,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
     found = organisation_rule(words, labels, found, breaks)
     found += _place_rule(words, labels, gazetteer, breaks, clitics=model_name == "ar")
     found = _located_places(words, labels, found, gazetteer, breaks, model_name)
+    found = _surnames_are_people(words, labels, found)
     found += _document_rule(words, labels, found, breaks)
     found = _facilities(words, labels, found, breaks, gazetteer, model_name)
     out = []
@@ -589,6 +590,9 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
             out.append((i, j, label, conf, how))
     found = list(out)
     people = {i: n for n, (i, j, label, *_rest) in enumerate(found) if label in ("PER", "ORG")}
+    # the forms read as a person where no word of place comes before them ("KARIMI said")
+    persons = {tuple(words[i:j]) for i, j, label, *_rest in found
+               if label == "PER" and (i == 0 or fold(words[i - 1]) not in _LOCATIVES)}
     for i in range(1, len(words)):
         if breaks[i]:
             continue
@@ -615,11 +619,13 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
         n = people.get(i)
         if n is not None:
             j = found[n][1]
-            if (before in _IN or loose or before == "to" and i > 1 and (
-                    fold(words[i - 2]) in _GOING or labels[i - 2] in ("LOC", "ORG"))) \
-                    and (any(_town([first, *words[i + 1 : j]], gazetteer, language,
-                                   person=not loose, loose=loose) for first in firsts)
-                         or _world_place(words[i:j])):
+            where = before in _IN or loose or before == "to" and i > 1 and (
+                fold(words[i - 2]) in _GOING or labels[i - 2] in ("LOC", "ORG"))
+            if where and (any(_town([first, *words[i + 1 : j]], gazetteer, language,
+                                    person=not loose, loose=loose) for first in firsts)
+                          or _world_place(words[i:j])
+                          or language == "en" and found[n][2] == "PER"
+                          and _unknown_place(words, i, j, persons)):
                 out[n] = (i, j, "LOC", found[n][3], found[n][4] + "+located")
                 for k in range(i, j):
                     labels[k] = "LOC"
@@ -644,6 +650,21 @@ _GOING_VERB = re.compile(
                                "رفت رسید رساند بازگشت برگشت آمد رو بر".split())
     + ")(?:م|ي|يم|يد|ند|ه|ن|د|ده|يد)?$|^(?:" + "|".join(fold(w) for w in
                                                       "سفر اعزام منتقل عازم".split()) + ")$")
+
+
+def _unknown_place(words: list[str], i: int, j: int, persons: set[tuple[str, ...]]) -> bool:
+    """Whether English words ``i:j`` that the model read as a person, right after "in", "at"
+    or "to" after a verb of going, are rather a place no list knows ("drove to Gurbulak", "a
+    café in Moda"): capitalised, no word a known given name or surname, not "X's", and the
+    same words nowhere else in the document read as a person outside such a place."""
+    span = words[i:j]
+    if not all(w[:1].isupper() and not is_arabic_script(w) for w in span):
+        return False
+    if j < len(words) and words[j] in ("'", "’"):
+        return False  # "in Karimi's flat"
+    if any(len(w) > 2 and fold(w) in latin_names() for w in span) or tuple(span) in persons:
+        return False
+    return True
 
 
 def _going_after(words: list[str], i: int) -> bool:
@@ -948,6 +969,23 @@ def _quoted_name(words: list[str], labels: list[str], breaks: list[bool], i: int
         if words[j] == close:
             return j + 1
     return None
+
+
+def _surnames_are_people(words: list[str], labels: list[str],
+                         found: list[tuple[int, int, str, float, str]]) -> list[tuple[int, int, str, float, str]]:
+    """A surname in capitals read alone as a place or an organisation, where a person's full
+    name in the same document ends with it, is that person: "Reza NAJAFI … in NAJAFI's car"
+    (reports write surnames so; a word in capitals alone is otherwise often an acronym)."""
+    surnames = {words[j - 1] for i, j, label, *_rest in found
+                if label == "PER" and j - i >= 2 and len(words[j - 1]) >= 4
+                and words[j - 1].isupper() and not is_arabic_script(words[j - 1])}
+    out = []
+    for i, j, label, conf, how in found:
+        if label in ("LOC", "ORG") and j - i == 1 and words[i] in surnames:
+            label, how = "PER", how + "+surname"
+            labels[i] = "PER"
+        out.append((i, j, label, conf, how))
+    return out
 
 
 def _document_rule(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
