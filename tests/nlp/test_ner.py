@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 24 and registered.depends == ("language",)
+    assert registered.version == 26 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -679,3 +679,21 @@ def test_a_surname_in_capitals_is_the_person_whose_full_name_ends_with_it() -> N
     spans = _spans(text, "en")
     assert ("NAJAFI", "PER") in spans
     assert ("NAJAFI", "LOC") not in spans and ("NAJAFI", "ORG") not in spans
+
+
+# Text written for these tests: a venue the model read as an organisation or a person, or not at
+# all, with its kind after it in lower case or a capitalised kind that ends names of places.
+@pytest.mark.parametrize("text, place", [
+    ("They met at the Grand Hyatt hotel on Monday.", "Grand Hyatt hotel"),
+    ("He waited in the Europark shopping centre.", "Europark shopping centre"),
+    ("They met at the TÜYAP exhibition centre in Istanbul.", "TÜYAP exhibition centre"),
+    ("He crossed at the Kapıköy Border Gate on 9 February.", "Kapıköy Border Gate"),
+    ("He stayed at the Hilton Salalah Resort.", "Hilton Salalah Resort"),
+    ("They met in a restaurant in the Al Haffa souq.", "Al Haffa souq"),
+])
+def test_a_venue_with_its_kind_after_it(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "en")
+
+
+def test_an_organisations_camp_stays_the_organisation() -> None:
+    assert ("Hezbollah", "ORG") in _spans("He trained at a Hezbollah camp.", "en")

@@ -96,13 +96,26 @@ FACILITY_TAILS = _folded("""
 Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine Mall Bazaar
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
 Road Street Avenue Boulevard Highway Roundabout Harbour Harbor Port Terminal Library Station
-Camp Galleria Lounge Grill Hall Dam AVM
+Camp Galleria Lounge Grill Hall Dam AVM Gate Resort Souq Souk Cathedral Church Chapel Pier Wharf
+Marina Arcade
 """)
 # Lower-case words after a capitalised name that make it a place: "Piccadilly station",
 # "Khanke camp", "the Sahara Rose café".
 FACILITY_TAILS_LOWER = frozenset("""
 café cafe restaurant hotel station camp mall market bazaar souk souq mosque shrine square
-crossing checkpoint roundabout bridge harbour harbor teahouse
+crossing checkpoint roundabout bridge harbour harbor teahouse gate pier resort
+""".split())
+# Of those, the ones an organisation's name never takes (not "a Hezbollah camp"): "the Grand
+# Hyatt hotel" read as an organisation is the hotel.
+FACILITY_TAILS_OF_ORGS = frozenset("""
+café cafe restaurant hotel mall market bazaar souk souq mosque shrine teahouse resort
+""".split())
+# Two lower-case words that end a place's name: "the Europark shopping centre", "the TÜYAP
+# exhibition centre", "the Kapikoy border gate".
+FACILITY_KIND_TAILS = frozenset(tuple(pair.split("+")) for pair in """
+shopping+centre shopping+center shopping+mall exhibition+centre exhibition+center
+border+crossing border+gate border+post bus+station bus+terminal coach+station
+railway+station train+station tea+house trade+centre trade+center
 """.split())
 
 # Tails that end a building's name and never a person's ("Ji-sung Park", "Tom Tower" can be

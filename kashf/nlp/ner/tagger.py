@@ -29,7 +29,9 @@ from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
     FACILITY_HEADS_EN,
     FACILITY_TAILS,
+    FACILITY_KIND_TAILS,
     FACILITY_TAILS_LOWER,
+    FACILITY_TAILS_OF_ORGS,
     FACILITY_TAILS_OF_NAMES,
     NAME_PARTICLES,
     ORG_HEADS,
@@ -46,7 +48,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 14
+VERSION = 15
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -253,7 +255,8 @@ def _clean(words: list[str], i: int, j: int) -> tuple[int, int] | None:
         cut = next((k for k in range(i + 1, j) if words[k][:1].islower() and words[k].isascii()
                     and words[k - 1] not in ("-", "'", "’") and words[k] not in _LOWER_IN_NAMES
                     and words[k] in english_lowercase()
-                    and not (k == j - 1 and words[k] in FACILITY_TAILS_LOWER)), j)
+                    and not (k == j - 1 and words[k] in FACILITY_TAILS_LOWER)
+                    and not (k == j - 2 and (words[k], words[k + 1]) in FACILITY_KIND_TAILS)), j)
         j = cut
         # "حرم ابوالفضل (ع" after the closing bracket went: the bracketed part goes too.
         depth: list[int] = []
@@ -825,6 +828,10 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                            and not any(fold(w) in ORG_HEADS for w in words[i + 1 : j])) \
                 and fold(words[i]) not in STOPWORDS and _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-facility"))
+        elif j > i and _kind_tail(words, breaks, j) and fold(words[i]) not in STOPWORDS \
+                and _claim(labels, i, j + 2, "LOC"):
+            out.append((i, j + 2, "LOC", 0.5, "rule-facility"))  # "Europark shopping centre"
+            j += 2
         elif j > i and j < len(words) and words[j] in FACILITY_TAILS_LOWER and not breaks[j] \
                 and fold(words[i]) not in STOPWORDS \
                 and not (j - i == 1 and fold(words[i]) in english_lowercase()) \
@@ -833,14 +840,25 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
             j += 1
         i = max(j, i + 1)
     for n, (i, j, label, conf, how) in enumerate(out):
-        # "Sahara Rose" read as a person, then "café": the café (an organisation's camp or
-        # checkpoint stays the organisation's: "a Hezbollah camp")
-        if label == "PER" and j < len(words) and words[j] in FACILITY_TAILS_LOWER \
-                and not breaks[j] and labels[j] == "O" and not is_arabic_script(words[i]):
-            out[n] = (i, j + 1, "LOC", conf, how + "+facility")
-            for k in range(i, j + 1):
+        # "Sahara Rose" read as a person, then "café": the café; "the Grand Hyatt hotel" read
+        # as an organisation: the hotel (an organisation's camp or checkpoint stays the
+        # organisation's: "a Hezbollah camp")
+        if label not in ("PER", "ORG") or j >= len(words) or is_arabic_script(words[i]):
+            continue
+        tail = 2 if _kind_tail(words, breaks, j) and all(labels[k] == "O" for k in (j, j + 1)) \
+            else 1 if words[j] in (FACILITY_TAILS_LOWER if label == "PER" else FACILITY_TAILS_OF_ORGS) \
+            and not breaks[j] and labels[j] == "O" else 0
+        if tail:
+            out[n] = (i, j + tail, "LOC", conf, how + "+facility")
+            for k in range(i, j + tail):
                 labels[k] = "LOC"
     return out
+
+
+def _kind_tail(words: list[str], breaks: list[bool], j: int) -> bool:
+    """Whether words ``j`` and ``j + 1`` are a lower-case kind of place ("shopping centre")."""
+    return j + 1 < len(words) and not breaks[j] and not breaks[j + 1] \
+        and (words[j], words[j + 1]) in FACILITY_KIND_TAILS
 
 
 # A facility word and the word that makes it a kind, before the name: «مرکز خرید», «بازارچه
