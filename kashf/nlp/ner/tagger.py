@@ -28,11 +28,11 @@ from kashf.nlp.ner.known_orgs import organisation_rule
 from kashf.nlp.ner.lexicons import (
     FACILITY_HEADS,
     FACILITY_HEADS_EN,
-    FACILITY_TAILS,
     FACILITY_KIND_TAILS,
+    FACILITY_TAILS,
     FACILITY_TAILS_LOWER,
-    FACILITY_TAILS_OF_ORGS,
     FACILITY_TAILS_OF_NAMES,
+    FACILITY_TAILS_OF_ORGS,
     NAME_PARTICLES,
     ORG_HEADS,
     PERSON_TITLES,
