@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 26 and registered.depends == ("language",)
+    assert registered.version == 27 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -697,3 +697,14 @@ def test_a_venue_with_its_kind_after_it(text: str, place: str) -> None:
 
 def test_an_organisations_camp_stays_the_organisation() -> None:
     assert ("Hezbollah", "ORG") in _spans("He trained at a Hezbollah camp.", "en")
+
+
+# Text written for this test: a hotel or shopping-centre chain's name makes a building.
+@pytest.mark.parametrize("text, place", [
+    ("Come to the Babylon Rotana on Saturday, we need to talk.", "Babylon Rotana"),
+    ("Next meeting: Monday 16 October, Scandic Vulkan.", "Scandic Vulkan"),
+    ("They sat in a cafe in the Westfield Parramatta food court.", "Westfield Parramatta"),
+    ("The two met at the trade fair at Messe Wien.", "Messe Wien"),
+])
+def test_a_venue_chains_name_makes_a_building(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "en")

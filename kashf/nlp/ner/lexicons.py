@@ -110,6 +110,14 @@ crossing checkpoint roundabout bridge harbour harbor teahouse gate pier resort
 FACILITY_TAILS_OF_ORGS = frozenset("""
 café cafe restaurant hotel mall market bazaar souk souq mosque shrine teahouse resort
 """.split())
+# Hotel chains, shopping-centre chains and fairgrounds whose name in a capitalised run makes it a
+# building: "the Babylon Rotana", "Sheraton Deira", "Westfield Parramatta", "Messe Wien",
+# "Storo Storsenter" (Norwegian: shopping centre).
+VENUE_BRANDS = _folded("""
+Rotana Hilton Marriott Sheraton Radisson Novotel Ibis Hyatt Kempinski Mövenpick Movenpick
+InterContinental Swissôtel Swissotel Shangri-La Fairmont Scandic Westfield Messe Storsenter
+Ritz-Carlton Wyndham Mercure Pullman Sofitel Accor Divan Anantara Rixos
+""")
 # Two lower-case words that end a place's name: "the Europark shopping centre", "the TÜYAP
 # exhibition centre", "the Kapikoy border gate".
 FACILITY_KIND_TAILS = frozenset(tuple(pair.split("+")) for pair in """

@@ -38,6 +38,7 @@ from kashf.nlp.ner.lexicons import (
     PERSON_TITLES,
     STOPWORDS,
     STREET_HEADS,
+    VENUE_BRANDS,
     english_lowercase,
     latin_names,
     person_names,
@@ -48,7 +49,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 15
+VERSION = 16
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -852,6 +853,34 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
             out[n] = (i, j + tail, "LOC", conf, how + "+facility")
             for k in range(i, j + tail):
                 labels[k] = "LOC"
+    return _branded_venues(words, labels, out, breaks)
+
+
+def _branded_venues(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                    breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
+    """Capitalised Latin words that hold a hotel or shopping-centre chain's name are that
+    building, with the capitalised words around them: "the Babylon Rotana", "Scandic Vulkan"
+    read as a person or as nothing."""
+    out = []
+    for i, j, label, conf, how in found:
+        if label in ("PER", "ORG") and not is_arabic_script(words[i]) \
+                and any(fold(w) in VENUE_BRANDS for w in words[i:j]):
+            label, how = "LOC", how + "+brand"
+            for k in range(i, j):
+                labels[k] = "LOC"
+        out.append((i, j, label, conf, how))
+    for k, word in enumerate(words):
+        if labels[k] != "O" or fold(word) not in VENUE_BRANDS or not word[:1].isupper():
+            continue
+        i, j = k, k + 1
+        while i > 0 and labels[i - 1] == "O" and not breaks[i] and words[i - 1][:1].isupper() \
+                and not is_arabic_script(words[i - 1]) and fold(words[i - 1]) not in STOPWORDS:
+            i -= 1
+        while j < len(words) and labels[j] == "O" and not breaks[j] and words[j][:1].isupper() \
+                and not is_arabic_script(words[j]) and fold(words[j]) not in STOPWORDS:
+            j += 1
+        if _claim(labels, i, j, "LOC"):
+            out.append((i, j, "LOC", 0.5, "rule-brand"))
     return out
 
 
