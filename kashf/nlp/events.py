@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 99
+VERSION = 100
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -57,6 +57,9 @@ _LOCATIVE = re.compile(
     # «در سالون هوتل بلخ», «توی لابی هتل», «بمنطقة سيدي جابر»: the part of a place, or its area
     r"(?<!\w)(?:در|توی|تو)\s+(?:سالون|سالن|لابی|حیاط|محوطه)\s*$|"
     r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"
+    # «إلى ناحية ديرابون», «عبر منفذ باشماخ», «بقرية قدا»: a town's or a district's kind first
+    r"(?<!\w)(?:(?:في|فی|إلى|الى|عبر|قرب|نحو|باتجاه|من)\s+|ب)(?:منفذ|ناحية|ناحيه|جزيرة|جزيره|"
+    r"قاعدة|قاعده|بلدة|بلده|قرية|قريه|مديرية|مديريه|ولاية|ولايه|قضاء|وادي|نجع|ميناء)\s*$|"
     # «في الطابق الثاني من مول النبراس», «ببهو فندق», «طبقه‌ی همکف پاساژ مروارید»: a floor or
     # hall of the building
     r"(?<!\w)(?:في\s+|ب)ال?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف)(?:\s+\S+)?\s+(?:من\s+)?$|"

@@ -1327,6 +1327,12 @@ def test_a_past_perfect_trip_with_its_purpose_is_no_plan() -> None:
         ("travel", "happened", "2024-11-01")]
 
 
+def test_a_place_after_a_districts_kind_is_where_the_trip_went() -> None:
+    text = "وفي اليوم التالي توجه المتهم بسيارته إلى ناحية ديرابون حيث بات ليلته."
+    found = extract_events(text, mentions(text, loc=("ديرابون",)), [], "2023-05-10")
+    assert [(e["type"], e["place"]) for e in found] == [("travel", "ديرابون")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"

@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 27 and registered.depends == ("language",)
+    assert registered.version == 28 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -708,3 +708,26 @@ def test_an_organisations_camp_stays_the_organisation() -> None:
 ])
 def test_a_venue_chains_name_makes_a_building(text: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, "en")
+
+
+# Text written for these tests: an Arabic word for a town's or a district's kind names the rare
+# word after it; a Persian one does so too, but not a known country or town after it.
+@pytest.mark.parametrize("text, language, place", [
+    ("وتبين أنها دخلت الإقليم عبر منفذ باشماخ يوم الخميس.", "ar", "منفذ باشماخ"),
+    ("اعترف بأنه توجه أمس إلى ناحية الخالدية لرصد نقاط التفتيش.", "ar", "ناحية الخالدية"),
+    ("سافرا يوم ٢٢ يونيو إلى مديرية حريب حيث التقيا.", "ar", "مديرية حريب"),
+    ("رحیم گفت خودش تازه از مرز دوغارون اومده.", "fa", "مرز دوغارون"),
+    ("روز بعد به روستای انبی رفتیم.", "fa", "روستای انبی"),
+])
+def test_a_town_or_district_after_the_word_for_its_kind(text: str, language: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("أنشأت الشركة قاعدة بيانات المتهمين.", "ar"),  # a database
+    ("توجه المتهمان إلى منطقة الشجرة الحدودية.", "ar"),  # an everyday word
+    ("کالاها از مرز چین وارد شد.", "fa"),  # China's border: China is the place
+])
+def test_no_town_after_the_word_for_its_kind(text: str, language: str) -> None:
+    found = _spans(text, language)
+    assert not [span for span, label in found if label == "LOC" and " " in span]

@@ -79,6 +79,18 @@ FACILITY_HEADS = _folded("""
 جامع قهوة كوفي كافتيريا شاطئ كراج استراحة قاعة محطة معبر مجمع صالة مخيم
 سيطرة مزار موكب مرآب موکب
 """)
+# Arabic words for a town's or a district's kind before its name: «منفذ باشماخ», «ناحية
+# الخالدية», «جزيرة عوهة». The name after one is taken only when rare (tagger._area_name):
+# «قاعدة بيانات» is a database.
+AREA_HEADS = _folded("""
+منفذ ناحية جزيرة قاعدة بلدة قرية مديرية ولاية قضاء وادي نجع ميناء
+""")
+# Persian ones: «روستای کلاته», «مرز دوغارون», «پایگاه هوایی تیفور» go through the rule for
+# facility words (only an uncommon word after one names it).
+AREA_HEADS_FA = _folded("""
+روستای روستا جزیره شهرک مرز گذرگاه پایگاه دهستان شهرستان
+""")
+FACILITY_HEADS |= AREA_HEADS_FA
 # Street words that open a name: «خیابان انقلاب», «بلوار پانزده خرداد», «شارع الرشيد», «دوار
 # الداخلية», «حي المنصور» (not «طريق»: news writes «على طريق الاستقرار», the road to
 # stability). A street's name is often everyday words, so the rule that reads them

@@ -26,6 +26,8 @@ from kashf.nlp.ner import cable
 from kashf.nlp.ner.features import token_features, world_place_tags
 from kashf.nlp.ner.known_orgs import organisation_rule
 from kashf.nlp.ner.lexicons import (
+    AREA_HEADS,
+    AREA_HEADS_FA,
     FACILITY_HEADS,
     FACILITY_HEADS_EN,
     FACILITY_KIND_TAILS,
@@ -49,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 16
+VERSION = 17
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -797,6 +799,7 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 n = None
         if (n is not None and labels[i] == "O" and not breaks[i + 1]
                 and (is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
+                     and fold(words[i]) not in AREA_HEADS_FA  # («مرز چین»: China's border)
                      or words[i][:1].isupper() and fold(words[i]) in FACILITY_HEADS_EN)
                 and out[n][2] in ("LOC", "ORG", "PER")
                 # («در هتل حاج رضا را دیدم»: at the hotel I saw Haj Reza, the object)
@@ -806,9 +809,17 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
             out[n] = (i, j, "LOC", conf, how + "+facility")
             for k in range(i, j):
                 labels[k] = "LOC"
-    out += _named_facilities(words, labels, breaks, language)
+        elif n is not None and language == "ar" and fold(words[i]) in AREA_HEADS \
+                and out[n][2] in ("ORG", "PER") and not breaks[i + 1]:
+            # «ناحية ديرابون» with the town read as a person: the town, without the area word
+            s_, j, _label, conf, how = out[n]
+            out[n] = (s_, j, "LOC", conf, how + "+area")
+            for k in range(s_, j):
+                labels[k] = "LOC"
+    out += _named_facilities(words, labels, breaks, language, gazetteer)
     for i in range(len(words) - 1):
-        if labels[i] != "O" or not is_arabic_script(words[i]) or fold(words[i]) not in FACILITY_HEADS:
+        if labels[i] != "O" or not is_arabic_script(words[i]) or fold(words[i]) not in FACILITY_HEADS \
+                or fold(words[i]) in AREA_HEADS_FA:
             continue
         for length in (3, 2, 1):
             j = i + 1 + length
@@ -929,7 +940,7 @@ def _foreign_head(head: str, language: str) -> bool:
 
 
 def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
-                      language: str) -> list[tuple[int, int, str, float, str]]:
+                      language: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int, str, float, str]]:
     """A facility word and the uncommon word or two after it that nothing else named:
     «کافه آبی‌نو», «هتل آکدامار», «مرکز خرید زمرد», «سوق المباركية» — a venue the model has
     never seen. Persian and Arabic, where the facility word comes first; in Arabic only a
@@ -951,17 +962,28 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             head = head[1:]
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
+        area = language == "ar" and head in AREA_HEADS
         if labels[i] != "O" or not is_arabic_script(words[i]) \
-                or _foreign_head(head, language) \
-                or head not in FACILITY_HEADS and not street and not (head in _CENTRES and kind):
+                or _foreign_head(head, language) or not area \
+                and head not in FACILITY_HEADS and not street and not (head in _CENTRES and kind):
             i += 1
             continue
         j = i + 2 if kind else i + 1
         first = j
+        if head in AREA_HEADS_FA and gazetteer is not None and first < len(words) \
+                and _strong_place([words[first]], gazetteer):
+            i += 1  # «مرز چین», «جزیره کره»: the border of China, which names China
+            continue
         quoted = _quoted_name(words, labels, breaks, first)
         if quoted and _claim(labels, i, quoted, "LOC"):
             out.append((i, quoted, "LOC", 0.5, "rule-named-facility"))  # «مقهى «نجمة»»
             i = quoted
+            continue
+        if area:
+            j = _area_name(words, labels, breaks, first, frequency)
+            if j > first and _claim(labels, i, j, "LOC"):
+                out.append((i, j, "LOC", 0.5, "rule-named-area"))
+            i = max(j, i + 1)
             continue
         definite = first  # Arabic: the name closes on a word with its article, «قصر الضيافة»
         while j < len(words) and j - first < 3 and labels[j] == "O" and not breaks[j] \
@@ -1002,6 +1024,24 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             out.append((i, j, "LOC", 0.5, "rule-named-facility"))
         i = max(j, i + 1)
     return out
+
+
+def _area_name(words: list[str], labels: list[str], breaks: list[bool], first: int,
+               frequency: dict[str, int]) -> int:
+    """The end of the rare word or two after an Arabic area word («ناحية الخالدية», «جزيرة
+    عوهة»): a word common with or without its article or a preposition on it («لرصد»,
+    «بيانات», «الحدودية») ends the name."""
+    j = first
+    while j < len(words) and j - first < 2 and labels[j] == "O" and not breaks[j] \
+            and is_arabic_script(words[j]):
+        word = fold(words[j])
+        bare = [word, *(word[len(a):] for a in ("ال", "بال", "وال", "لل") if word.startswith(a)),
+                *(word[1:] for c in "بلوفك" if word.startswith(c))]
+        if word in STOPWORDS or word in FACILITY_HEADS or word in _NOT_IN_NAMES \
+                or any(frequency.get(b, 0) >= _NAME_ZIPF for b in bare if len(b) >= 3):
+            break
+        j += 1
+    return j
 
 
 def _quoted_name(words: list[str], labels: list[str], breaks: list[bool], i: int) -> int | None:
