@@ -145,6 +145,7 @@ Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine M
 Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
 Coffee Lane Arcade Arcaden Galleria Passage Church Cathedral Chapel Station Terminal Wharf
 Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası Grill
+Centre Center Dock Dargah Arena Square Island Harbour Harbor Promenade
 """)
 
 # Words after which a capitalised or unknown word is likely a place.
