@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 29 and registered.depends == ("language",)
+    assert registered.version == 30 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -741,4 +741,13 @@ def test_no_town_after_the_word_for_its_kind(text: str, language: str) -> None:
     ("He was called to an office near Vanak Square where two men waited.", "Vanak Square"),
 ])
 def test_a_name_ending_in_a_places_word_is_the_place(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "en")
+
+
+# Text written for this test: a place the model saw, and the building it names after it.
+@pytest.mark.parametrize("text, place", [
+    ("He met a man last month at the Zuhur cafe on Palestine Street.", "Zuhur cafe"),
+    ("They sat in the food court of Tbilisi Mall on Friday.", "Tbilisi Mall"),
+])
+def test_a_place_the_model_saw_takes_the_building_word_after_it(text: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, "en")

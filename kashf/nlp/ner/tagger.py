@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 18
+VERSION = 19
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -855,11 +855,17 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         # "Sahara Rose" read as a person, then "café": the café; "the Grand Hyatt hotel" read
         # as an organisation: the hotel (an organisation's camp or checkpoint stays the
         # organisation's: "a Hezbollah camp")
-        if label not in ("PER", "ORG") or j >= len(words) or is_arabic_script(words[i]):
+        if j >= len(words) or is_arabic_script(words[i]) or breaks[j]:
+            continue
+        tails = {"PER": FACILITY_TAILS_LOWER, "ORG": FACILITY_TAILS_OF_ORGS}.get(label)
+        if label == "LOC":
+            # "the Zuhur cafe", "the food court of Tbilisi Mall": the town or name the model
+            # saw, and the building it names
+            tails = FACILITY_TAILS_LOWER | (FACILITY_TAILS if words[j][:1].isupper() else set())
+        if tails is None:
             continue
         tail = 2 if _kind_tail(words, breaks, j) and all(labels[k] == "O" for k in (j, j + 1)) \
-            else 1 if words[j] in (FACILITY_TAILS_LOWER if label == "PER" else FACILITY_TAILS_OF_ORGS) \
-            and not breaks[j] and labels[j] == "O" else 0
+            else 1 if fold(words[j]) in tails and labels[j] == "O" else 0
         if tail:
             out[n] = (i, j + tail, "LOC", conf, how + "+facility")
             for k in range(i, j + tail):
