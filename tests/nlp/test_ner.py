@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 30 and registered.depends == ("language",)
+    assert registered.version == 31 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -751,3 +751,14 @@ def test_a_name_ending_in_a_places_word_is_the_place(text: str, place: str) -> N
 ])
 def test_a_place_the_model_saw_takes_the_building_word_after_it(text: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, "en")
+
+
+# Text written for these tests: an Arabic mall named before the word for a mall.
+@pytest.mark.parametrize("text, place", [
+    ("كان على موعد مع أحد المهربين في مقهى داخل أرابيلا مول.", "أرابيلا مول"),
+    ("التقيا في سيف مول، وسلمه الرابع المبلغ.", "سيف مول"),
+    ("ركن سيارته في مرآب البصرة مول ثم صعد.", "مرآب البصرة مول"),
+    ("التقيا في مول العرب يوم الجمعة.", "مول العرب"),  # and after it, as before
+])
+def test_an_arabic_mall_named_before_the_word_for_a_mall(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "ar")

@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 19
+VERSION = 20
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -870,7 +870,8 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
             out[n] = (i, j + tail, "LOC", conf, how + "+facility")
             for k in range(i, j + tail):
                 labels[k] = "LOC"
-    return _branded_venues(words, labels, out, breaks)
+    out = _branded_venues(words, labels, out, breaks)
+    return _malls_named_first(words, labels, out, breaks) if language == "ar" else out
 
 
 def _branded_venues(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
@@ -898,6 +899,44 @@ def _branded_venues(words: list[str], labels: list[str], found: list[tuple[int, 
             j += 1
         if _claim(labels, i, j, "LOC"):
             out.append((i, j, "LOC", 0.5, "rule-brand"))
+    return out
+
+
+# Arabic words for a mall that follow its name, as in English: «سيف مول», «مسقط جراند مول»,
+# «مردف سيتي سنتر».
+_MALL_TAILS = frozenset(fold(w) for w in "مول سنتر".split())
+
+
+def _malls_named_first(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                       breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
+    """«داخل أرابيلا مول», «مرآب البصرة مول»: the word or two before an Arabic word for a mall
+    name it (a town the model saw there becomes the mall's name)."""
+    ends = {j: n for n, (i, j, *_rest) in enumerate(found)}
+    out = list(found)
+    for k in range(1, len(words)):
+        if fold(words[k]) not in _MALL_TAILS or labels[k] != "O" or breaks[k]:
+            continue
+        # a place the model saw right before, or one word before («بمسقط» + «جراند مول»)
+        n = ends.get(k)
+        if n is None and k > 1 and labels[k - 1] == "O" and not breaks[k - 1] \
+                and is_arabic_script(words[k - 1]) and fold(words[k - 1]) not in STOPWORDS:
+            n = ends.get(k - 1)
+        if n is not None and out[n][2] == "LOC":
+            i, j, _label, conf, how = out[n]
+            out[n] = (i, k + 1, "LOC", conf, how + "+mall")
+            for m in range(j, k + 1):
+                labels[m] = "LOC"
+            continue
+        i = k
+        while i > 0 and k - i < 2 and labels[i - 1] == "O" and not breaks[i] \
+                and is_arabic_script(words[i - 1]) and not _MALL_TAILS & {fold(words[i - 1])}:
+            word = fold(words[i - 1])
+            if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
+                    or word in _NOT_IN_NAMES or word in NEVER_NAMES:
+                break
+            i -= 1
+        if i < k and _claim(labels, i, k + 1, "LOC"):
+            out.append((i, k + 1, "LOC", 0.5, "rule-mall"))
     return out
 
 
@@ -969,6 +1008,11 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
         area = language == "ar" and head in AREA_HEADS
+        if language == "ar" and head in _MALL_TAILS and i > 0 and not breaks[i] \
+                and is_arabic_script(words[i - 1]) and fold(words[i - 1]) not in STOPWORDS \
+                and fold(words[i - 1]) not in FACILITY_HEADS:
+            i += 1  # «سيف مول»: the name comes first (tagger._malls_named_first)
+            continue
         if labels[i] != "O" or not is_arabic_script(words[i]) \
                 or _foreign_head(head, language) or not area \
                 and head not in FACILITY_HEADS and not street and not (head in _CENTRES and kind):
