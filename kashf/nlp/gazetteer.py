@@ -139,7 +139,7 @@ def _read_sites(path: Path) -> Iterable[tuple[Place, list[str]]]:
         if not line.strip() or line.startswith("#"):
             continue
         pid, feature, country, lat, lon, _precision, name, aliases = line.split("\t")
-        yield Place(pid, name, float(lat), float(lon), country, feature, 0), aliases.split("|")
+        yield Place(pid, name, _float(lat), _float(lon), country, feature, 0), aliases.split("|")
 
 
 @lru_cache(maxsize=1)

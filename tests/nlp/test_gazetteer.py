@@ -33,7 +33,22 @@ LINKS = [
     ("Shorja", "kashf:shorja-market"),  # not the Armenian village GeoNames also calls Shorja
     ("سوق الشورجة", "kashf:shorja-market"),
     ("فرودگاه بغداد", "kashf:baghdad-airport"),
+    ("مرز دوغارون", "kashf:dogharoun-crossing"),
+    ("اسلام‌قلعه", "kashf:dogharoun-crossing"),
+    ("Kapikoy", "kashf:razi-crossing"),
+    ("معبر نصيب", "kashf:nasib-jaber-crossing"),
+    ("قاعدة التنف", "kashf:al-tanf-base"),
 ]
+
+
+@pytest.mark.parametrize("word", ["نصيب", "جابر", "إبراهيم الخليل", "رازی"])
+def test_a_crossing_whose_name_is_an_everyday_word_needs_its_kind(word: str) -> None:
+    assert not any(p.id.endswith("-crossing") for p in default_gazetteer().candidates(word))
+
+
+def test_a_crossing_without_coordinates_is_still_a_place() -> None:
+    place = default_gazetteer().link(["کوهک"])[0]
+    assert place is not None and place.feature == "border_crossing" and place.lat is None
 
 
 @pytest.mark.parametrize(("name", "expected"), LINKS)
