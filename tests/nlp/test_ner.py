@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 32 and registered.depends == ("language",)
+    assert registered.version == 33 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -762,3 +762,16 @@ def test_a_place_the_model_saw_takes_the_building_word_after_it(text: str, place
 ])
 def test_an_arabic_mall_named_before_the_word_for_a_mall(text: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, "ar")
+
+
+def test_a_site_written_out_is_the_place_over_a_name_read_in_it() -> None:
+    # text written for this test
+    spans = _spans("زار مقام السيدة زينب بدمشق.", "ar")
+    assert ("مقام السيدة زينب", "LOC") in spans
+    assert not [span for span, label in spans if label == "PER"]
+
+
+def test_a_mall_named_before_its_word_is_not_named_after_the_town() -> None:
+    # text written for this test: Family Mall in Erbil, not a mall called Erbil
+    spans = _spans("التقيت بأبو زينب في فاميلي مول بأربيل وأعطاني ثلاثمية دولار.", "ar")
+    assert ("فاميلي مول", "LOC") in spans and ("مول بأربيل", "LOC") not in spans

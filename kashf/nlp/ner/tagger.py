@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 21
+VERSION = 22
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -205,6 +205,7 @@ def tag_names(text: str, language: str, gazetteer: Gazetteer | None = None) -> l
                     labels[k] = label
     if model_name != "en":
         found = _latin_runs(words, labels, found, gazetteer, breaks, model_words)
+    found = _sites_over_names(words, labels, found, gazetteer, breaks)
     found += _title_rule(words, labels, breaks)
     found = organisation_rule(words, labels, found, breaks)
     found += _place_rule(words, labels, gazetteer, breaks, clitics=model_name == "ar")
@@ -235,6 +236,38 @@ NEVER_NAMES = frozenset(fold(w) for w in """
 العدد التاريخ الموضوع المرفقات المرفق إلى الى من المحترم المحترمة
 دینار دلار ریال تومان یورو دولار دولارات الدينار الدولار جمع
 """.split())
+
+
+def _sites_over_names(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
+                      gazetteer: Gazetteer, breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
+    """A site of ours written out in two words or more («مقام السيدة زينب», «حرم حضرت
+    عباس») is that place, over the person or organisation the model read in it; a name that
+    runs on past it keeps its part outside («زينب بدمشق» → «بدمشق» stays unlabelled)."""
+    folded = [fold(w) for w in words]
+    for i in range(len(words) - 1):
+        for length in range(min(5, len(words) - i), 1, -1):
+            j = i + length
+            if _crosses(breaks, i, j) or all(labels[k] in ("O", "LOC") for k in range(i, j)):
+                continue
+            key = key_from_words(folded[i:j])
+            if not any(gazetteer.places[n].id.startswith("kashf:") for n in gazetteer.by_key.get(key, ())):
+                continue
+            kept = []
+            for a, b, label, conf, how in found:
+                if b <= i or a >= j:
+                    kept.append((a, b, label, conf, how))
+                    continue
+                for k in range(a, b):
+                    labels[k] = "O"
+                if a < i:
+                    kept.append((a, i, label, conf, how))
+                    for k in range(a, i):
+                        labels[k] = label
+            found = kept
+            _claim(labels, i, j, "LOC")
+            found.append((i, j, "LOC", 0.6, "rule-site"))
+            break
+    return found
 
 
 def _world_tags(words: list[str]) -> list[str]:
@@ -800,6 +833,7 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         if (n is not None and labels[i] == "O" and not breaks[i + 1]
                 and (is_arabic_script(words[i]) and fold(words[i]) in FACILITY_HEADS
                      and fold(words[i]) not in AREA_HEADS_FA  # («مرز چین»: China's border)
+                     and not (language == "ar" and _mall_named_before(words, breaks, i))
                      or words[i][:1].isupper() and fold(words[i]) in FACILITY_HEADS_EN)
                 and out[n][2] in ("LOC", "ORG", "PER")
                 # («در هتل حاج رضا را دیدم»: at the hotel I saw Haj Reza, the object)
@@ -907,6 +941,14 @@ def _branded_venues(words: list[str], labels: list[str], found: list[tuple[int, 
 _MALL_TAILS = frozenset(fold(w) for w in "مول سنتر".split())
 
 
+def _mall_named_before(words: list[str], breaks: list[bool], i: int) -> bool:
+    """Whether word ``i`` is an Arabic word for a mall with its name right before it
+    («فاميلي مول بأربيل»: Family Mall in Erbil, not a mall called Erbil)."""
+    return fold(words[i]) in _MALL_TAILS and i > 0 and not breaks[i] \
+        and is_arabic_script(words[i - 1]) and fold(words[i - 1]) not in STOPWORDS \
+        and fold(words[i - 1]) not in FACILITY_HEADS
+
+
 def _malls_named_first(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
                        breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
     """«داخل أرابيلا مول», «مرآب البصرة مول»: the word or two before an Arabic word for a mall
@@ -1008,9 +1050,7 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
         area = language == "ar" and head in AREA_HEADS
-        if language == "ar" and head in _MALL_TAILS and i > 0 and not breaks[i] \
-                and is_arabic_script(words[i - 1]) and fold(words[i - 1]) not in STOPWORDS \
-                and fold(words[i - 1]) not in FACILITY_HEADS:
+        if language == "ar" and _mall_named_before(words, breaks, i):
             i += 1  # «سيف مول»: the name comes first (tagger._malls_named_first)
             continue
         if labels[i] != "O" or not is_arabic_script(words[i]) \
