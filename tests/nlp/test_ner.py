@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 33 and registered.depends == ("language",)
+    assert registered.version == 34 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -775,3 +775,20 @@ def test_a_mall_named_before_its_word_is_not_named_after_the_town() -> None:
     # text written for this test: Family Mall in Erbil, not a mall called Erbil
     spans = _spans("التقيت بأبو زينب في فاميلي مول بأربيل وأعطاني ثلاثمية دولار.", "ar")
     assert ("فاميلي مول", "LOC") in spans and ("مول بأربيل", "LOC") not in spans
+
+
+@pytest.mark.parametrize("text, place", [
+    # text written for this test: a town no list knows, after a verb of going and "to"/"into"
+    ("SADEGHI is booked to fly back into Billund on 20 November.", "Billund"),
+])
+def test_an_unknown_town_after_a_verb_of_going(text: str, place: str) -> None:
+    assert (place, "LOC") in _spans(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "We will go to Senator McKellar after the break.",
+    "He flew to Dubai on Monday and went to HQ.",
+])
+def test_a_title_a_day_or_an_acronym_after_going_to_is_no_town(text: str) -> None:
+    found = {text[n.start : n.end] for n in tag_names(text, "en") if n.extractor == "rule-gone-to"}
+    assert not found

@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 22
+VERSION = 23
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -679,7 +679,34 @@ def _located_places(words: list[str], labels: list[str], found: list[tuple[int, 
                     and _claim(labels, i, i + length, "LOC"):
                 out.append((i, i + length, "LOC", 0.5, "rule-located-place"))
                 break
+        else:
+            if language == "en" and before in ("to", "into") and _went(words, i - 1):
+                j = i
+                while j < len(words) and j - i < 3 and labels[j] == "O" and not breaks[j] \
+                        and words[j][:1].isupper() and not is_arabic_script(words[j]):
+                    j += 1
+                if j > i and _unknown_place(words, i, j, persons) \
+                        and not any(fold(w) in english_lowercase() or fold(w) in _TIME_WORDS
+                                    or fold(w) in PERSON_TITLES or fold(w) in _HONORIFICS
+                                    or w.isupper() and len(w) <= 4 for w in words[i:j]) \
+                        and _claim(labels, i, j, "LOC"):
+                    out.append((i, j, "LOC", 0.5, "rule-gone-to"))  # "fly back into Billund"
     return out
+
+
+# Capitalised words that say when, not where ("flew to Dubai on Monday": "to Monday" never).
+_TIME_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december
+""".split())
+
+
+def _went(words: list[str], k: int) -> bool:
+    """Whether "to" or "into" at word ``k`` follows a verb of going ("flew to", "drove back
+    into")."""
+    before = [fold(w) for w in words[max(0, k - 2) : k]]
+    return bool(before) and (before[-1] in _GOING or before[-1] == "back" and len(before) > 1
+                             and before[0] in _GOING)
 
 
 # Persian verbs of going that follow their goal: «به وان رساند», «به مهران بازگشته» — whole
