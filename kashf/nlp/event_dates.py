@@ -472,7 +472,9 @@ class DateTracker:
         since = -1
         month = None
         for back in range(index, max(-1, index - _ENTRY_REACH), -1):
-            dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back)
+            # (a month with its year told counts too: «في شهر يوليو من العام ٢٠٢٢ … يوم ١٢ من
+            # الشهر نفسه»)
+            dated = [(at, iso) for at, _e, iso, _t in self.dates_of(back) + self._months[back]
                      if at < offset and not self._in_header(at)]
             if dated:
                 since, told = max(dated)

@@ -399,7 +399,8 @@ _NAMED = re.compile(
     # (the year on the same line: «۸ عقرب» heading a day, «- ۱۲۰۰ دالر …» the next line)
     # («الـ ٢ من تشرين الأول عام ٢٠٢٢», «۱۲ مهر سال ۱۴۰۲»: the year's word before it)
     rf"(?:[\s,\-]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:[^\S\n]|[,\-])*"
-    rf"(?:(?:سال|ل?عام|العام|ل?سنة|ل?سنه)[^\S\n]*)?"
+    # («في شهر يوليو من العام ٢٠٢٢»: "of the year")
+    rf"(?:(?:من[^\S\n]+)?(?:سال|ل?عام|العام|ل?سنة|ل?سنه)[^\S\n]*)?"
     # (not a span of hours: "Wednesday 10 May, 2015–2100hrs")
     rf"(?P<y>\d{{4}})(?![\dA-Za-z_])(?!\s*[–\-—]\s*[0-2]\d[0-5]\d\s*(?:hrs|hours|h)\b){_SUFFIX}",
     re.IGNORECASE,

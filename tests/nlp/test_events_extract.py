@@ -1333,6 +1333,13 @@ def test_a_place_after_a_districts_kind_is_where_the_trip_went() -> None:
     assert [(e["type"], e["place"]) for e in found] == [("travel", "ديرابون")]
 
 
+def test_a_day_of_the_same_month_after_a_month_told_with_its_year() -> None:
+    text = ("سافر المتهم في شهر يوليو من العام ٢٠٢٢ براً إلى البصرة، والتقى يوم ١٢ من الشهر "
+            "نفسه في مقهى فندق المناوي بالعشار شخصاً إيرانياً.")
+    found = extract_events(text, mentions(text, loc=("البصرة", "فندق المناوي")), [], "2023-05-15")
+    assert [e["date"] for e in found if e["type"] == "meeting"] == ["2022-07-12"]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"

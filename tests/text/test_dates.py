@@ -235,6 +235,14 @@ def test_the_maghrebs_june_and_the_first_of_a_month(text: str, iso: str) -> None
     assert [d.iso for d in find_dates(text)] == [iso]
 
 
+@pytest.mark.parametrize(("text", "iso"), [
+    ("سافر في شهر يوليو من العام ٢٠٢٢ براً إلى البصرة", "2022-07"),  # "of the year 2022"
+    ("التقاه في ١٢ من يوليو من العام ٢٠٢٢", "2022-07-12"),
+])
+def test_a_month_of_the_year(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
 def test_javan_is_a_young_man_without_a_day_and_a_year() -> None:
     assert find_dates("۲۰ جوان ۱۴۰۰ نفر") == []
     assert find_dates("جوان 2023") == []
