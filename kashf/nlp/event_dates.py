@@ -653,6 +653,7 @@ class DateTracker:
         found.sort()
         found = _counted_from_earlier(found, counted)
         found = _corrected(self.folded, found)
+        found = _without_apposed_counts(self.folded, found)
         self._said.extend((at, iso_day(day)) for at, day, _t in found
                           if day and iso_day(day) and not self._in_header(at))
         return found
@@ -760,6 +761,31 @@ _CORRECTION = re.compile(
     r"[\s—–\-,.…،]*(?:ببخشید|sorry|i mean|اقصد)?[\s—–\-,.…،]*",
     re.IGNORECASE,
 )
+
+
+# "two days before his arrest," "three days before Eid al-Fitr,": a count from another event,
+# closed by a comma.
+_APPOSED_COUNT = re.compile(
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?:before|after)\s+"
+    r"(?:his|her|their|its|the)?\s*[^,.;\n]{1,40},",
+    re.IGNORECASE,
+)
+
+
+def _without_apposed_counts(folded: str, found: list[tuple[int, str | None, str]]
+                            ) -> list[tuple[int, str | None, str]]:
+    """A count of days set off by commas right after a written date describes that date ("On
+    Sunday 12 May, two days before his arrest, he met …"): the date stands, the count goes."""
+    out: list[tuple[int, str | None, str]] = []
+    for at, day, text in found:
+        before = out[-1] if out else None
+        if before is not None and before[1] and len(before[1]) == 10 \
+                and any(c.isdigit() for c in before[2]) \
+                and re.fullmatch(r"\s*,\s*", folded[before[0] + len(before[2]) : at]) \
+                and _APPOSED_COUNT.match(folded, at):
+            continue
+        out.append((at, day, text))
+    return out
 
 
 def _corrected(folded: str, found: list[tuple[int, str | None, str]]

@@ -667,6 +667,13 @@ _HEADING = re.compile(
 )
 
 
+def _opens_on_meeting(folded: str, start: int, end: int) -> bool:
+    """Whether a sentence opens on the meeting just told: "During that meeting …", «در همان
+    دیدار …», «وفي اللقاء نفسه …»."""
+    found = _SAME_MEETING.search(folded, start, end)
+    return found is not None and found.start() - start <= 12
+
+
 def _located(text: str, start: int, at: int, reach: int = 40) -> bool:
     return bool(_LOCATIVE.search(text[max(start, at - reach) : at]))
 
@@ -1032,7 +1039,17 @@ class _Extractor:
                     # meeting shares its day, whoever tells it
                     or hits[index - 1].tag == "meeting" and hit.tag in ("payment", "tasking")
                     and status != "planned")
-                if own is not None or own_time:
+                referred = self.meeting_referred(s_start, s_end) \
+                    if own is None and hit.tag != "meeting" else None
+                if own is not None:
+                    pass
+                elif own_time and referred is not None and hit.tag != "travel" \
+                        and _opens_on_meeting(self.folded, s_start, s_end):
+                    # "During that meeting he … asked him to be ready for a delivery in June":
+                    # a sentence that opens on the meeting is of its day; the month is the
+                    # errand's
+                    date = referred
+                elif own_time:
                     pass
                 elif chained:
                     # "travelled on 14 August to Beirut and met them there": one time (and
@@ -1041,8 +1058,6 @@ class _Extractor:
                 else:
                     # «در همان دیدار پیشنهاد داد», «وسلّمه في اللقاء ذاته»: the day of the meeting
                     # it points back at, before the story's day
-                    referred = self.meeting_referred(s_start, s_end) if hit.tag != "meeting" \
-                        else None
                     date = referred or self.undated(status, s_start, last, hit.tag)
                 if status == "happened" and own is not None and own[0] in self.dates.ahead:
                     status = "planned"  # «فردا میام باکو», "tmrw I drive to Kirkuk": still to come

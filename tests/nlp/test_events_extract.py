@@ -1340,6 +1340,16 @@ def test_a_day_of_the_same_month_after_a_month_told_with_its_year() -> None:
     assert [e["date"] for e in found if e["type"] == "meeting"] == ["2022-07-12"]
 
 
+def test_a_count_from_another_event_describes_the_date_before_it() -> None:
+    text = ("On Sunday 12 May, two days before his arrest, M.R.K. met O.Y. in a cafe inside the "
+            "Grand Bazaar in Istanbul. During that meeting the Turkish man offered the courier "
+            "steady work and asked him to be ready for a second delivery to Milan in June.")
+    found = extract_events(text, mentions(text, loc=("Grand Bazaar", "Istanbul", "Milan")), [],
+                           "2024-05-22")
+    assert {(e["type"], e["date"]) for e in found if e["type"] != "travel"} == {
+        ("meeting", "2024-05-12"), ("recruitment", "2024-05-12"), ("tasking", "2024-05-12")}
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
