@@ -197,7 +197,7 @@ _THAT_MEETING = re.compile(r"(?<!\w)(?:ان|همان|that|ذلک|تلک)\s+$")  
 _SAME_MEETING = re.compile(
     r"(?<!\w)(?:در|طی|during|at|in|over|خلال|فی|اثناء|ب)\s*(?:(?:the|this|that|همان|همین|ان|این|"
     r"ذلک|تلک|هذا|هذه)\s+)?(?:same\s+)?(?:دیدار|جلسه|نشست|ملاقات|لقاء|اللقاء|الجلسه|الاجتماع|"
-    r"المجلس|meeting|session|sitting|meet|lunch|dinner)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها|همان))?"
+    r"المجلس|meeting|session|sitting|meet|lunch|dinner|interview|debrief)(?:\s+(?:ذاته|نفسه|ذاتها|نفسها|همان))?"
     r"(?!\s*(?:دوم|سوم|بعدی|اینده|next|second|following|القادم|المقبل|الثانی|التالی))(?!\w)"
     # spoken Persian leaves the «در» out: «همون جلسه گفت برو باکو»
     r"|(?<!\w)(?:همان|همین|همون)\s+(?:دیدار|جلسه|نشست|ملاقات)(?!\w)",
@@ -1041,7 +1041,13 @@ class _Extractor:
                     and status != "planned")
                 referred = self.meeting_referred(s_start, s_end) \
                     if own is None and hit.tag != "meeting" else None
-                if own is not None:
+                if own is not None and hit.tag == "tasking" and own[0] > hit.start \
+                        and _opens_on_meeting(self.folded, s_start, s_end) \
+                        and (told := self.meeting_referred(s_start, s_end)) is not None:
+                    # "At that meeting he asked her to attend a talk on Thursday": the errand's
+                    # day; the asking was at the meeting
+                    date = told
+                elif own is not None:
                     pass
                 elif own_time and referred is not None and hit.tag != "travel" \
                         and _opens_on_meeting(self.folded, s_start, s_end):

@@ -1350,6 +1350,16 @@ def test_a_count_from_another_event_describes_the_date_before_it() -> None:
         ("meeting", "2024-05-12"), ("recruitment", "2024-05-12"), ("tasking", "2024-05-12")}
 
 
+def test_an_errand_asked_at_that_meeting_is_dated_by_the_meeting() -> None:
+    text = ("On Monday 24 March KHALILI met the source at a cafe in Ranelagh. At that meeting he "
+            "asked her to attend a talk at Trinity College on Thursday and to note who spoke. "
+            "In that interview she also agreed to cooperate with him.")
+    found = extract_events(text, mentions(text, loc=("Ranelagh", "Trinity College")), [],
+                           "2025-03-30")
+    assert [(e["type"], e["date"]) for e in found if e["type"] in ("tasking", "recruitment")] == [
+        ("tasking", "2025-03-24"), ("recruitment", "2025-03-24")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
