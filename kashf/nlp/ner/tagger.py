@@ -243,14 +243,17 @@ def _sites_over_names(words: list[str], labels: list[str], found: list[tuple[int
     """A site of ours written out in two words or more («مقام السيدة زينب», «حرم حضرت
     عباس») is that place, over the person or organisation the model read in it; a name that
     runs on past it keeps its part outside («زينب بدمشق» → «بدمشق» stays unlabelled)."""
+    keys, firsts = _site_keys(gazetteer)
     folded = [fold(w) for w in words]
     for i in range(len(words) - 1):
+        # (a cheap test first: a site's key starts with this word, or the one after an article)
+        if folded[i] not in firsts and folded[i + 1] not in firsts:
+            continue
         for length in range(min(5, len(words) - i), 1, -1):
             j = i + length
-            if _crosses(breaks, i, j) or all(labels[k] in ("O", "LOC") for k in range(i, j)):
+            if all(labels[k] in ("O", "LOC") for k in range(i, j)) or _crosses(breaks, i, j):
                 continue
-            key = key_from_words(folded[i:j])
-            if not any(gazetteer.places[n].id.startswith("kashf:") for n in gazetteer.by_key.get(key, ())):
+            if key_from_words(folded[i:j]) not in keys:
                 continue
             kept = []
             for a, b, label, conf, how in found:
@@ -268,6 +271,16 @@ def _sites_over_names(words: list[str], labels: list[str], found: list[tuple[int
             found.append((i, j, "LOC", 0.6, "rule-site"))
             break
     return found
+
+
+@lru_cache(maxsize=4)
+def _site_keys(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The lookup keys of our own sites (ids ``kashf:…``) of two words or more, and their
+    first words, with the Arabic article too (a key drops it: «السيدة» is keyed «سيدة»)."""
+    keys = frozenset(key for key, indexes in gazetteer.by_key.items() if " " in key
+                     and any(gazetteer.places[n].id.startswith("kashf:") for n in indexes))
+    firsts = {key.split(" ", 1)[0] for key in keys}
+    return keys, frozenset(firsts | {"ال" + first for first in firsts})
 
 
 def _world_tags(words: list[str]) -> list[str]:
