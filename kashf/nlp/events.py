@@ -62,7 +62,7 @@ _LOCATIVE = re.compile(
     r"قاعدة|قاعده|بلدة|بلده|قرية|قريه|مديرية|مديريه|ولاية|ولايه|قضاء|وادي|نجع|ميناء)\s*$|"
     # «في الطابق الثاني من مول النبراس», «ببهو فندق», «طبقه‌ی همکف پاساژ مروارید»: a floor or
     # hall of the building
-    r"(?<!\w)(?:في\s+|ب)ال?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف)(?:\s+\S+)?\s+(?:من\s+)?$|"
+    r"(?<!\w)(?:في\s+|ب)(?:ال)?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف|مواقف)(?:\s+\S+)?\s+(?:من\s+)?$|"
     r"(?<!\w)طبقه(?:\u200c?ی|ٔ)?\s+\S+\s*$|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
@@ -618,6 +618,12 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  r"|\s+(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ميناء|شهر|روستای|بندر))?\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
+# A verb of going right before "to" and a place (folded): «وعاد المتهم إلى الكويت», "flew back to".
+_TRIP_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:عاد|رجع|سافر|توجه|وصل|انتقل|غادر|flew|drove|travell?ed|returned|went|"
+    r"رفت|برگشت|سفر\s+کرد)\w*\s+(?:\S+\s+){0,2}\S*$",
+    re.IGNORECASE,
+)
 _TO_REACH = 32  # how far back "to" may stand ("to the Iranian city of Tabriz")
 # What a pitch asks someone to do, between its verb and a place ("to report on…", «يعمل»,
 # «يشتغل», «کار کند»): a place after it is the work's.
@@ -1675,6 +1681,17 @@ class _Extractor:
             located = [m for m in located if int(m["start"]) < hit.start
                        or not (_THE_WORK.search(self.folded, hit.start, int(m["start"]))
                                or _THE_WORK_EN.search(self.text, hit.start, int(m["start"])))]
+        if hit.tag == "meeting":
+            # «وعاد إلى الكويت يوم ١٤ يوليو، ومساء الخميس … التقى … في مواقف مجمع الأفنيوز»:
+            # where a trip told before the meeting went is not where the meeting was, when a
+            # place after the meeting's verb is given
+            after = [m for m in located if int(m["start"]) > hit.end]
+            trips = [m for m in located if int(m["start"]) < hit.start
+                     and _TO.search(self.text, max(start, int(m["start"]) - _TO_REACH), int(m["start"]))
+                     and _TRIP_BEFORE.search(self.folded, max(start, int(m["start"]) - 40),
+                                             int(m["start"]))]
+            if after and trips:
+                located = [m for m in located if m not in trips]
         landmark = [m for m in located if _NEAR.search(self.text, max(start, int(m["start"]) - 16),
                                                        int(m["start"]))]
         # …a landmark gives way to a venue («در کافه کتاب شمس، نزدیک میدان ساعت»), not to a

@@ -1360,6 +1360,20 @@ def test_an_errand_asked_at_that_meeting_is_dated_by_the_meeting() -> None:
         ("tasking", "2025-03-24"), ("recruitment", "2025-03-24")]
 
 
+def test_a_meeting_after_a_trip_in_one_sentence_is_where_the_meeting_says() -> None:
+    text = ("وعاد المتهم إلى الكويت يوم ١٤ يوليو، ومساء الخميس ٢١ من الشهر ذاته التقى المتهم "
+            "الثاني داخل سيارة الأخير في مواقف مجمع الأفنيوز.")
+    found = extract_events(text, mentions(text, loc=("الكويت", "مجمع الأفنيوز")), [], "2023-05-15")
+    assert [(e["type"], e["place"]) for e in found] == [
+        ("travel", "الكويت"), ("meeting", "مجمع الأفنيوز")]
+
+
+def test_a_part_of_a_building_without_its_article_introduces_the_building() -> None:
+    text = "وصل المصدر إلى بغداد صباحاً، والتقى الضابط مساءً في مواقف مول المنصور."
+    found = extract_events(text, mentions(text, loc=("بغداد", "مول المنصور")), [], "2023-05-15")
+    assert ("meeting", "مول المنصور") in [(e["type"], e["place"]) for e in found]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
