@@ -265,8 +265,8 @@ def _heading(text: str, start: int, end: int) -> bool:
 # test («سيُختبر مرشح … بمهمة»): the job or the test is the recruitment's, not a tasking.
 _FOR_PAY = re.compile(r"in exchange for|in return for|could earn|مقابل|لقاء|در ازای")
 _CANDIDATE = re.compile(r"مرشح|نامزد|candidate")
-_MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|سر شام|على العشاء|"
-                   r"على الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with|"
+_MEAL = re.compile(r"over (?:dinner|lunch|tea|coffee|breakfast)|سر ناهار|سر شام|على العشاء|علی العشاء|"
+                   r"على الغداء|علی الغداء|خلال العشاء|خلال الغداء|dined with|had dinner with|had lunch with|"
                    r"invit\w* .*to (?:lunch|dinner|tea|coffee)")
 _PURPOSE = re.compile(
     r"(?<!\w)(?:برای|جهت|به منظور|به قصد|to|in order to|for a|for an|for the|لغرض|من اجل|بهدف|"
