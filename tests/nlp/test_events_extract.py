@@ -1374,6 +1374,12 @@ def test_a_part_of_a_building_without_its_article_introduces_the_building() -> N
     assert ("meeting", "مول المنصور") in [(e["type"], e["place"]) for e in found]
 
 
+def test_an_arabic_season_with_its_year_is_a_time_of_its_own() -> None:
+    text = "١- أمس التقى الضابط بالمصدر في المقهى. ٢- وقال المصدر إنه سافر إلى بيروت في صيف ٢٠١٩م."
+    found = extract_events(text, mentions(text, loc=("بيروت",)), [], "2024-02-22")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "travel"] == [("travel", None)]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
