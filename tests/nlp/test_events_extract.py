@@ -1375,9 +1375,10 @@ def test_a_part_of_a_building_without_its_article_introduces_the_building() -> N
 
 
 def test_an_arabic_season_with_its_year_is_a_time_of_its_own() -> None:
-    text = "١- أمس التقى الضابط بالمصدر في المقهى. ٢- وقال المصدر إنه سافر إلى بيروت في صيف ٢٠١٩م."
-    found = extract_events(text, mentions(text, loc=("بيروت",)), [], "2024-02-22")
-    assert [(e["type"], e["date"]) for e in found if e["type"] == "travel"] == [("travel", None)]
+    for when in ("في صيف ٢٠١٩م", "في تموز"):  # (and a month right after «في»)
+        text = f"١- أمس التقى الضابط بالمصدر في المقهى. ٢- وقال المصدر إنه سافر إلى بيروت {when}."
+        found = extract_events(text, mentions(text, loc=("بيروت",)), [], "2024-02-22")
+        assert [(e["type"], e["date"]) for e in found if e["type"] == "travel"] == [("travel", None)]
 
 
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
