@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 34 and registered.depends == ("language",)
+    assert registered.version == 35 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -716,6 +716,8 @@ def test_a_venue_chains_name_makes_a_building(text: str, place: str) -> None:
     ("وتبين أنها دخلت الإقليم عبر منفذ باشماخ يوم الخميس.", "ar", "منفذ باشماخ"),
     ("اعترف بأنه توجه أمس إلى ناحية الخالدية لرصد نقاط التفتيش.", "ar", "ناحية الخالدية"),
     ("سافرا يوم ٢٢ يونيو إلى مديرية حريب حيث التقيا.", "ar", "مديرية حريب"),
+    ("وتركه في نقطة متفق عليها قرب ساحل المالكية ليتسلمه عنصر آخر.", "ar", "ساحل المالكية"),
+    ("التقى بالمصدر في كافتريا لؤلؤة عنكاوا على الشارع الرئيسي.", "ar", "كافتريا لؤلؤة عنكاوا"),
     ("رحیم گفت خودش تازه از مرز دوغارون اومده.", "fa", "مرز دوغارون"),
     ("روز بعد به روستای انبی رفتیم.", "fa", "روستای انبی"),
 ])

@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 23
+VERSION = 24
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -1168,8 +1168,9 @@ def _area_name(words: list[str], labels: list[str], breaks: list[bool], first: i
         bare = [word, *(word[len(a):] for a in ("ال", "بال", "وال", "لل") if word.startswith(a)),
                 *(word[1:] for c in "بلوفك" if word.startswith(c))]
         if word in STOPWORDS or word in FACILITY_HEADS or word in _NOT_IN_NAMES \
-                or any(frequency.get(b, 0) >= _NAME_ZIPF for b in bare if len(b) >= 3):
-            break
+                or any(frequency.get(b, 0) >= _NAME_ZIPF for b in bare if len(b) >= 3) \
+                or j > first and not word.startswith("ال"):
+            break  # (a second word only with its article: «ساحل المالكية ليتسلمه» stops)
         j += 1
     return j
 
