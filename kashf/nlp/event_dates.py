@@ -802,7 +802,9 @@ _SAME_MONTH = re.compile(
     r"(?:(?:من|of)\s+)?(?:(?:الشهر|الشهر)\s+(?:ذاته|نفسه)|نفس\s+الشهر|ذات\s+الشهر|the\s+same\s+month|"
     r"همان\s+ماه|همون\s+ماه)(?!\w)"
     # «في ٧ منه», «يوم ١١ منه»: "on the 7th of it", the month just told
-    rf"|(?<!\w)(?:فی|یوم)\s+(?:(?P<n2>[0-9۰-۹٠-٩]{{1,2}})|(?P<w2>{DAY_WORDS}))\s+منه(?!\w)",
+    # (with the weekday between: «يوم الخميس ٢٥ منه»)
+    rf"|(?<!\w)و?(?:فی|یوم)\s+(?:ال(?:سبت|احد|اثنین|ثلاثاء|اربعاء|خمیس|جمعه)\s+)?"
+    rf"(?:(?P<n2>[0-9۰-۹٠-٩]{{1,2}})|(?P<w2>{DAY_WORDS}))\s+منه(?!\w)",
     re.IGNORECASE,
 )
 _NTH_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")

@@ -1381,6 +1381,14 @@ def test_an_arabic_season_with_its_year_is_a_time_of_its_own() -> None:
         assert [(e["type"], e["date"]) for e in found if e["type"] == "travel"] == [("travel", None)]
 
 
+def test_a_weekday_before_a_day_of_the_month_just_told() -> None:
+    text = ("في شهر مارس ٢٠٢١ التقى المتهم الأول بالمتهم الثالث في أبوظبي. "
+            "ويوم الخميس ٢٥ منه كلفه بتصوير أرصفة الحاويات بميناء خليفة.")
+    found = extract_events(text, mentions(text, loc=("أبوظبي", "ميناء خليفة")), [], "2021-10-18")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "tasking"] == [
+        ("tasking", "2021-03-25")]
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
