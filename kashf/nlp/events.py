@@ -2189,10 +2189,21 @@ def _first_per_type(
                 # ("flew to Istanbul the following Monday, returning to Linate on the 23rd")
                 or _COMMA_BEFORE.search(folded, max(0, hit.start - 3), hit.start)
                 and any(at < hit.start for at in days)) \
-                and any(at > hit.end for at in days):
+                and any(at > hit.end for at in days) \
+                or folded and _day_opens_clause(folded, first.end, hit.start, days):
+            # "crossed into Sweden at Svinesund the same evening, and on Saturday 27 January he
+            # flew from Gothenburg to Tehran": the second clause opens on its own day
             seen[hit.tag] = hit
             out.append(hit)
     return out
+
+
+def _day_opens_clause(folded: str, start: int, end: int, days: list[int]) -> bool:
+    """Whether a conjunction between ``start`` and ``end`` is followed, before ``end``, by a
+    day: ", and on Saturday 27 January he flew"."""
+    conjunction = _AND.search(folded, start, end) or _AND_WORD.search(folded, start, end)
+    return conjunction is not None and any(
+        conjunction.end() <= at < end and at - conjunction.end() <= 20 for at in days)
 
 
 def _continues(

@@ -1389,6 +1389,15 @@ def test_a_weekday_before_a_day_of_the_month_just_told() -> None:
         ("tasking", "2021-03-25")]
 
 
+def test_a_second_trip_whose_clause_opens_on_its_own_day() -> None:
+    text = ("SHAHBAZI crossed into Sweden at Svinesund at 2140 hrs the same evening, and on "
+            "Saturday 27 January he flew from Gothenburg to Tehran via Istanbul.")
+    found = extract_events(text, mentions(text, loc=("Svinesund", "Gothenburg", "Tehran")), [],
+                           "2024-01-30")
+    assert [(e["type"], e["date"]) for e in found][-1] == ("travel", "2024-01-27")
+    assert len(found) == 2
+
+
 def test_chat_lines_are_sentences_and_questions_tell_nothing() -> None:
     text = ("[08:24] sophie.w: did you pitch the cousin?\n"
             "[08:26] sophie.w: Batumi trip with him next week is off btw, he can't get leave\n"
