@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 35 and registered.depends == ("language",)
+    assert registered.version == 36 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -690,6 +690,8 @@ def test_a_surname_in_capitals_is_the_person_whose_full_name_ends_with_it() -> N
     ("He crossed at the Kapıköy Border Gate on 9 February.", "Kapıköy Border Gate"),
     ("He stayed at the Hilton Salalah Resort.", "Hilton Salalah Resort"),
     ("They met in a restaurant in the Al Haffa souq.", "Al Haffa souq"),
+    ("FARZANEH met him at the Mobil gas station on Route 9.", "Mobil gas station"),
+    ("He got into a grey Volvo in the car park at Gulskogen Senter.", "Gulskogen Senter"),
 ])
 def test_a_venue_with_its_kind_after_it(text: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, "en")

@@ -135,7 +135,8 @@ Ritz-Carlton Wyndham Mercure Pullman Sofitel Accor Divan Anantara Rixos
 FACILITY_KIND_TAILS = frozenset(tuple(pair.split("+")) for pair in """
 shopping+centre shopping+center shopping+mall exhibition+centre exhibition+center
 border+crossing border+gate border+post bus+station bus+terminal coach+station
-railway+station train+station tea+house trade+centre trade+center
+railway+station train+station tea+house trade+centre trade+center gas+station petrol+station
+metro+station police+station tea+garden gold+souk gold+market
 """.split())
 
 # Tails that end a building's name and never a person's ("Ji-sung Park", "Tom Tower" can be
@@ -145,7 +146,7 @@ Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine M
 Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
 Coffee Lane Arcade Arcaden Galleria Passage Church Cathedral Chapel Station Terminal Wharf
 Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası Grill
-Centre Center Dock Dargah Arena Square Island Harbour Harbor Promenade
+Centre Center Dock Dargah Arena Square Island Harbour Harbor Promenade Senter Centrum
 """)
 
 # Words after which a capitalised or unknown word is likely a place.
