@@ -241,8 +241,9 @@ NEVER_NAMES = frozenset(fold(w) for w in """
 def _sites_over_names(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
                       gazetteer: Gazetteer, breaks: list[bool]) -> list[tuple[int, int, str, float, str]]:
     """A site of ours written out in two words or more («مقام السيدة زينب», «حرم حضرت
-    عباس») is that place, over the person or organisation the model read in it; a name that
-    runs on past it keeps its part outside («زينب بدمشق» → «بدمشق» stays unlabelled)."""
+    عباس») is that place, over the person or organisation the model read in it. A name that
+    began before it keeps its part before; one that runs on past it loses that part, which the
+    rules after this one read afresh («زينب بدمشق»: «بدمشق» becomes the place «دمشق»)."""
     keys, firsts = _site_keys(gazetteer)
     folded = [fold(w) for w in words]
     for i in range(len(words) - 1):
