@@ -1042,6 +1042,10 @@ class _Extractor:
             sentence_events = []
             # the day each trigger took from its own words or from the one before it
             told_days: list[tuple[str | None, str | None] | None] = []
+            # the meeting the sentence points back at («در همان دیدار», "During that meeting"),
+            # and whether the sentence opens on it: the same for every trigger in it
+            pointed = self.meeting_referred(s_start, s_end)
+            opens_on_meeting = pointed is not None and _opens_on_meeting(self.folded, s_start, s_end)
             for index, (hit, status, own) in enumerate(zip(hits, statuses, owned, strict=True)):
                 date = (own[1], own[2]) if own else (None, None)
                 chained = index and told_days[index - 1] and (
@@ -1050,18 +1054,15 @@ class _Extractor:
                     # meeting shares its day, whoever tells it
                     or hits[index - 1].tag == "meeting" and hit.tag in ("payment", "tasking")
                     and status != "planned")
-                referred = self.meeting_referred(s_start, s_end) \
-                    if own is None and hit.tag != "meeting" else None
+                referred = pointed if hit.tag != "meeting" else None
                 if own is not None and hit.tag == "tasking" and own[0] > hit.start \
-                        and _opens_on_meeting(self.folded, s_start, s_end) \
-                        and (told := self.meeting_referred(s_start, s_end)) is not None:
+                        and opens_on_meeting:
                     # "At that meeting he asked her to attend a talk on Thursday": the errand's
                     # day; the asking was at the meeting
-                    date = told
+                    date = pointed
                 elif own is not None:
                     pass
-                elif own_time and referred is not None and hit.tag != "travel" \
-                        and _opens_on_meeting(self.folded, s_start, s_end):
+                elif own_time and referred is not None and hit.tag != "travel" and opens_on_meeting:
                     # "During that meeting he … asked him to be ready for a delivery in June":
                     # a sentence that opens on the meeting is of its day; the month is the
                     # errand's
