@@ -1012,10 +1012,10 @@ def _malls_named_first(words: list[str], labels: list[str], found: list[tuple[in
             continue
         i = k
         while i > 0 and k - i < 2 and labels[i - 1] == "O" and not breaks[i] \
-                and is_arabic_script(words[i - 1]) and not _MALL_TAILS & {fold(words[i - 1])}:
+                and is_arabic_script(words[i - 1]):
             word = fold(words[i - 1])
-            if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
-                    or word in _NOT_IN_NAMES or word in NEVER_NAMES:
+            if word in _MALL_TAILS or word in STOPWORDS or word in FACILITY_HEADS \
+                    or word in STREET_HEADS or word in _NOT_IN_NAMES or word in NEVER_NAMES:
                 break
             i -= 1
         if i < k and _claim(labels, i, k + 1, "LOC"):
