@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kashf.nlp import events_lexicon as lex
 from kashf.nlp.patterns import ascii_digits
@@ -28,7 +29,13 @@ from kashf.nlp.relative_days import (
     weekday_alone,
     weekday_before,
 )
-from kashf.text.dates import DAY_WORDS, LUNAR_MONTH_NAMES, day_in_words, solar_year_of_two_digits
+from kashf.text.dates import (
+    DAY_WORDS,
+    LUNAR_MONTH_NAMES,
+    day_in_words,
+    month_of,
+    solar_year_of_two_digits,
+)
 
 # A report's header lines (Subject:, «تاریخ:», DECL:): their dates are the report's, not an event's.
 DECL_LINE = re.compile(r"\bDECL\b|\bE\.\s?O\.|classified by|declassify", re.IGNORECASE)
@@ -550,6 +557,13 @@ class DateTracker:
                 # "approximately two weeks later": no day a reader could name
                 found.append((hit.start, None, self.text[hit.start : hit.end]))
                 continue
+            vague = _VAGUE_TIME.search(self.folded, start, hit.start) \
+                if anchor_kind == "story" and days else None
+            if vague and not any(vague.end() <= x[0] < hit.start and x[1] for x in found):
+                # «اواخر خرداد یک شب … رفته و صبح روز بعد برگشته»: the day after a time
+                # no reader could name is no day either
+                found.append((hit.start, None, self.text[hit.start : hit.end]))
+                continue
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
@@ -818,6 +832,12 @@ _NUMBER_WORDS = {
 }
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # A count of days or weeks given roughly: "approximately two weeks later", «حوالي أسبوعين».
+# A part of a month or a season, which names no day: «اواخر خرداد», «أواخر الشهر», "in late May".
+_VAGUE_TIME = re.compile(
+    r"(?<!\w)(?:اواخر|اوایل|اواسط|اوائل|(?:in\s+)?(?:early|late|mid)[\s-]+(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)(?!\s*\d))(?!\w)",
+    re.IGNORECASE,
+)
 _APPROX = re.compile(r"(?<!\w)(?:approximately|approx\.?|(?<!or\s)about|around|roughly|some|nearly|almost|"
                      r"حوالی|نحو|قرابه|تقریبا|حدود|حدودا)[\u064b-\u065f]*\s*$", re.IGNORECASE)
 _DAYS_LATER = re.compile(
@@ -983,6 +1003,11 @@ def _absolute_dates(
     out = []
     month_anchors: list[tuple[int, dt.date | None]] = []
     written = find_dates(chunk)
+    if ("ذات" in chunk or "نفس" in chunk) and _MONTH_OF_SAME_YEAR.search(chunk):
+        # (each date as the text writes it: «آب من العام ذاته», not the year put in for it)
+        written = [replace(found, text=chunk[found.start:found.end]) for found in
+                   find_dates(_same_year_written(text[:start], chunk, written,
+                                                 story[0] if story else None))]
     for found in written:
         if _hour_as_year(found, document):
             # "Wednesday 23 October, 1900": the hour, not the year; the document's year
@@ -1020,6 +1045,55 @@ def _absolute_dates(
                                                   month_anchors, _seasons(chunk, written))
     )
     return sorted(_range_starts(text, out))
+
+
+# A month "of the same year": «وفي شهر آب من العام ذاته، وتحديداً يوم ١٢ منه». (A Persian
+# «آذر همون سال» is left to ``_yearless_dates``, which reads a day before it.)
+_MONTH_OF_SAME_YEAR = re.compile(
+    r"(?P<month>[^\W\d_]+(?:[ \u200c][^\W\d_]+)?)\s+من\s+(?:العام|السنة|السنه)\s+"
+    r"(?P<same>ذاته|نفسه|ذاتها|نفسها)(?!\w)"
+)
+
+
+def _same_year_written(before_chunk: str, chunk: str, written: list, story: dt.date | None
+                       ) -> str:
+    """``chunk`` with each month "of the same year" given the year of the date told before it
+    (in the paragraph, else the story's day, else the last year written before: «في صيف عام
+    ٢٠٢٢ … وفي شهر تشرين الأول من العام ذاته»), in the month's calendar, written over the
+    words that say so (offsets kept)."""
+    import jdatetime
+    from hijridate import Gregorian
+
+    out = chunk
+    for m in _MONTH_OF_SAME_YEAR.finditer(chunk):
+        words = m.group("month").split()
+        found = month_of(" ".join(words[-2:])) or month_of(words[-1])
+        before = [f for f in written if f.end <= m.start() and f.iso]
+        told = dt.date.fromisoformat(f"{before[-1].iso[:7]}-01") if before else story
+        calendar = found[0] if found else None
+        if told is None and calendar in ("gregorian", "solar_hijri"):
+            years = _YEAR_WRITTEN[calendar].findall(ascii_digits(before_chunk + chunk[:m.start()]))
+            if years:
+                out = _with_year(out, m, int(years[-1]))
+            continue
+        if found is None or told is None:
+            continue
+        year = jdatetime.date.fromgregorian(date=told).year if calendar == "solar_hijri" else \
+            Gregorian.fromdate(told).to_hijri().year if calendar == "lunar_hijri" else told.year
+        out = _with_year(out, m, year)
+    return out
+
+
+# A year as a story writes it, per calendar («عام ٢٠٢٢», «سال ۱۴۰۱»), in ASCII digits.
+_YEAR_WRITTEN = {"gregorian": re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/.\-])"),
+                 "solar_hijri": re.compile(r"(?<![\d/.\-])(1[34]\d\d)(?![\d/.\-])")}
+
+
+def _with_year(chunk: str, m: re.Match[str], year: int) -> str:
+    """``chunk`` with ``year`` written over the word of ``m`` that says "the same" («من العام
+    ٢٠٢٣»)."""
+    return chunk[:m.start("same")] + str(year).ljust(m.end("same") - m.start("same")) \
+        + chunk[m.end("same"):]
 
 
 # A time right after a date: a message's or a log line's stamp ("02/08/2023 11:20").

@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 102
+VERSION = 103
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -59,7 +59,8 @@ _LOCATIVE = re.compile(
     r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"
     # «إلى ناحية ديرابون», «عبر منفذ باشماخ», «بقرية قدا»: a town's or a district's kind first
     r"(?<!\w)(?:(?:في|فی|إلى|الى|عبر|قرب|نحو|باتجاه|من)\s+|ب)(?:منفذ|ناحية|ناحيه|جزيرة|جزيره|"
-    r"قاعدة|قاعده|بلدة|بلده|قرية|قريه|مديرية|مديريه|ولاية|ولايه|قضاء|وادي|نجع|ميناء)\s*$|"
+    r"قاعدة|قاعده|بلدة|بلده|قرية|قريه|مديرية|مديريه|ولاية|ولايه|قضاء|وادي|نجع|ميناء|منطقة|منطقه|"
+    r"محافظة|محافظه)\s*$|"
     # «في الطابق الثاني من مول النبراس», «ببهو فندق», «طبقه‌ی همکف پاساژ مروارید»: a floor or
     # hall of the building
     r"(?<!\w)(?:في\s+|ب)(?:ال)?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف|مواقف)(?:\s+\S+)?\s+(?:من\s+)?$|"
@@ -83,6 +84,9 @@ _OTHER_TIME = re.compile(
     r"(?:سال|عام|سنه|العام|السنه)\s+(?:[0-9۰-۹٠-٩]{4}|[۰-۹]{2})(?![0-9۰-۹٠-٩/])(?:\s?(?:هـ|ه|م)(?!\w))?|"
     # a lunar month told as a time: «خلال شهر رجب الماضي», «مطلع شهر آب»
     r"(?:خلال|مطلع|اواخر|منتصف|اوائل)\s+شهر|شهر\s+\S+(?:\s+(?:الاول|الثانی|الاخر))?\s+(?:الماضی|الفائت|المنصرم)|"
+    # a span up to now: «از آن زمان تاکنون سه نوبت», "since then", «منذ ذلك الحين»
+    r"از\s+(?:آن|ان)\s+(?:زمان|تاریخ)\s+(?:تا\s?کنون|به\s+بعد)|(?:ever\s+)?since\s+then|"
+    r"منذ\s+(?:ذلک|ذاک)\s+(?:الحین|الوقت|التاریخ)|"
     r"قبلا|قبلاً|پیشتر|پیش تر|سابقا|سابقاً|در گذشته|ماه گذشته|سال گذشته|ماه پیش|سال پیش|"
     r"ماه اینده|سال اینده|next month|next year|الشهر المقبل|الشهر القادم|العام المقبل|"
     r"الشهر الماضی|العام الماضی|سابقا|في شهر|"
@@ -153,7 +157,7 @@ _NEAR = re.compile(
 )
 # Between a venue's name and its city: "the Hotel Carrow in Washington", «حسینیه آل‌یاسین در
 # کاظمین», «فندق الرشيد ببغداد», "Hotel Carrow, Washington".
-_VENUE_IN_CITY = re.compile(r"\s*[,،]?\s*(?:in|at|در|في|فی|ب)?\s*", re.IGNORECASE)
+_VENUE_IN_CITY = re.compile(r"\s*[,،]?\s*(?:in|at|در|تو|توی|في|فی|ب)?\s*", re.IGNORECASE)
 # "paid to date", «تا امروز», «حتى الآن»: a running total, whatever day the sentence names.
 _TO_DATE = re.compile(
     r"(?<!\w)(?:to date|so far|until now|up to now|تا امروز|تاکنون|تا کنون|تا به حال|"
@@ -167,7 +171,7 @@ _DEADLINE = re.compile(
 # A venue named again by its kind: "at the same hotel", «باز همان هتل», «في الفندق نفسه», «بنفس
 # المقهى» (folded text).
 _SAME_KIND = re.compile(
-    r"(?<!\w)(?:the\s+same|همان|همون|همین|(?:ب|في\s+)?نفس)\s+(?:ال)?(?P<a>\w+(?:\s\w+)?)"
+    r"(?<!\w)(?:the\s+same|همان|همون|همین|(?:ب|في\s+)?(?:نفس|ذات))\s+(?:ال)?(?P<a>\w+(?:\s\w+)?)"
     r"|(?<!\w)(?:ب|في\s+)?ال(?P<b>\w+)\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)"
 )
 _THERE = re.compile(r"(?<!\w)(?:there|انجا|همانجا|همان جا|اونجا|هناک|هنالک)(?!\w)",
@@ -583,6 +587,8 @@ _VENUE_STOP = frozenset(
     "الساعه ثم برفقه بصحبه "
     # a duration or a time of day after the venue: «في بهو فندق هيلتون صلالة قرابة ساعة»
     "قرابه نحو حوالی لمده مده عند صباح مساء ظهر عصر لیلا صباحا مساءا ظهرا عصرا حدود مدت "
+    # the occasion: «في قاعة أفراح في بلدة الخالدية خلال حفل زفاف», «در تالار … حین مراسم»
+    "خلال اثناء حین هنگام "
     # the person met, after the venue: «في بهو فندق الشيراتون بالمدعو …», «… بشخص»
     "بالمدعو المدعو بشخص شخص شخصا برجل رجل رجلا "
     # what was said there: «سمعت بالسوق إنه سامر …» (I heard at the market that Samer…)
@@ -620,7 +626,10 @@ _TO = re.compile(r"(?:\b(?:to|into)(?:\s+the)?|(?<!\w)(?:به|عازم|إلى|ا
                  # (and the kind of place before its name: "to the Iranian city of Tabriz",
                  # «إلى مدينة مشهد», «به شهر وان»)
                  r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:city|town|village|port)\s+of"
-                 r"|\s+(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ميناء|شهر|روستای|بندر))?\s*$",
+                 r"|\s+(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ميناء|منطقة|منطقه|ناحية|ناحيه|محافظة|"
+                 r"محافظه|قضاء|شهر|روستای|بندر)"
+                 # «إلى العاصمة العُمانية مسقط», "to the capital, Tehran", «به پایتخت، تهران»
+                 r"|\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?capital|العاصمة(?:\s+\S+)?|پایتخت)\s*[,،]?)?\s*$",
                  re.IGNORECASE)
 _TRIP_REACH = 40
 # A verb of going right before "to" and a place (folded): «وعاد المتهم إلى الكويت», "flew back to".
@@ -997,7 +1006,11 @@ class _Extractor:
                                    self.folded)
             if not hits:
                 if not self.hearsay_or_plan(s_start, s_end):
-                    self.remember(written)
+                    # (a step back that tells no event is a flashback, not the story's next
+                    # day: "On Tuesday he took her to lunch. The previous evening he had sent
+                    # her a message. … then asked her to write papers" — on Tuesday)
+                    self.remember([w for w in written
+                                   if not _STEP_BACK.fullmatch(lex.fold(w[2]).strip())])
                 self.remember_place(s_start, s_end)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
@@ -1108,6 +1121,8 @@ class _Extractor:
             if any(e["type"] in ("meeting", "travel") for e in sentence_events):
                 # «… در پارکینگ مرکز خرید انجام شد و ۱۲۰۰ دلار … تحویل گردید»: the place is
                 # the meeting's; a payment or tasking told with it has none of its own
+                # the place is the meeting's; a payment or tasking told with it has none of
+                # its own
                 for event in sentence_events:
                     if event["type"] in ("payment", "tasking"):
                         event["place"] = event["place_span"] = event["place_ref"] = None
@@ -1781,11 +1796,13 @@ class _Extractor:
         امامزاده», «في المقهى نفسه»): the last place told before it that has that word."""
         for m in _SAME_KIND.finditer(self.folded, start, end):
             at = m.start("a") if m.group("a") else m.start("b")
-            kind = next((v for v in lex.venues().find(self.folded, at, m.end(), self.langs)
-                         if v.start == at), None)
+            # (the kind's article is the venue word's own: «ذات المقهى» finds «المقهى»)
+            article = at - 2 if self.folded.startswith("ال", at - 2) else at
+            kind = next((v for v in lex.venues().find(self.folded, article, m.end(), self.langs)
+                         if v.start in (at, article)), None)
             if kind is None:
                 continue
-            word = self.folded[kind.start:kind.end]
+            word = self.folded[at:kind.end]
             told = [_place_of(e) for e in self.events if e.get("place_span")] + [
                 dict(mention, text=self.text[int(mention["start"]):int(mention["end"])])
                 for mention in _mentions_in(self.mentions, 0, start, {"LOC", "ORG"})
@@ -2062,9 +2079,13 @@ def _dates_per_trigger(
         own = owned[index]
         if own is None or own[0] >= hits[0].start:
             continue
+        # («… والتقى المرهون في اليوم التالي في مطعم …، حيث سلّمه ١٥٠٠ دولار»: "where" goes on
+        # from the meeting, on its day, even a day the story counted)
         later = [owned[j] for j in range(index) if owned[j] is not None and hits[j].tag == "meeting"
                  and hits[0].start <= owned[j][0] < hits[index].start and owned[j][1]
-                 and (owned[j][1], owned[j][2]) not in months and owned[j][0] not in steps
+                 and (owned[j][1], owned[j][2]) not in months
+                 and (owned[j][0] not in steps
+                      or _WHERE_THERE.search(folded, owned[j][0], hits[index].start))
                  and "\n" not in folded[hits[j].start:hits[index].start]]
         if later:
             owned[index] = max(later)
@@ -2083,6 +2104,13 @@ _CLAUSE_BREAK = re.compile(
     r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
     r"الذی|التی|حیث|کما)(?!\w)|و)"
 )
+# The day before the story's, counted back from it.
+_STEP_BACK = re.compile(
+    r"(?:the\s+)?(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|the\s+(?:day|"
+    r"night|evening)\s+before|(?:شب|روز|عصر)\s+قبل(?:ش|ترش)?|(?:فی\s+)?(?:اللیله|الیوم|المساء)\s+"
+    r"(?:السابق|السابقه|الذی\s+سبقه|التی\s+سبقته)", re.IGNORECASE)
+# A clause that goes on where the meeting just told was: «، حيث سلّمه», ", where he paid him".
+_WHERE_THERE = re.compile(r"[،,]\s*(?:حیث|where)(?!\w)")
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")
 _AND_WORD = re.compile(r"(?<!\w)و(?!\w)")
 # A board's decision that gives someone a task («مقرر شد», «مقرر گردید», «قرار شد»; «مقرر» is the
@@ -2268,7 +2296,11 @@ def _cancels(event: dict, own_date: tuple | None, events: list[dict]) -> bool:
         return False
     previous = events[-1]
     same_day = own_date is None or own_date[1] is None or own_date[1] == previous["date"]
-    return same_day and previous["type"] == event["type"] and previous["status"] == "planned"
+    # («… یکشنبه از وان میاد استانبول. سفری هم که قرار بود … بیای تهران کنسله»: another trip)
+    elsewhere = event["place"] is not None and previous["place"] is not None \
+        and event["place"] != previous["place"]
+    return same_day and not elsewhere and previous["type"] == event["type"] \
+        and previous["status"] == "planned"
 
 
 def _set_place(event: dict, place: dict) -> None:

@@ -94,6 +94,11 @@ class Gazetteer:
         ``names`` are the LOC mentions of one document, in order.
         """
         options = [self.candidates(name) for name in names]
+        # A shadda written in the name tells namesakes apart that fold alike: «عمّان» is Amman,
+        # «عُمان» Oman; no country's name carries one, so a city with it is the city.
+        options = [[p for p in found if p.feature != "country"]
+                   if "\u0651" in name and any(p.feature != "country" for p in found) else found
+                   for name, found in zip(names, options, strict=True)]
         context: dict[str, float] = {}
         for found in options:
             for country in {p.country for p in found}:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from kashf.nlp.events_lexicon import fold, present_indicative, verb_form, words_with_previous
 from kashf.nlp.patterns import ascii_digits
+from kashf.text.dates import day_in_words
 
 # Monday = 0, as datetime counts. Folded spellings: «سه‌شنبه» folds to «سه شنبه».
 _WEEKDAYS = {
@@ -84,6 +85,10 @@ _BEFORE = re.compile(rf"(?<!\w)(?:(?P<mod>{_LAST_EN}|{_NEXT_EN}|this)\s+(?P<day>
                      rf"(?!\s+(?:{_LAST_AFTER})(?!\w))")  # not «همین شنبه گذشته»: that is the last
 # («دوشنبه‌ی بعد» folds to «دوشنبه ی بعد»)
 _AFTER = re.compile(rf"(?<!\w)(?P<day>{_DAY})(?:\s+ی|\u0654)?\s+(?P<mod>{_LAST_AFTER}|{_NEXT_AFTER})(?!\w)")
+# «يوم الأحد قبل الماضي», "on Sunday before last": the one a week before the last.
+_BEFORE_LAST = re.compile(
+    rf"(?<!\w)(?P<day>{_DAY})\s+(?:قبل\s+(?:الماضی|الماضیه|الفائت|الفائته|اللی\s+فات)|before\s+last)"
+    r"(?!\w)", re.IGNORECASE)
 # «جمعه‌ی این هفته», «الجمعة من هذا الأسبوع»: that day of the document's own week, which in
 # Iran and the Arab world runs from Saturday to Friday.
 _THIS_WEEK = re.compile(
@@ -116,6 +121,12 @@ _THIS_MONTH = re.compile(
     r"المقبل|القادم|الجای|اللی|الی|ذاته|نفسه|ذاک|ذلک|الفات))(?!\w)"
 )
 
+# «روز پنجم همین ماه», «۱۲ ماه جاری», «بیست و سوم این ماه»: a day of the document's Solar month.
+_SOLAR_THIS_MONTH = re.compile(
+    r"(?<!\w)(?:(?P<num>[0-9۰-۹]{1,2})(?:\s?ام|م)?|(?P<word>(?:[^\W\d_]+\s+و\s*)?[^\W\d_]+))"
+    r"\s+(?:همین\s+ماه|ماه\s+جاری|این\s+ماه)(?!\w)"
+)
+
 # «في ١٥ من الشهر الماضي», «يوم الخامس من الشهر المنصرم», "on the 3rd of last month", «في ٥ من
 # الشهر المقبل»: a day of the month before (or after) the document's.
 _OTHER_MONTH = re.compile(
@@ -138,12 +149,13 @@ _NTH = re.compile(
 )
 # «يوم الاثنين ١٥», «پنجشنبه ۱۲ ساعت ده»: a weekday and a day of the month with no month; the
 # month is the one that puts that day on that weekday (``_on_weekday``).
-# (a Persian day may carry its ordinal's «ام» and go on with «با»/«از»: «شنبه ۲۱ام با ماهان»)
+# (a Persian day that carries its ordinal's «ام» may go on with any word: «شنبه ۲۱ام با ماهان»,
+# «سه‌شنبه ۲۸ام بیا مسقط»)
 _WEEKDAY_AND_DAY = re.compile(
     rf"(?<!\w)(?P<weekday>{_DAY})\s+(?P<day>[0-9۰-۹٠-٩]{{1,2}})(?P<th>\s?ام|م)?"
     r"(?![0-9۰-۹٠-٩/:\-]|\.[0-9۰-۹٠-٩])"
     r"(?=\s*(?:[،,.؛;:)\]]|$|\n|\s(?:و|في|فی|في|در|ساعت|الساعه|صباحا|مساء|عصرا|ظهرا)(?!\w)"
-    r"|(?<=ام)\s(?:با|از)(?!\w)))"
+    r"|(?<=ام)\s))"
 )
 # «يوم ٧/١١», «يوم الخميس ١٦/١١», «ظهر الاثنين ٢١/٩», «بتاريخ ١٨/٧», «در تاریخ ۲۸/۸»: day/month
 # without a year, after «يوم», a weekday or a word for "dated".
@@ -241,7 +253,8 @@ _FEAST = re.compile(
     # «أول أيام عيد الأضحى من العام الماضي», «عید فطر سال گذشته»: last year's
     r"(?:\s+(?:من\s+)?(?P<lastyear>(?:العام|السنه|عام|سنه)\s+(?:الماضی|الفائت|المنصرم)|"
     r"سال\s+(?:گذشته|قبل)|پارسال|last\s+year))?"
-    r"(?:\s+(?:سنه|عام|سال)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
+    # («وفي أول أيام عيد الفطر من عام ٢٠٢٣»: that year's)
+    r"(?:\s+(?:من\s+)?(?:سنه|عام|سال|العام)\s+(?P<year>[0-9۰-۹٠-٩]{4}))?(?!\w)"
     # «في أول أيام شهر رمضان», «اول روز ماه رمضان», "the first day of Ramadan": a day of the
     # fast (Ramadan alone is a month, no day)
     r"|(?<!\w)(?:the\s+)?(?P<ord2>اول|ثانی|ثالث|first|second|third)\s+(?:ایام|یوم|روز|day)\s+"
@@ -382,6 +395,11 @@ def relative_days(
             found.append((m.start(), m.end(), _feast(document, m, folded)))
     for m in _NTH_OF_MONTH.finditer(folded, start, end):
         found.append((m.start(), m.end(), _nth_weekday_of(m, document)))
+    before_last = folded.find("قبل", start, end) >= 0 or folded.find("before last", start, end) >= 0
+    for m in _BEFORE_LAST.finditer(folded, start, end) if before_last else ():
+        last = _weekday(document, weekday_number(m.group("day")), False)
+        found.append((m.start(), m.end(), last and (
+            dt.date.fromisoformat(last) - dt.timedelta(days=7)).isoformat()))
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(folded, start, end):
             if any(s <= m.start() < e for s, e, _ in found):
@@ -430,6 +448,15 @@ def relative_days(
         else:
             day = int(ascii_digits(m.group("num") or m.group("en") or m.group("num2")))
         found.append((m.start(), m.end(), _day_of_month(document, day)))
+    solar_month = folded.find("ماه", start, end) >= 0  # (a cheap look before the pattern)
+    for m in _SOLAR_THIS_MONTH.finditer(folded, start, end) if solar_month else ():
+        if m.group("num"):
+            day = int(ascii_digits(m.group("num")))
+        else:  # «بیست و سوم», or the last word alone when the one before is no number's
+            day = day_in_words(m.group("word")) or day_in_words(m.group("word").split()[-1])
+        found_day = _solar_day_of_month(document, day) if day else None
+        if found_day is not None:
+            found.append((m.start(), m.end(), found_day))
     for m in _OTHER_MONTH.finditer(folded, start, end):
         if _PART_OF.search(folded, max(start, m.start() - 12), m.start()):
             continue  # «العشر الأواخر من الشهر الماضي»: a part of the month
@@ -698,6 +725,19 @@ def _on_solar_weekday(document: dt.date, day: int, weekday: int, ahead: bool) ->
         if found.weekday() == weekday:
             return found.isoformat()
     return None
+
+
+def _solar_day_of_month(document: dt.date | None, day: int) -> str | None:
+    """``day`` of the document's Solar Hijri month (None when it has no such day)."""
+    if document is None:
+        return None
+    import jdatetime
+
+    today = jdatetime.date.fromgregorian(date=document)
+    try:
+        return jdatetime.date(today.year, today.month, day).togregorian().isoformat()
+    except ValueError:
+        return None
 
 
 def _day_of_month(

@@ -343,6 +343,15 @@ def _month_of(matched: str) -> tuple[str, int]:
     raise KeyError(matched)
 
 
+def month_of(name: str) -> tuple[str, int] | None:
+    """(calendar, number) of a month's written name («آب», «اردیبهشت», «رجب»), None when the
+    name is no month's."""
+    try:
+        return _month_of(_fold(name))
+    except KeyError:
+        return None
+
+
 # Calendar markers written after a year. Longest first; "ه" alone is the Arab lunar "هـ".
 _MARKERS = [
     ("هجری شمسی", SOLAR_HIJRI), ("هجری قمری", LUNAR_HIJRI), ("ه ش", SOLAR_HIJRI),

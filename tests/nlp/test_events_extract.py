@@ -2269,8 +2269,8 @@ def test_the_day_an_entry_row_or_message_gives(text: str, places: tuple[str, ...
 # Days as round 42's held-back reports wrote them (events v56); the texts are new.
 DAYS_V56 = [
     # a date-time group's zone letter, then month and year: the 2nd, not "APR 24" as 24 April
-    pytest.param("SITREP 31\n\n2. SOURCE MEET – FALCON. 021100C APR 24, in my car behind the "
-                 "Grand Mosque of Zubair.", ("Grand Mosque of Zubair",), "2024-04-04",
+    pytest.param("SITREP 31\n\n2. SOURCE MEET – FALCON. 021100C APR 24, met him in my car behind "
+                 "the Grand Mosque of Zubair.", ("Grand Mosque of Zubair",), "2024-04-04",
                  [("meeting", "2024-04-02")], id="dtg-zone-letter"),
     # "D+2" in a sitrep that names no D-Day: two days after the report's own
     pytest.param("SITREP 9\n\n4. FORECAST. LO to travel to Amman D+2 for the liaison meeting.",
@@ -3332,3 +3332,94 @@ def test_then_an_envelope_counts_no_day_on_from_the_deadline() -> None:
     found = _dated_status(text, (), "2022-07-13")
     assert found[-1] == ("payment", None, "happened")
     assert all(date is None for _t, date, _s in found)
+
+
+def test_the_day_after_a_part_of_a_month_is_no_day() -> None:
+    text = ("۸- شامگاه دیروز با دو تن از خدمه گفتگو شد. هر دو اظهار داشتند ناخدا اواخر خرداد "
+            "یک شب با قایق به سمت سواحل مسندم رفته و صبح روز بعد برگشته است.")
+    found = extract_events(text, mentions(text, loc=("مسندم",)), [], "2024-07-02")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "travel"] == [("travel", None)]
+
+
+def test_what_was_paid_since_then_has_no_day() -> None:
+    text = ("۳- نامبرده اظهار داشت در تاریخ ۱۲ مهر ۱۳۹۹ در رستوران البحار با ابوفهد دیدار "
+            "کرده است. ۴- به گفته وی، ابوفهد از آن زمان تاکنون سه نوبت و هر بار حدود هزار دلار "
+            "از طریق یک صرافی در دبی برای برادرش حواله کرده است.")
+    found = extract_events(text, mentions(text, loc=("رستوران البحار", "دبی")), [], "2024-07-02")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "payment"] == [("payment", None)]
+
+
+def test_a_day_of_a_month_of_the_same_year() -> None:
+    text = ("وفي يوم الجمعة الموافق ٧/٧/٢٠٢٣ التقى المتهم الأول بالمتهم الثاني في مكة مول.\n"
+            "وفي شهر آب من العام ذاته، وتحديداً يوم ١٢ منه، حوّل المتهم الأول إلى حساب المتهم "
+            "الثاني مبلغ أربعة آلاف دينار.")
+    found = extract_events(text, mentions(text, loc=("مكة مول",)), [], "2023-11-29")
+    assert [(e["type"], e["date"], e["date_text"]) for e in found if e["type"] == "payment"] == [
+        ("payment", "2023-08-12", "يوم ١٢ منه")]
+    # (the year of the same year's month is the last one written, when no day was)
+    text = ("٢. في صيف عام ٢٠٢٢ سافر المتهم الأول إلى دمشق.\n"
+            "٣. وفي شهر تشرين الأول من العام ذاته اتصل أبو جعفر بالمتهم الأول.\n"
+            "٤. ويوم ٢١ منه التقى المتهم الأول بالمتهم الثاني في قاعة أفراح في بلدة الخالدية خلال "
+            "حفل زفاف أحد أقاربهما.")
+    found = extract_events(text, mentions(text, loc=("دمشق", "بلدة الخالدية")), [], "2024-06-25")
+    assert [(e["date"], e["place"]) for e in found if e["type"] == "meeting"] == [
+        ("2022-10-21", "قاعة أفراح في بلدة الخالدية")]  # (the venue ends before «خلال»)
+
+
+def test_the_same_cafe_with_its_article_on_the_word_after_that() -> None:
+    text = ("وفي شهر آذار من عام ٢٠٢٣ التقى المتهم الأول في مقهى ليالي البادية بشخص يُكنّى أبو "
+            "حسين. وفي يوم ١٥ منه عاد والتقى بأبي حسين في ذات المقهى فسلّمه الأخير خمسمائة دينار.")
+    found = extract_events(text, mentions(text, loc=("مقهى ليالي البادية",)), [], "2024-02-20")
+    assert [(e["date"], e["place"]) for e in found if e["type"] == "meeting"] == [
+        (None, "مقهى ليالي البادية"), ("2023-03-15", "مقهى ليالي البادية")]
+
+
+def test_what_was_done_where_the_meeting_was_is_of_its_day() -> None:
+    text = ("ثانياً: في ٢٧ ديسمبر ٢٠٢٣ سافر المتهم الخامس جواً إلى بغداد، والتقى المرهون في اليوم "
+            "التالي في مطعم البيت البغدادي، حيث سلّمه ١٥٠٠ دولار نقداً.")
+    found = extract_events(text, mentions(text, loc=("بغداد", "مطعم البيت البغدادي")), [],
+                           "2024-04-01")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2023-12-27"), ("meeting", "2023-12-28"), ("payment", "2023-12-28")]
+
+
+def test_a_spoken_venue_in_its_town() -> None:
+    text = "ج: ۲۲ آبان. ظهر تو کافه ساحل تو ادرمیت دیدمش."
+    found = extract_events(text, mentions(text, loc=("کافه ساحل", "ادرمیت")), [], "2023-12-03")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["کافه ساحل"]
+
+
+def test_a_flashback_told_with_no_event_leaves_the_story_on_its_day() -> None:
+    text = ("3. On Tuesday 16 April ZANDI took her to lunch at the restaurant Beit Beirut. The "
+            "previous evening he had sent her a WhatsApp message insisting on a quiet table. "
+            "4. ZANDI then asked whether she would write short papers on the port for EUR 800 "
+            "per paper.")
+    found = extract_events(text, mentions(text, loc=("Beit Beirut",)), [], "2024-04-19")
+    assert [(e["type"], e["date"]) for e in found if e["type"] == "recruitment"] == [
+        ("recruitment", "2024-04-16")]
+
+
+def test_a_call_off_of_another_trip_is_an_event_of_its_own() -> None:
+    text = ("یه نفر از طرف ما، اسمش رو بذار داوود، یکشنبه از وان میاد استانبول. "
+            "سفری هم که قرار بود آخر آذر بیای تهران کنسله.")
+    found = extract_events(text, mentions(text, loc=("وان", "استانبول", "تهران")), [], "2024-10-31")
+    assert [(e["type"], e["status"], e["place"]) for e in found] == [
+        ("travel", "planned", "استانبول"), ("travel", "cancelled", "تهران")]
+
+
+def test_a_trip_to_a_capital_or_a_district_named_after_its_kind() -> None:
+    text = ("وبيّن المتهم أنه كلّف أحد أفراد الشبكة بتصوير محطات الضخ في الزبير، فيما سافر متهم "
+            "آخر إلى العاصمة العُمانية مسقط يوم الأربعاء ٢٩ أيار لتسليم الصور.")
+    found = extract_events(text, mentions(text, loc=("الزبير", "مسقط")), [], "2024-06-11")
+    assert [e["place"] for e in found if e["type"] == "travel"] == ["مسقط"]
+    text = ("المتهم الأول يقيم في بلدة صبحا. وفي اليوم التالي توجه المتهم الأول برفقة المتهم "
+            "الثاني راكان الشرفات بمركبة بك أب إلى منطقة أم الجمال، وقاما بتصوير عدة مواقع.")
+    found = extract_events(text, mentions(text, loc=("بلدة صبحا", "أم الجمال")), [], "2024-02-20")
+    assert [e["place"] for e in found if e["type"] == "travel"] == ["أم الجمال"]
+
+
+def test_an_unnamed_hall_ends_before_the_occasion() -> None:
+    text = ("التقى المتهم الأول بالمتهم الثاني يوم ٢١ تشرين الأول ٢٠٢٢ في قاعة أفراح في بلدة "
+            "الخالدية خلال حفل زفاف أحد أقاربهما.")
+    found = extract_events(text, mentions(text, loc=("بلدة الخالدية",)), [], "2024-06-25")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["قاعة أفراح في بلدة الخالدية"]

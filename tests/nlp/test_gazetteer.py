@@ -130,3 +130,9 @@ def test_world_capitals_are_places_in_persian_and_arabic() -> None:
     # a world city's alias that is a common word, or the region's own place, is left out
     assert not any(p.country == "ID" for p in gazetteer.candidates("میدان"))
     assert all(p.country == "IR" for p in gazetteer.candidates("آبادان"))
+
+
+def test_a_shadda_tells_amman_from_oman() -> None:
+    amman, oman = default_gazetteer().link(["عمّان", "عُمان"])
+    assert amman is not None and amman.country == "JO" and amman.feature != "country"
+    assert oman is not None and oman.feature == "country"

@@ -229,3 +229,19 @@ def test_a_persian_weekday_and_day_is_of_a_solar_month() -> None:
 
 def test_wednesday_as_persian_speech_writes_it() -> None:
     assert _days_of("چارشنبه شب با بار راه افتادیم طرف بانه", dt.date(2023, 10, 5)) == ["2023-10-04"]
+
+
+@pytest.mark.parametrize(("text", "document", "days"), [
+    # a day of the document's Solar month, as a report writes it (14 Ordibehesht 1403)
+    ("روز پنجم همین ماه دو تن از خدمه رفتند", dt.date(2024, 5, 4), ["2024-04-24"]),
+    ("بیست و سوم ماه جاری", dt.date(2024, 5, 4), ["2024-05-12"]),
+    # the Sunday before last, from a Tuesday
+    ("يوم الأحد قبل الماضي حضر حسين", dt.date(2024, 1, 30), ["2024-01-21"]),
+    # a feast of the year written after it with «من»
+    ("وفي أول أيام عيد الفطر من عام ٢٠٢٣ استلم طرداً", dt.date(2024, 2, 20), ["2023-04-21"]),
+    # a Persian weekday and day with its ordinal's «ام», whatever word follows
+    ("پس سه‌شنبه ۲۸ام بیا مسقط", dt.date(2023, 12, 11), ["2023-12-19"]),
+])
+def test_days_a_report_counts_from_its_own_month_week_and_year(
+        text: str, document: dt.date, days: list[str]) -> None:
+    assert _days_of(text, document) == days

@@ -109,7 +109,7 @@ Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine M
 Market Square Park Airport Stadium Bridge Plaza Tower Towers Palace Gardens Center Centre
 Road Street Avenue Boulevard Highway Roundabout Harbour Harbor Port Terminal Library Station
 Camp Galleria Lounge Grill Hall Dam AVM Gate Resort Souq Souk Cathedral Church Chapel Pier Wharf
-Marina Arcade
+Marina Arcade Expo
 """)
 # Lower-case words after a capitalised name that make it a place: "Piccadilly station",
 # "Khanke camp", "the Sahara Rose café".
@@ -146,7 +146,7 @@ Hotel Motel Inn Guesthouse Restaurant Cafe Café Hospital Clinic Mosque Shrine M
 Airport Stadium Museum Street St Road Rd Avenue Ave Blvd Boulevard Souq Souk Marina
 Coffee Lane Arcade Arcaden Galleria Passage Church Cathedral Chapel Station Terminal Wharf
 Pier Lounge Teahouse Evi Salonu Bahçesi Çarşısı AVM Camii Oteli Lokantası Grill
-Centre Center Dock Dargah Arena Square Island Harbour Harbor Promenade Senter Centrum
+Centre Center Dock Dargah Arena Square Island Harbour Harbor Promenade Senter Centrum Expo
 """)
 
 # Words after which a capitalised or unknown word is likely a place.

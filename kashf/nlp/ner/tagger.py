@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 25
+VERSION = 26
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -373,8 +373,9 @@ def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
             letters += 1
         if len(remainder) >= 3 and gazetteer.by_key.get(key_from_words([remainder, *rest])):
             return _chars_for(word, letters)
-        if rest and prefix == "ب" and folded not in _VENUE_HEADS and remainder in _VENUE_HEADS:
-            return _chars_for(word, letters)  # «بقهوة الشلال»: the café, not «ب»
+        if rest and prefix == "ب" and folded not in _VENUE_HEADS \
+                and (remainder in _VENUE_HEADS or remainder in AREA_HEADS):
+            return _chars_for(word, letters)  # «بقهوة الشلال», «بقرية الهويدر»: not «ب»
     return 0
 
 
@@ -1085,8 +1086,10 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
                 and head[:-1] in FACILITY_HEADS:
             head = head[:-1]  # «قهوه‌خانه‌ی شاهو»: the facility word with its ezafe
         elif language == "ar" and head not in _VENUE_HEADS and head[:1] == "ب" \
-                and head[1:] in FACILITY_HEADS and "\u0651" not in words[i]:
-            # «بقهوة الشلال», «بكراج السومرية»: «بـ» written on it (not «وموّل», and financed)
+                and (head[1:] in FACILITY_HEADS or head[1:] in AREA_HEADS) \
+                and "\u0651" not in words[i]:
+            # «بقهوة الشلال», «بكراج السومرية», «بقرية الهويدر»: «بـ» written on it (not
+            # «وموّل», and financed)
             head = head[1:]
         kind = i + 1 < len(words) and fold(words[i + 1]) in _FACILITY_KINDS and not breaks[i + 1]
         street = head in STREET_HEADS
@@ -1122,8 +1125,10 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             word = fold(words[j])
             if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
                     or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) or word in _PLAIN_VERBS \
-                    or language == "ar" and word.startswith(("عال", "بال", "لل")):
-                break  # («… عالأوتوستراد»: on the motorway, a phrase of its own)
+                    or language == "ar" and word.startswith(("عال", "بال", "لل")) \
+                    or language == "ar" and word[:1] == "ب" and word[1:] in AREA_HEADS:
+                break  # («… عالأوتوستراد»: on the motorway; «فندق بمنطقة الحمرا»: a hotel in
+                # the district, a phrase of its own)
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
             if language == "ar" and word.startswith("ال"):
