@@ -65,7 +65,8 @@ _REFERENCE_LINE = re.compile(r"\s*(?:ref|reference|our ref|your ref|پیرو|ع�
 # the clause's own date gives.
 _THAT_NIGHT = re.compile(r"(?:تلک|ذات|نفس|تلك)\s+$|^\s+(?:ذاتها|نفسها)")
 COUNT_BEFORE = re.compile(
-    r"(?<![\w:.])(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    # (not an hour: «ساعت ۲۳ شب گذشته», «الساعة ١١ مساء أمس» is last night at eleven)
+    r"(?<![\w:.])(?<!ساعت\s)(?<!ساعه\s)(?<!الساعه\s)(?:[0-9۰-۹٠-٩]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"several|many|numerous|a dozen|dozens of|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|"
     r"بیست|چند|چندین|اثنین|ثلاث|اربع|خمس|ست|سبع|عشر|عده|عدة)\s+$",
     re.IGNORECASE,
@@ -106,6 +107,9 @@ class DateTracker:
         # where a day counted from the story's last one is written ("two days later",
         # «فردای آن روز»): it opens the next step of the story
         self.story_steps: set[int] = set()
+        # where a step of the story that names no day is written («چند هفته بعد», "weeks later"):
+        # the story goes on at a day no one can name
+        self.vague_steps: set[int] = set()
         # where a day still to come from the writing is written ("tomorrow", «پس‌فردا», «بكرة»)
         self.ahead: set[int] = set()
         self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
@@ -564,6 +568,10 @@ class DateTracker:
                 # no reader could name is no day either
                 found.append((hit.start, None, self.text[hit.start : hit.end]))
                 continue
+            if anchor_kind == "story" and days is None \
+                    and _WEEKS.search(self.folded, hit.start, hit.end):
+                self.vague_steps.add(hit.start)  # (weeks or months on: "a few days later"
+                # still reads as the story's time)
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
@@ -832,6 +840,8 @@ _NUMBER_WORDS = {
 }
 _N = r"[0-9۰-۹٠-٩]{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # A count of days or weeks given roughly: "approximately two weeks later", «حوالي أسبوعين».
+# Weeks or months as a step of the story («چند هفته بعد», "months later", «بعد أسابيع»).
+_WEEKS = re.compile(r"هفته|ماه|week|month|اسابیع|اشهر|شهور", re.IGNORECASE)
 # A part of a month or a season, which names no day: «اواخر خرداد», «أواخر الشهر», "in late May".
 _VAGUE_TIME = re.compile(
     r"(?<!\w)(?:اواخر|اوایل|اواسط|اوائل|(?:in\s+)?(?:early|late|mid)[\s-]+(?:january|february|march|"
@@ -1042,7 +1052,8 @@ def _absolute_dates(
     out.extend(
         (start + s, start + e, iso, written)
         for s, e, iso, written in _yearless_dates(chunk, document, taken, anchors, story,
-                                                  month_anchors, _seasons(chunk, written))
+                                                  month_anchors, _seasons(chunk, written),
+                                                  text[:start])
     )
     return sorted(_range_starts(text, out))
 
@@ -1242,8 +1253,10 @@ def _yearless_dates(
     story: tuple[dt.date, dt.date] | None = None,
     month_anchors: list[tuple[int, dt.date | None]] = (),
     seasons: list[tuple[int, dt.date, dt.date]] = (),
+    before: str = "",
 ) -> list[tuple[int, int, str, str]]:
-    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year: the year is that of
+    """«۲۰ مهر», "12 October", "October 14", «٥ آذار» without a year (``before``: the text
+    before ``text``, for a year written there): the year is that of
     the last full date written before it in the paragraph («۱۲ مرداد ۱۳۹۹ … جمعه ۱۴ شهریور
     همان سال»), else the document's, in that calendar (the year before when that would put
     it well after the document: a report of early Farvardin telling of «۲۸ اسفند»)."""
@@ -1292,7 +1305,7 @@ def _yearless_dates(
                 found = iso_day(parsed)
                 if found is not None and told[0] <= found <= told[1]:
                     parsed = _on_written_weekday(parse_date, folded, m.start(), day, month,
-                                                 parsed, document)
+                                                 parsed, document, before)
                     out.append((m.start(), m.end(), parsed[:10], m.group(0)))
                     continue
         last_year = bool(_LAST_YEAR.match(text, m.end()))
@@ -1323,13 +1336,13 @@ def _yearless_dates(
                     parsed = coming
         if parsed is not None:
             parsed = _on_written_weekday(parse_date, folded, m.start(), day, month, parsed,
-                                         document)
+                                         document, before)
             out.append((m.start(), m.end(), parsed[:10], m.group(0)))
     return out
 
 
 def _on_written_weekday(parse_date, folded: str, at: int, day: str, month: str, parsed: str,
-                        document: dt.date) -> str:
+                        document: dt.date, before: str = "") -> str:
     """A day-month with its weekday written before it ("On Monday 2 September") that the
     year read for it puts on another weekday: the document's year, or the one before it,
     when that puts it on its weekday (a 2024 report that told of 2017 and came back to its
@@ -1340,13 +1353,24 @@ def _on_written_weekday(parse_date, folded: str, at: int, day: str, month: str, 
     if weekday is None or found is None or found.weekday() == weekday:
         return parsed
     own = _year_in(month, document)
-    for year in (own, own - 1):
+    # (else a year written alone before it, nearest first: a memoir's «کربلا و نجف، ۱۳۸۶» over
+    # «صبح چهارشنبه ۲ آبان», a Wednesday in 1386)
+    def years():
+        yield own
+        yield own - 1
+        written = (int(y) for y in reversed(_A_YEAR.findall(ascii_digits(before + folded[:at]))))
+        yield from dict.fromkeys(y for y in written if _fits_calendar(y, month))
+
+    for year in years():
         other = _parse_day(parse_date, day, month, year)
         other_day = iso_day(other)
         if other_day is not None and other_day.weekday() == weekday \
                 and other_day <= document + YEARLESS_AHEAD:
             return other
     return parsed
+
+
+_A_YEAR = re.compile(r"(?<![\d/.\-])(1[2-5]\d\d|19\d\d|20\d\d)(?![\d/.\-])")
 
 
 # A season and its year: «پاییز ۱۳۹۶», «خريف ٢٠١٧», "autumn 2017", "the summer of 2019".

@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 103
+VERSION = 104
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -62,8 +62,8 @@ _LOCATIVE = re.compile(
     r"قاعدة|قاعده|بلدة|بلده|قرية|قريه|مديرية|مديريه|ولاية|ولايه|قضاء|وادي|نجع|ميناء|منطقة|منطقه|"
     r"محافظة|محافظه)\s*$|"
     # «في الطابق الثاني من مول النبراس», «ببهو فندق», «طبقه‌ی همکف پاساژ مروارید»: a floor or
-    # hall of the building
-    r"(?<!\w)(?:في\s+|ب)(?:ال)?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف|مواقف)(?:\s+\S+)?\s+(?:من\s+)?$|"
+    # hall of the building (its name may stand in quotes: «في الطابق الثاني من «فاميلي مول»»)
+    r"(?<!\w)(?:في\s+|ب)(?:ال)?(?:طابق|ردهة|بهو|لوبي|صالة|باحة|مدخل|موقف|مواقف)(?:\s+\S+)?\s+(?:من\s+)?«?$|"
     r"(?<!\w)طبقه(?:\u200c?ی|ٔ)?\s+\S+\s*$|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
@@ -903,6 +903,17 @@ _DEADLINE = re.compile(r"(?<!\w)(?:تا|by|until|till|حتی|حتى)\s+(?:(?:nex
                        re.IGNORECASE)
 # «گفت: «…» و همکاری را پذیرفت»: what follows the quote is told, not said.
 _QUOTE_CLOSE = re.compile(r"[»”]")
+_QUOTE_OPEN = {"»": "«", "”": "“"}
+
+
+def _quote_closes(text: str, start: int, end: int) -> bool:
+    """Whether a quotation of words said closes in ``text[start:end]`` («گفت: «…» و همکاری را
+    پذیرفت»), not a name in quotes («حسین شه‌بخش معروف به «حسین‌کور»»: three words or fewer)."""
+    for m in _QUOTE_CLOSE.finditer(text, start, end):
+        opened = text.rfind(_QUOTE_OPEN[m.group()], 0, m.start())
+        if opened < 0 or len(text[opened + 1 : m.start()].split()) > 3:
+            return True
+    return False
 # "declined to discuss Kiani": a refusal to speak, not a meeting called off
 _DECLINED_TO_SAY = re.compile(r"declined\s+to\s+(?:comment|discuss|say|answer|elaborate|respond|"
                               r"name|identify|confirm|deny|speak|talk|give|be\s+named)(?!\w)")
@@ -929,6 +940,7 @@ class _Extractor:
         self.langs: frozenset[str] | None = None
         self.events: list[dict] = []
         self.story_date: tuple[str | None, str | None] = (None, None)
+        self.story_vague = False  # the story went on "weeks later": its day is unknown
         self.story_at = 0  # where the story's day was said
         self.story_place: dict | None = None
         self.route_trips: set[int] = set()  # where the trips an itinerary's rows tell end
@@ -1251,6 +1263,8 @@ class _Extractor:
                 if day is None and self.dates.document:
                     day = self.dates.document.isoformat()
                 return day, None
+            if self.story_vague:
+                return None, None
             if self.story_date[0]:
                 return self.story_date
             sent = self.dates.mail_day(start)
@@ -1328,6 +1342,11 @@ class _Extractor:
         if days:
             self.story_date = days[-1][1:]
             self.story_at = days[-1][0]
+            self.story_vague = False
+        last = max(written, default=None, key=lambda w: w[0])
+        if last is not None and last[1] is None and last[0] in self.dates.vague_steps \
+                and (not days or last[0] > days[-1][0]):
+            self.story_vague = True  # «چند هفته بعد …»: what follows is of no day we know
 
     def guessed(self, start: int, end: int, found: list[lex.Hit] | None = None,
                 raw: list[lex.Hit] | None = None) -> list[lex.Hit]:
@@ -1588,7 +1607,7 @@ class _Extractor:
         """
         cues = [
             c for c in lex.status_cues().find(self.folded, start, end, self.langs)
-            if not (c.tag == "reported" and _QUOTE_CLOSE.search(self.text, c.end, hits[-1].start))
+            if not (c.tag == "reported" and _quote_closes(self.text, c.end, hits[-1].start))
             and not _SPAN.search(self.folded, max(start, c.start - 24), c.start)
             and not (c.tag == "planned" and _BY_NEXT.search(self.folded, max(start, c.start - 20),
                                                            c.start))
@@ -1627,8 +1646,10 @@ class _Extractor:
                 # plan after the asking is the job's; the asking itself was done
                 found.discard("planned")
             if hit.tag == "tasking" and persian \
-                    and _DECIDED.search(self.folded, max(start, hit.start - 80), hit.end):
+                    and (_DECIDED.search(self.folded, max(start, hit.start - 80), hit.end)
+                         or _DECIDED.search(self.folded, start, min(hit.end, start + 24))):
                 # minutes' «مقرر شد آقای تنگستانی … گزارش کند»: the board gave the task there
+                # (an item that opens on the decision gives it, however long the task)
                 found.discard("planned")
             out.append(next((s for s in _STRENGTH if s in found), "happened"))
         return out

@@ -3423,3 +3423,56 @@ def test_an_unnamed_hall_ends_before_the_occasion() -> None:
             "الخالدية خلال حفل زفاف أحد أقاربهما.")
     found = extract_events(text, mentions(text, loc=("بلدة الخالدية",)), [], "2024-06-25")
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["قاعة أفراح في بلدة الخالدية"]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "day"), [
+    ("۱- نیمه‌شب گذشته گروهی از کولبران از مرز عبور کردند.\n۲- به گفته منبع، سرگروه آنان دو شب "
+     "قبل از آن در مسافرخانه‌ای در سیدکان با فردی موسوم به «هه‌ژار» دیدار کرده است.",
+     ("سیدکان",), "2023-11-06", "2023-11-03"),
+    ("بعد متابعة استمرت أسابيع أُلقي القبض على المتهم عصر الخميس ١٨ نيسان ٢٠٢٤. وبحسب اعترافاته "
+     "فإنه سافر قبل أسبوعين من ذلك إلى بغداد.", ("بغداد",), "2024-04-20", "2024-04-04"),
+])
+def test_a_count_back_from_the_story_day(text: str, places: tuple[str, ...], document: str,
+                                         day: str) -> None:
+    found = extract_events(text, mentions(text, loc=places), [], document)
+    assert day in [e["date"] for e in found]
+
+
+def test_an_hour_before_last_night_is_no_count_of_nights() -> None:
+    text = ("۱- ساعت ۲۳ شب گذشته منبع «کبوتر» در خودروی عملیاتی دایره، در پارکینگ بیمارستان "
+            "امیرالمؤمنین زابل با اینجانب ملاقات کرد.")
+    found = extract_events(text, mentions(text, loc=("بیمارستان امیرالمؤمنین",)), [], "2024-11-04")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-11-03")]
+
+
+def test_a_name_in_quotes_does_not_end_what_the_source_said() -> None:
+    text = ("۲- به گفته منبع، سه‌شنبه گذشته حسین شه‌بخش معروف به «حسین‌کور» در قهوه‌خانه شیرآقا با "
+            "عبدالودود دیدار کرده است. ۳- منبع افزود عبدالودود فردای آن روز به زرنج برگشته است.")
+    found = extract_events(text, mentions(text, loc=("قهوه‌خانه شیرآقا", "زرنج")), [],
+                           "2024-11-04")
+    assert [(e["type"], e["status"]) for e in found] == [
+        ("meeting", "reported"), ("travel", "reported")]
+
+
+def test_a_weekday_puts_a_memoirs_day_in_the_year_its_heading_names() -> None:
+    text = ("یادداشت‌های یک دیپلمات — بخش چهارم: زیارت‌ها، ۱۳۸۶\nتهران، ۱۵ بهمن ۱۴۰۱\n\n"
+            "آن پاییز بغداد کمی آرام‌تر شده بود. صبح چهارشنبه ۲ آبان با دو خودروی زرهی سفارت به "
+            "کربلا رفتیم.")
+    found = extract_events(text, mentions(text, loc=("کربلا",)), [], "2023-02-04")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2007-10-24")]
+
+
+def test_weeks_later_the_story_has_no_day() -> None:
+    text = ("صبح چهارشنبه ۲ آبان ۱۳۸۶ به کربلا رفتیم. چند هفته بعد الیاسری خودش به بغداد آمد. "
+            "الیاسری را در دفتر یک شرکت حمل‌ونقل در منصور دیدم.")
+    found = extract_events(text, mentions(text, loc=("کربلا", "بغداد", "منصور")), [], "2023-02-04")
+    assert [(e["type"], e["date"]) for e in found] == [
+        ("travel", "2007-10-24"), ("travel", None), ("meeting", None)]
+
+
+def test_a_floor_of_a_building_named_in_quotes() -> None:
+    text = ("وقد اعترف المتهم بأنه التقى مساء الجمعة ٣١ أيار في الطابق الثاني من «فاميلي مول» "
+            "في السليمانية بشخص يُدعى «حاج رضا».")
+    found = extract_events(text, mentions(text, loc=("فاميلي مول", "السليمانية")), [], "2024-06-10")
+    assert [(e["type"], e["place"]) for e in found if e["type"] == "meeting"] == [
+        ("meeting", "فاميلي مول")]

@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 37 and registered.depends == ("language",)
+    assert registered.version == 38 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -680,6 +680,11 @@ def test_names_do_not_depend_on_the_hash_seed() -> None:
     ("The two met at the trade fair at Messe Wien.", "en", "Messe Wien"),
     ("GRIFFIN states they will meet on the stand at the \"Carpet Days\", Antwerp Expo.", "en",
      "Antwerp Expo"),
+    # a name after the kind of a venue, or before "port", the model read as a person's
+    ("On 3 October TAHERI took him to lunch at the Lebanese restaurant Byblos.", "en", "Byblos"),
+    ("The tanker left Shahid Rajaee port on 4 May.", "en", "Shahid Rajaee port"),
+    # a site of ours: the square between the two shrines of Karbala
+    ("عصر همان روز در بین‌الحرمین سید هاشم الیاسری را دیدم.", "fa", "بین‌الحرمین"),
     # a name read as a person's that ends in a word only places end in
     ("They met after prayers at the Ahl al-Bayt Centre in Springvale.", "en", "Ahl al-Bayt Centre"),
     ("Travel records show he flew to Kish Island on 14 April.", "en", "Kish Island"),

@@ -115,7 +115,7 @@ Marina Arcade Expo
 # "Khanke camp", "the Sahara Rose café".
 FACILITY_TAILS_LOWER = frozenset("""
 café cafe restaurant hotel station camp mall market bazaar souk souq mosque shrine square
-crossing checkpoint roundabout bridge harbour harbor teahouse gate pier resort
+crossing checkpoint roundabout bridge harbour harbor teahouse gate pier resort port airport
 """.split())
 # Of those, the ones an organisation's name never takes (not "a Hezbollah camp"): "the Grand
 # Hyatt hotel" read as an organisation is the hotel.

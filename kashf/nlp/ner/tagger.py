@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 26
+VERSION = 27
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -931,6 +931,15 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
         # "Sahara Rose" read as a person, then "café": the café; "the Grand Hyatt hotel" read
         # as an organisation: the hotel (an organisation's camp or checkpoint stays the
         # organisation's: "a Hezbollah camp")
+        if label == "PER" and i > 0 and words[i - 1] in FACILITY_TAILS_OF_ORGS \
+                and not breaks[i] and not is_arabic_script(words[i]) \
+                and (j >= len(words) or breaks[j] or words[j] in _AFTER_A_VENUE):
+            # "at the Lebanese restaurant Byblos in …", "the hotel Adlon.": the name after the
+            # kind (not "At the mall Karim asked him", a person who did something there)
+            out[n] = (i, j, "LOC", conf, how + "+facility")
+            for k in range(i, j):
+                labels[k] = "LOC"
+            continue
         if j >= len(words) or is_arabic_script(words[i]) or breaks[j]:
             continue
         tails = {"PER": FACILITY_TAILS_LOWER, "ORG": FACILITY_TAILS_OF_ORGS}.get(label)
@@ -948,6 +957,10 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 labels[k] = "LOC"
     out = _branded_venues(words, labels, out, breaks)
     return _malls_named_first(words, labels, out, breaks) if language == "ar" else out
+
+
+# What may follow a venue's name written after its kind ("the restaurant Byblos in Scheveningen").
+_AFTER_A_VENUE = frozenset({",", ".", ";", ":", ")", "in", "on", "at", "near", "of", "and", "off"})
 
 
 def _branded_venues(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
