@@ -786,10 +786,10 @@ _CORRECTION = re.compile(
 
 
 # "two days before his arrest," "three days before Eid al-Fitr,": a count from another event,
-# closed by a comma.
+# closed by a comma or ending the sentence ("on 13 November, two days before the detentions.").
 _APPOSED_COUNT = re.compile(
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?:before|after)\s+"
-    r"(?:his|her|their|its|the)?\s*[^,.;\n]{1,40},",
+    r"(?:his|her|their|its|the)?\s*[^,.;\n]{1,40}(?:[,.;]|$)",
     re.IGNORECASE,
 )
 

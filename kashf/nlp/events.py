@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 104
+VERSION = 105
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -886,6 +886,7 @@ def _venue_span(
 
 _STRENGTH = ("cancelled", "planned", "reported")
 _THAT = re.compile(r"(?<!\w)(?:that|که|ان|انه|بان|بانه)(?!\w)")
+_THAT_REACH = 40  # how far after a day said its "that" may stand ("told him on 16 July that")
 # «مردی که …»: «که» after a noun with its «ی» opens a relative clause ("a man who"), not what
 # was said.
 _RELATIVE_KE = re.compile(r"\w{2,}ی\s+که$")
@@ -1171,8 +1172,11 @@ class _Extractor:
         while that is not None and that.group() != "که" and _persian(self.text, start, at):
             # Persian says it with «که»: «بانه» is Baneh, «آن» (folded «ان») "that one"
             that = _THAT.search(self.folded, that.end(), at)
+        # (the "that" right after the day: not «اظهار داشت برادرزاده‌اش چهارشنبه هفته گذشته … را
+        # در سفره‌خانه دیده که …», what was seen that day, then how)
         return bool(said) and not _THAT.search(self.folded, said[-1].end, own[0]) \
-            and that is not None and not _RELATIVE_KE.search(self.folded, own[0], that.end())
+            and that is not None and not _RELATIVE_KE.search(self.folded, own[0], that.end()) \
+            and that.start() - (own[0] + len(own[2])) <= _THAT_REACH
 
     def task_time(self, own: tuple[int, str | None, str], hit: lex.Hit) -> bool:
         """When the task is to be done, not when it was set: a day after a tasking's verb

@@ -3476,3 +3476,23 @@ def test_a_floor_of_a_building_named_in_quotes() -> None:
     found = extract_events(text, mentions(text, loc=("فاميلي مول", "السليمانية")), [], "2024-06-10")
     assert [(e["type"], e["place"]) for e in found if e["type"] == "meeting"] == [
         ("meeting", "فاميلي مول")]
+
+
+def test_three_days_before_that_counts_from_the_story() -> None:
+    text = ("۳- صبح روز ۱۸ اردیبهشت لنج از بندر دیر به سمت الخور حرکت کرد. ۴- سه روز پیش از آن، "
+            "جاشوی دیگری به نام یاسر بردستانی با قایق موتوری به الخور رفته است.")
+    found = extract_events(text, mentions(text, loc=("بندر دیر", "الخور")), [], "2024-05-08")
+    assert [e["date"] for e in found if e["type"] == "travel"][-1] == "2024-05-04"
+
+
+def test_a_day_seen_is_not_the_day_it_was_told() -> None:
+    text = ("۴- حاج رضا کاشانی‌پور اظهار داشت برادرزاده‌اش چهارشنبه هفته گذشته آقای بیگلری و "
+            "الموسوی را در سفره‌خانه آزادگان دیده که ساعتی با هم چای می‌خوردند.")
+    found = extract_events(text, mentions(text, loc=("سفره‌خانه آزادگان",)), [], "2024-02-10")
+    assert [(e["type"], e["date"]) for e in found] == [("meeting", "2024-02-07")]
+
+
+def test_a_count_from_another_event_at_the_sentence_end_leaves_the_date() -> None:
+    text = "H. Karimi left Tbilisi for Tehran on 13 November, two days before the detentions."
+    found = extract_events(text, mentions(text, loc=("Tbilisi", "Tehran")), [], "2021-11-26")
+    assert [(e["type"], e["date"]) for e in found] == [("travel", "2021-11-13")]

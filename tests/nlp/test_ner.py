@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 38 and registered.depends == ("language",)
+    assert registered.version == 39 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -715,6 +715,10 @@ def test_places_the_rules_after_the_model_find(text: str, language: str, place: 
 def test_a_district_after_a_hotel_is_no_part_of_its_name() -> None:
     spans = _spans("وهناك التقى في فندق بمنطقة الحمرا شخصاً يدعى أبو رامي.", "ar")
     assert not any(name.startswith("فندق") for name, label in spans if label == "LOC")
+    # (nor a souq after a café: the souq is the place named)
+    spans = _spans("التقى مساء يوم الجمعة في مقهى بسوق خصب القديم بشخص إيراني.", "ar")
+    assert not any(name.startswith("مقهى") for name, label in spans if label == "LOC")
+    assert ("سوق خصب", "LOC") in spans
 
 
 @pytest.mark.parametrize("text, person", [

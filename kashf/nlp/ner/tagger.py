@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 27
+VERSION = 28
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -1139,9 +1139,10 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
                     or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) or word in _PLAIN_VERBS \
                     or language == "ar" and word.startswith(("عال", "بال", "لل")) \
-                    or language == "ar" and word[:1] == "ب" and word[1:] in AREA_HEADS:
-                break  # («… عالأوتوستراد»: on the motorway; «فندق بمنطقة الحمرا»: a hotel in
-                # the district, a phrase of its own)
+                    or language == "ar" and word[:1] == "ب" \
+                    and (word[1:] in AREA_HEADS or word[1:] in _VENUE_HEADS):
+                break  # («… عالأوتوستراد»: on the motorway; «فندق بمنطقة الحمرا», «مقهى بسوق
+                # خصب»: a hotel in the district, a café in the souq, a phrase of its own)
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
                 and frequency.get(word[:-1], 0) >= _NAME_ZIPF  # «منتظرش»: a common word's
             if language == "ar" and word.startswith("ال"):
