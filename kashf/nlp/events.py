@@ -169,7 +169,7 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 # A venue named again by its kind: "at the same hotel", «باز همان هتل», «في الفندق نفسه», «بنفس
-# المقهى» (folded text).
+# المقهى», «في ذات المقهى» (folded text).
 _SAME_KIND = re.compile(
     r"(?<!\w)(?:the\s+same|همان|همون|همین|(?:ب|في\s+)?(?:نفس|ذات))\s+(?:ال)?(?P<a>\w+(?:\s\w+)?)"
     r"|(?<!\w)(?:ب|في\s+)?ال(?P<b>\w+)\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)"
@@ -915,6 +915,8 @@ def _quote_closes(text: str, start: int, end: int) -> bool:
         if opened < 0 or len(text[opened + 1 : m.start()].split()) > 3:
             return True
     return False
+
+
 # "declined to discuss Kiani": a refusal to speak, not a meeting called off
 _DECLINED_TO_SAY = re.compile(r"declined\s+to\s+(?:comment|discuss|say|answer|elaborate|respond|"
                               r"name|identify|confirm|deny|speak|talk|give|be\s+named)(?!\w)")
@@ -1134,8 +1136,6 @@ class _Extractor:
             if any(e["type"] in ("meeting", "travel") for e in sentence_events):
                 # «… در پارکینگ مرکز خرید انجام شد و ۱۲۰۰ دلار … تحویل گردید»: the place is
                 # the meeting's; a payment or tasking told with it has none of its own
-                # the place is the meeting's; a payment or tasking told with it has none of
-                # its own
                 for event in sentence_events:
                     if event["type"] in ("payment", "tasking"):
                         event["place"] = event["place_span"] = event["place_ref"] = None
