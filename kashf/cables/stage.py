@@ -9,7 +9,7 @@ from kashf.cables.parse import parse_cable
 from kashf.stages import StageInput, stage
 
 
-@stage("cables", version=6)  # 6: «يوليو من العام ٢٠٢٢»; 5: the Levant's «ك١», «ت٢» months
+@stage("cables", version=7)  # 7: «هجدهم اردیبهشت ۹۲»; 6: «يوليو من العام ٢٠٢٢»; 5: «ك١»
 def cables_stage(inp: StageInput) -> dict[str, Any]:
     """Parse cable, report, memo and letter headers: {"cable": record | None}."""
     year = inp.metadata.get("cable_year") if isinstance(inp.metadata, dict) else None

@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 105
+VERSION = 106
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از

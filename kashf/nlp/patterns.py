@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-VERSION = 3  # 3: dates with the Levant's «ك١», «ت٢» months (kashf.text.dates)
+VERSION = 4  # 4: «هجدهم اردیبهشت ۹۲», «آذر ۹۴.»; 3: the Levant's «ك١», «ت٢» months (kashf.text.dates)
 
 # One digit in any of the three digit sets we meet.
 D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"

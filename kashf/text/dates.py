@@ -415,14 +415,16 @@ _NAMED = re.compile(
     re.IGNORECASE,
 )
 # A Persian or Dari day and month with the year's last two digits: «۱۷ دی ۹۸», «۲۰ اسد ۹۸» (Solar
-# 1398; «۵ مهر ۰۲» is 1402). Not a time or a count after it («۱۲ مهر ۹۸:۳۰», «۹۸۰»).
+# 1398; «۵ مهر ۰۲» is 1402). Not a time or a count after it («۱۲ مهر ۹۸:۳۰», «۹۸۰», «۹۸.۵»); a
+# full stop may end the sentence («… به آذر ۹۴.»).
 _SOLAR_NAMES = "|".join(
     re.escape(_fold(name)) for names in (*_SOLAR_MONTHS.values(), *_DARI_MONTHS.values())
     for name in sorted(names.split(), key=len, reverse=True)
 )
 _NAMED_SHORT_SOLAR = re.compile(
-    rf"(?<!\w)(?P<d>\d{{1,2}})[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
-    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
+    # (the day in words too: «هجدهم اردیبهشت ۹۲», «دهم آبان ۹۶»)
+    rf"(?<!\w)(?:(?P<d>\d{{1,2}})|(?P<w>{DAY_WORDS}))[^\S\n]+(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
+    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/\-]|\.\d|[^\W\d_]|[^\S\n]*[%٪])",
 )
 # The same without the day, «اسفند ۹۷», «مهرماه سال ۹۹»: the month (_read_named_short_solar). A
 # pass of its own, run only on text in Arabic script: a pattern that may start at any month's
@@ -430,7 +432,7 @@ _NAMED_SHORT_SOLAR = re.compile(
 _MONTH_SHORT_SOLAR = re.compile(
     # (an empty day group, so that the day-month's reader reads it as the month alone)
     rf"(?<!\w)(?P<d>)(?P<mon>{_SOLAR_NAMES})(?:[^\S\n]*ماه)?[^\S\n]+"
-    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/.\-]|[^\W\d_]|[^\S\n]*[%٪])",
+    rf"(?:سال[^\S\n]+)?(?P<y>\d{{2}})(?![\d:/\-]|\.\d|[^\W\d_]|[^\S\n]*[%٪])",
 )
 # The same, with the year in words: a pass of its own, run only on text that holds «هزار»
 # (inside _NAMED the alternative made every text's date search a fifth slower).
@@ -641,14 +643,16 @@ def _read_named_short_solar(m: re.Match[str], text: str, ctx: _Context) -> Parse
         return None
     two = int(m["y"])
     before = m.string[max(0, m.start() - 2):m.start()]
-    if not m["d"] and (_fold(m["mon"]) in _DARI_NAMES or 10 <= two < 50
-                       or re.search(r"\d\s*$", before)):
+    words = m.groupdict().get("w")
+    day = int(m["d"] or 0) or (day_in_words(words) or 0 if words else 0)
+    if not day and (_fold(m["mon"]) in _DARI_NAMES or 10 <= two < 50
+                    or re.search(r"\d\s*$", before)):
         # A month alone with two digits after it is a date only where the digits read as a
         # year people write this way (1350–1409): «تیر ۲۰» is more likely a count than 1420,
         # and «اسد ۹۸» a name (Asad) as often as the Dari month; after a number («کد 1512 مهر
         # 98») it is a stamp's code.
         return None
-    return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, int(m["d"] or 0), text)
+    return _build(SOLAR_HIJRI, solar_year_of_two_digits(two), month, day, text)
 
 
 def _read_named_year_words(m: re.Match[str], text: str, ctx: _Context) -> ParsedDate | None:

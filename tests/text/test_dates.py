@@ -259,6 +259,11 @@ def test_a_persian_day_and_month_with_two_digits_of_year() -> None:
     assert [d.iso for d in find_dates("اولین بار ۲۰ اسد ۹۸ در مشهد")] == ["2019-08-11"]
     assert [d.iso for d in find_dates("۵ مهر ۰۲ رفتم")] == ["2023-09-27"]
     assert find_dates("۱۲ مهر ۹۸:۳۰") == []  # a time, not a year
+    # the day in words, and a full stop that ends the sentence after the year
+    assert [d.iso for d in find_dates("هجدهم اردیبهشت ۹۲ با پرواز رفتیم")] == ["2013-05-08"]
+    assert [(d.iso, d.precision) for d in find_dates("ماجرا برمی‌گردد به آذر ۹۴. دوشنبه")] \
+        == [("2015-11-22", "month")]
+    assert find_dates("رشد ۹۸.۵ درصد") == []  # a decimal, no year
 
 
 def test_a_persian_month_with_two_digits_of_year() -> None:
