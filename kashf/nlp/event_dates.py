@@ -110,6 +110,8 @@ class DateTracker:
         # where a step of the story that names no day is written («چند هفته بعد», "weeks later"):
         # the story goes on at a day no one can name
         self.vague_steps: set[int] = set()
+        # where a step back from the story's day is written ("the previous evening", «شب قبل»)
+        self.back_steps: set[int] = set()
         # where a day still to come from the writing is written ("tomorrow", «پس‌فردا», «بكرة»)
         self.ahead: set[int] = set()
         self._labelled: dict[int, list[tuple[int, dt.date | None]]] = {}  # calls' lines
@@ -572,6 +574,8 @@ class DateTracker:
                     and _WEEKS.search(self.folded, hit.start, hit.end):
                 self.vague_steps.add(hit.start)  # (weeks or months on: "a few days later"
                 # still reads as the story's time)
+            if anchor_kind == "story" and days is not None and days < 0:
+                self.back_steps.add(hit.start)
             if anchor_kind == "story":  # the last day written before the phrase itself
                 anchor = self.story_anchor(hit.start) or self.document
                 if days:  # «همان شب», "later that day": the same day as the clause before
@@ -1078,26 +1082,23 @@ def _same_year_written(before_chunk: str, chunk: str, written: list, story: dt.d
     out = chunk
     for m in _MONTH_OF_SAME_YEAR.finditer(chunk):
         words = m.group("month").split()
-        found = month_of(" ".join(words[-2:])) or month_of(words[-1])
+        name = " ".join(words[-2:]) if month_of(" ".join(words[-2:])) else words[-1]
+        found = month_of(name)
+        if found is None:
+            continue
         before = [f for f in written if f.end <= m.start() and f.iso]
         told = dt.date.fromisoformat(f"{before[-1].iso[:7]}-01") if before else story
-        calendar = found[0] if found else None
-        if told is None and calendar in ("gregorian", "solar_hijri"):
-            years = _YEAR_WRITTEN[calendar].findall(ascii_digits(before_chunk + chunk[:m.start()]))
+        calendar = found[0]
+        if told is None:
+            years = [int(y) for y in _A_YEAR.findall(ascii_digits(before_chunk + chunk[:m.start()]))
+                     if _fits_calendar(int(y), name)]
             if years:
-                out = _with_year(out, m, int(years[-1]))
-            continue
-        if found is None or told is None:
+                out = _with_year(out, m, years[-1])
             continue
         year = jdatetime.date.fromgregorian(date=told).year if calendar == "solar_hijri" else \
             Gregorian.fromdate(told).to_hijri().year if calendar == "lunar_hijri" else told.year
         out = _with_year(out, m, year)
     return out
-
-
-# A year as a story writes it, per calendar («عام ٢٠٢٢», «سال ۱۴۰۱»), in ASCII digits.
-_YEAR_WRITTEN = {"gregorian": re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/.\-])"),
-                 "solar_hijri": re.compile(r"(?<![\d/.\-])(1[34]\d\d)(?![\d/.\-])")}
 
 
 def _with_year(chunk: str, m: re.Match[str], year: int) -> str:
@@ -1370,6 +1371,7 @@ def _on_written_weekday(parse_date, folded: str, at: int, day: str, month: str, 
     return parsed
 
 
+# A year written alone («عام ٢٠٢٢», «…، ۱۳۸۶»), in ASCII digits, of any of the three calendars.
 _A_YEAR = re.compile(r"(?<![\d/.\-])(1[2-5]\d\d|19\d\d|20\d\d)(?![\d/.\-])")
 
 

@@ -1024,8 +1024,7 @@ class _Extractor:
                     # (a step back that tells no event is a flashback, not the story's next
                     # day: "On Tuesday he took her to lunch. The previous evening he had sent
                     # her a message. … then asked her to write papers" — on Tuesday)
-                    self.remember([w for w in written
-                                   if not _STEP_BACK.fullmatch(lex.fold(w[2]).strip())])
+                    self.remember([w for w in written if w[0] not in self.dates.back_steps])
                 self.remember_place(s_start, s_end)
                 if last:  # "...then I took two taxis." goes on about the event just told
                     self.add_tradecraft(last, s_start, s_end)
@@ -2129,11 +2128,6 @@ _CLAUSE_BREAK = re.compile(
     r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
     r"الذی|التی|حیث|کما)(?!\w)|و)"
 )
-# The day before the story's, counted back from it.
-_STEP_BACK = re.compile(
-    r"(?:the\s+)?(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|the\s+(?:day|"
-    r"night|evening)\s+before|(?:شب|روز|عصر)\s+قبل(?:ش|ترش)?|(?:فی\s+)?(?:اللیله|الیوم|المساء)\s+"
-    r"(?:السابق|السابقه|الذی\s+سبقه|التی\s+سبقته)", re.IGNORECASE)
 # A clause that goes on where the meeting just told was: «، حيث سلّمه», ", where he paid him".
 _WHERE_THERE = re.compile(r"[،,]\s*(?:حیث|where)(?!\w)")
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")

@@ -373,8 +373,7 @@ def _place_prefix(span: list[str], gazetteer: Gazetteer) -> int:
             letters += 1
         if len(remainder) >= 3 and gazetteer.by_key.get(key_from_words([remainder, *rest])):
             return _chars_for(word, letters)
-        if rest and prefix == "ب" and folded not in _VENUE_HEADS \
-                and (remainder in _VENUE_HEADS or remainder in AREA_HEADS):
+        if rest and prefix == "ب" and folded not in _VENUE_HEADS and remainder in _PLACE_HEADS:
             return _chars_for(word, letters)  # «بقهوة الشلال», «بقرية الهويدر»: not «ب»
     return 0
 
@@ -610,6 +609,9 @@ _GOING_TO = frozenset(fold(w) for w in """
 """.split())
 _LOCATIVES |= _GOING_TO
 _VENUE_HEADS = FACILITY_HEADS | STREET_HEADS
+# Words that head a place's name, a venue's or a district's: after «ب» written on them («بسوق»,
+# «بقرية») they open a place of their own.
+_PLACE_HEADS = _VENUE_HEADS | AREA_HEADS
 _DASHES = frozenset("-–—")
 #: A town this small is too likely a namesake of something else to be taken on its own.
 _TOWN_POPULATION = 1_000
@@ -1139,8 +1141,7 @@ def _named_facilities(words: list[str], labels: list[str], breaks: list[bool],
             if word in STOPWORDS or word in FACILITY_HEADS or word in STREET_HEADS \
                     or word in _NOT_IN_NAMES or _VERB_LIKE.match(word) or word in _PLAIN_VERBS \
                     or language == "ar" and word.startswith(("عال", "بال", "لل")) \
-                    or language == "ar" and word[:1] == "ب" \
-                    and (word[1:] in AREA_HEADS or word[1:] in _VENUE_HEADS):
+                    or language == "ar" and word[:1] == "ب" and word[1:] in _PLACE_HEADS:
                 break  # («… عالأوتوستراد»: on the motorway; «فندق بمنطقة الحمرا», «مقهى بسوق
                 # خصب»: a hotel in the district, a café in the souq, a phrase of its own)
             common = frequency.get(word, 0) >= _NAME_ZIPF or word[-1:] in "شمت" \
