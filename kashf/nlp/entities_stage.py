@@ -13,7 +13,7 @@ from kashf.nlp.ner.extract import extract, paragraph_segments, segments_from
 from kashf.stages import StageInput, stage
 
 
-@stage("entities", version=40, depends=("language",))
+@stage("entities", version=41, depends=("language",))
 def entities(inp: StageInput) -> dict[str, Any]:
     """Find persons, organisations, places and pattern entities in the document's text."""
     text = inp.text or ""

@@ -525,6 +525,7 @@ class DateTracker:
         for s, e, iso, text in self.dates_of(index) + self._months[index] if index >= 0 else ():
             if start <= s and e <= end:
                 found.append((s, iso, text))
+        month_spans = {(s, text) for s, _e, _iso, text in self._months.get(index, ())}
         phrases, meaning = lex.relative_dates()
         counted: list[tuple[int, int]] = []  # story phrases: where, and days on
         for hit in phrases.find(self.folded, start, end, langs):
@@ -652,7 +653,10 @@ class DateTracker:
                     continue
             if langs and "fa" not in langs and self.folded[s:e] == "جمعه":
                 continue  # «جمعه في اليوم نفسه لقاء»: "brought him together", no Friday
-            inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and x[1] is None]
+            inside = [x for x in found if s <= x[0] and x[0] + len(x[2]) <= e and (
+                x[1] is None
+                # «أول أيام شهر رمضان المبارك لعام ١٤٤٤هـ»: the fast's first day, not its month
+                or day and (x[0], x[2]) in month_spans and feast_at(self.folded, s))]
             if inside and day:  # «پنجشنبه هفته آینده»: the day, not "next week" alone
                 found = [x for x in found if x not in inside]
             if not any(f <= s < f + len(t) or s <= f < e for f, _, t in found):
@@ -1269,6 +1273,8 @@ def _yearless_dates(
         return []
     out = []
     folded = lex.fold(text)
+    # whether the text before this one brought the story it told up to now ("Since then …")
+    brought_up = bool(_SINCE_THEN.search(lex.fold(before))) if story is not None else None
     for m in YEARLESS_DATE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -1298,7 +1304,10 @@ def _yearless_dates(
             told = last_told[1:] if last_told else story
             if told is not None and document - told[0] > _STORY_GAP \
                     and not _THIS_YEAR.match(text, m.end()) \
-                    and not (last_told and _NOW_YEAR.search(text, last_told[0], m.start())) \
+                    and not (last_told and (_NOW_YEAR.search(text, last_told[0], m.start())
+                                            or _SINCE_THEN.search(folded, last_told[0], m.start()))) \
+                    and not (last_told is None and brought_up is not None
+                             and (brought_up or _SINCE_THEN.search(folded, 0, m.start()))) \
                     and not _close_ahead(parse_date, day, month, document) \
                     and not (document - told[0] > _YEAR and _writer_met(text, m.start())
                              and _close_behind(parse_date, day, month, document)):
@@ -1527,6 +1536,11 @@ def _year_in(month: str, reference: dt.date) -> int:
 # مطلع العام الحالي … تسلم بتاريخ 3 نوفمبر», "earlier this year", «اوایل امسال».
 _NOW_YEAR = re.compile(r"(?<!\w)(?:امسال|this year|هذا العام|العام الحالي|العام الجاري|السنة الحالية|"
                        r"هذه السنة|السنة الجارية|سال جاری|سال جاري)(?!\w)", re.IGNORECASE)
+# The story brought up to now: "first approached on 14 August 2019 … Since then he has travelled
+# to Qom twice. On 3 November …" (of the report's year)
+_SINCE_THEN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(lex.fold(phrase)) for phrase in (
+    "since then", "ever since", "از آن زمان", "از آن پس", "منذ ذلك الحين", "منذ ذلك الوقت",
+)) + r")(?!\w)")
 _SAME_YEAR = re.compile(r"\W{0,3}(?:همان سال|همان‌سال|that year|the same year|نفس العام|العام نفسه|"
                         r"ذلك العام|من العام نفسه)", re.IGNORECASE)
 

@@ -42,7 +42,7 @@ from kashf.nlp.patterns import ascii_digits
 from kashf.nlp.relative_days import bare_weekday, next_weekday
 from kashf.stages import StageInput, stage
 
-VERSION = 106
+VERSION = 107
 
 # Words before a place name that make it where the event happened ("from" does not: a trip
 # from Baghdad to Najaf took place in Najaf), also with "one of" after them («در یکی از
@@ -50,10 +50,10 @@ VERSION = 106
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|to|into|around|opposite|for)(?:\s+(?:the|a|an))?|"
     # "in the courtyard of the Islamic Centre", "at the entrance to the souk": the part
-    r"\b(?:in|at|inside|outside|near)\s+the\s+(?:[a-z]+\s+)?(?:courtyard|lobby|foyer|garden|"
+    r"\b(?:in|at|inside|outside|near)\s+(?:the|an?)\s+(?:[a-z]+\s+)?(?:courtyard|lobby|foyer|garden|"
     r"gardens|grounds|car\s+park|parking\s+lot|forecourt|entrance|food\s+court|cafeteria|"
     r"basement|roof|café|cafe|restaurant|bar|tea\s+room|patio|terrace|hall|prayer\s+hall|"
-    r"reception|square|gate|back)\s+(?:of|to|at)(?:\s+the)?|"
+    r"reception|square|gate|back|room|suite)\s+(?:of|to|at)(?:\s+the)?|"
     # «در سالون هوتل بلخ», «توی لابی هتل», «بمنطقة سيدي جابر»: the part of a place, or its area
     r"(?<!\w)(?:در|توی|تو)\s+(?:سالون|سالن|لابی|حیاط|محوطه)\s*$|"
     r"(?<!\w)(?:في\s+|ب)(?:منطقة|منطقه|حي)\s*$|"
@@ -67,7 +67,9 @@ _LOCATIVE = re.compile(
     r"(?<!\w)طبقه(?:\u200c?ی|ٔ)?\s+\S+\s*$|"
     r"(?<!\w)(?:در|به|توی|نزدیک|عازم|رهسپار|وارد|سمت|"
     r"نزدیکی|داخل|کنار|حوالی|اطراف|مقابل|جلوی|شهر|استان|في|فی|ب|الی|إلى|قرب|داخل|بالقرب\s+من|عند|"
-    r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*$",
+    r"مدينة|امام|أمام))(?:\s+(?:یکی|يكي|يکي)\s+از|\s+one\s+of(?:\s+the)?|\s+(?:أحد|احد|إحدى|احدى))?\s*"
+    # (a name may open on a quotation mark: 'at the "Sahil" tea house', «در «کافه نادری»»)
+    r"[\"“«‘']?$",
     re.IGNORECASE,
 )
 # A time of its own that is not a day ("in April", "last year", «قبلاً»): the sentence does
@@ -650,8 +652,7 @@ _THE_WORK = re.compile(
 # (in English, on the text as written: "to" and a verb, not "to Ahmed" nor "to the port")
 _THE_WORK_EN = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|me\b|him\b|us\b)"
                           r"[a-z]+|\b(?:job|position|role)\b")
-# A payment's place after its verb: close by, and no transfer or clause between.
-_CLAUSE_BREAK = re.compile(r"\.(?![0-9])|[;؛،\n]|,\s")
+# A payment's place after its verb: close by, and no transfer or clause (_CLAUSE_BREAK) between.
 _PAID_REACH = 70
 _TRANSFER = re.compile(
     r"\b(?:transfer\w*|wire[ds]?|wiring|remit\w*|sent|send|deposit\w*)\b|"
@@ -660,6 +661,12 @@ _TRANSFER = re.compile(
         "\u0651?".join(lex.fold(word)) for word in
         "طريق طریق حواله حوالة حوالات تحويل تحويلا أرسل ارسل فرستاد واريز".split()
     ) + r")(?!\w)",
+    re.IGNORECASE)
+# ...unless an exchange office pays it out there ("from a money changer in Laleli", «عن طريق
+# مكتب صرافة في سوق الحافة», «از صرافی آتلس»; on folded text: «صيرفة» is «صیرفه»)
+_EXCHANGE = re.compile(
+    r"\b(?:exchange\s+(?:office|house|shop|bureau)|money[\s-]?changer|bureau\s+de\s+change|"
+    r"remittance\s+(?:office|agent|shop)|hawala(?:dar)?)\b|(?<!\w)(?:صراف\w*|صیرف\w*|مکتب\s+حوالات)",
     re.IGNORECASE)
 # ...and, between the verb and the place, where it came from or went through
 _FROM_OR_VIA = re.compile(r"\b(?:from|via|through)\b|(?<!\w)(?:من|عبر|از)(?!\w)", re.IGNORECASE)
@@ -682,7 +689,8 @@ _HEADING = re.compile(
     # "departed Sydney for Tehran", "left Erbil for Ankara"
     r"\b(?:departed|left|leaving|leaves|set\s+off|set\s+out|flew\s+out|sailed)\s+(?:from\s+)?"
     r"[\w'\- ]{1,24}?\s+for(?:\s+the)?|(?<!\w)(?:به\s+مقصد|"
-    r"باتجاه|متجها\s+(?:إلى|الى)|متوجها\s+(?:إلى|الى)|قاصدا))\s*$",
+    # (with or without its tanween: «متجهاً إلى النجف»)
+    r"باتجاه|(?:متجه|متوجه)(?:اً?|ًا)\s+(?:إلى|الى)|قاصد(?:اً?|ًا)))\s*$",
     re.IGNORECASE,
 )
 
@@ -1134,9 +1142,16 @@ class _Extractor:
                     sentence_events.append(event)
             if any(e["type"] in ("meeting", "travel") for e in sentence_events):
                 # «… در پارکینگ مرکز خرید انجام شد و ۱۲۰۰ دلار … تحویل گردید»: the place is
-                # the meeting's; a payment or tasking told with it has none of its own
+                # the meeting's; a payment or tasking told with it has none of its own, nor
+                # has a pitch made at the meeting told before it («التقى … في مقهى … فعرض عليه
+                # العمل»; not «جنّده … خلال لقاء في فندق السنديان», recruited there)
+                met_at = {tuple(e["place_span"]) for e in sentence_events
+                          if e["type"] == "meeting" and e["place_span"]
+                          and not _DURING.search(self.text, max(s_start, e["evidence"]["start"]),
+                                                 self.text.find(e["trigger"], s_start))}
                 for event in sentence_events:
-                    if event["type"] in ("payment", "tasking"):
+                    if event["type"] in ("payment", "tasking") or event["type"] == "recruitment" \
+                            and event["place_span"] and tuple(event["place_span"]) in met_at:
                         event["place"] = event["place_span"] = event["place_ref"] = None
             trips = [e for e in sentence_events if e["type"] == "travel" and e["place_span"]]
             if trips and _THERE.search(self.folded, s_start, s_end):
@@ -1846,6 +1861,10 @@ class _Extractor:
         at = int(place["start"])
         if at - hit.end > _PAID_REACH or _TO.search(self.text, max(start, at - 12), at):
             return False
+        if _EXCHANGE.search(self.folded, hit.start, at) and not _CLAUSE_BREAK.search(self.text, hit.end, at):
+            # "collected €7,000 from a money changer in Laleli", "wired through an exchange
+            # house in Deira": where it was paid in or out
+            return True
         return not (_TRANSFER.search(self.folded, max(start, hit.start - 40), at)
                     or _FROM_OR_VIA.search(self.folded, hit.end, at)
                     or _CLAUSE_BREAK.search(self.text, hit.end, at))
@@ -2128,6 +2147,10 @@ _CLAUSE_BREAK = re.compile(
     r"[،,;؛]\s*(?:(?:and|then|but|who|which|whom|whose|when|where|while|ثم|سپس|اما|لکن|که|"
     r"الذی|التی|حیث|کما)(?!\w)|و)"
 )
+# A meeting named as the occasion of what the sentence tells ("recruited him during a meeting at
+# the Sindian hotel", «جنّده … خلال لقاء في فندق السنديان»): the words right before its trigger.
+_DURING = re.compile(r"(?<!\w)(?:during|over|خلال|أثناء|اثناء|طی|طي|ضمن)\s+(?:an?\s+|the\s+)?$",
+                     re.IGNORECASE)
 # A clause that goes on where the meeting just told was: «، حيث سلّمه», ", where he paid him".
 _WHERE_THERE = re.compile(r"[،,]\s*(?:حیث|where)(?!\w)")
 _AND = re.compile(r"(?<!\w)(?:and|then|but|ثم|وفی|وبعد|وعند)(?!\w)")

@@ -258,7 +258,10 @@ _FEAST = re.compile(
     # «في أول أيام شهر رمضان», «اول روز ماه رمضان», "the first day of Ramadan": a day of the
     # fast (Ramadan alone is a month, no day)
     r"|(?<!\w)(?:the\s+)?(?P<ord2>اول|ثانی|ثالث|first|second|third)\s+(?:ایام|یوم|روز|day)\s+"
-    r"(?:من\s+|of\s+)?(?:شهر\s+|ماه\s+)?(?P<ramadan>رمضان|ramadan)(?:\s+المبارک)?(?!\w)"
+    r"(?:من\s+|of\s+)?(?:شهر\s+|ماه\s+)?(?P<ramadan>رمضان|ramadan)(?:\s+المبارک)?"
+    # («لعام ١٤٤٤هـ»: the fast of that Hijri year)
+    r"(?:\s+(?:ل|من\s+)?(?:عام|سنه|العام|سال)\s+(?P<hijri>1[34][0-9][0-9]|[۱١][۳۴٣٤][۰-۹٠-٩]{2})\s*(?:ه|هـ|ق)?)?"
+    r"(?!\w)"
 )
 _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}
 # (a cheap look first: most texts name no feast, and _FEAST's guards cost at every word)
@@ -286,6 +289,11 @@ def _feast(document: dt.date | None, m: re.Match[str], folded: str = "") -> str 
         days = [_FEAST_DAYS[m.group("name")]] if m.group("name") in _FEAST_DAYS else list(_EIDS)
         shift = dt.timedelta(days=_FEAST_ORDINALS.get(m.group("ord") or "", 0)
                              - (1 if m.group("eve") else 0))
+    if m.group("ramadan") and m.group("hijri"):
+        try:
+            return (Hijri(int(ascii_digits(m.group("hijri"))), 9, 1).to_gregorian() + shift).isoformat()
+        except (ValueError, OverflowError):
+            return None
     year = int(ascii_digits(m.group("year"))) if m.group("year") else None
     if year is not None and not 1925 <= year <= 2076:
         return None  # («عيد الفطر سنة ١٤٤٥»: a Hijri year, not the Gregorian one it is read as)

@@ -2566,10 +2566,12 @@ def _placed(text: str, loc: tuple[str, ...], day: str = "2024-05-01") -> list[tu
     # where the money went or came from is no place of paying
     ("On 9 May he wired USD 40,000 to an account at a bank in Dubai.", ("Dubai",),
      [("payment", None)]),
+    # ...but an exchange office paid it in or out where it is (round 82: what most sets since
+    # the hundredth annotate)
     ("Funds of JOD 4,000 were transferred to his account from an exchange house in Zarqa.",
-     ("Zarqa",), [("payment", None)]),
+     ("Zarqa",), [("payment", "Zarqa")]),
     ("حوّل يوم الثلاثاء عشرين ألف دولار عن طريق مكتب صيرفة في العشار.", ("العشار",),
-     [("payment", None)]),
+     [("payment", "العشار")]),
     # a place in a later clause belongs to that clause
     ("He handed me USD 700 in cash, and then he drove back to Basra.", ("Basra",),
      [("payment", None), ("travel", "Basra")]),
@@ -2584,8 +2586,10 @@ def test_a_payments_place_after_its_verb(text: str, loc: tuple[str, ...],
      "journalists in London.", ("London",), [("recruitment", None)]),
     ("عرض عليّ أن أعمل لهم في البصرة مقابل ألف دولار.", ("البصرة",), [("recruitment", None)]),
     ("عرضوا عليه يشتغل وياهم بالزبير بثمنمية ألف بالشهر.", ("الزبير",), [("recruitment", None)]),
+    # (a pitch made at the meeting the sentence told first is that meeting's, which has the
+    # place: round 82)
     ("An Iranian approached him at a kebab restaurant in Ashar and offered him a job.",
-     ("Ashar",), [("recruitment", "Ashar")]),
+     ("Ashar",), [("recruitment", None)]),
 ])
 def test_a_pitchs_place_is_not_where_the_work_would_be(text: str, loc: tuple[str, ...],
                                                      found: list[tuple[str, str | None]]) -> None:
@@ -3495,3 +3499,59 @@ def test_three_days_before_that_counts_from_the_story() -> None:
     found = extract_events(text, mentions(text, loc=("بندر دیر", "الخور")), [], "2024-05-08")
     assert [e["date"] for e in found if e["type"] == "travel"][-1] == "2024-05-04"
 
+
+
+# Round 82: a sentence or two, the places kashf's names would give, the report's date; then the
+# events of one type (all, with None) and the field read, as (type, value) in order.
+ROUND_82_CASES = [
+    # a pitch made at the meeting just told has no place of its own
+    pytest.param("التقى المتهم الأول بأبي حيدر في فندق الشام بدمشق، فعرض عليه الأخير العمل لصالح "
+                 "الفصيل مقابل ٥٠٠ دولار شهرياً فوافق.", ("فندق الشام", "دمشق"), "2023-10-01",
+                 None, "place", [("meeting", "فندق الشام"), ("recruitment", None)],
+                 id="pitch-at-the-meeting"),
+    # money paid out by an exchange office is paid where the office is
+    pytest.param("On 2 March she collected €7,000 in cash from a money changer in Laleli.",
+                 ("Laleli",), "2024-03-12", None, "place", [("payment", "Laleli")],
+                 id="money-changer"),
+    # a venue's name in quotes after "at the"
+    pytest.param('E.Mammadli crossed back into Azerbaijan at the Astara border checkpoint on 11 '
+                 'September. A week later, at the "Sahil" tea house on the Lankaran seafront, he '
+                 'met his acquaintance Ramin Huseynov.', ("Azerbaijan", "Astara", "Sahil", "Lankaran"),
+                 "2023-09-29", "meeting", "place", [("meeting", "Sahil")], id="quoted-venue"),
+    # a room of a hotel is in the hotel, not in the town the trip went to
+    pytest.param('E.Mammadli travelled to Ardabil on 9 September, where in a room of the "Shahriyar" '
+                 'hotel he met an officer of the IRGC.', ("Ardabil", "Shahriyar"), "2023-09-29",
+                 "meeting", "place", [("meeting", "Shahriyar")], id="room-of-the-hotel"),
+    # «في أحد مطاعم …»: one of the restaurants of the corniche, not the town of the trip
+    pytest.param("سافر مطلع شهر آذار الماضي عبر منفذ الشلامجة الحدودي إلى مدينة المحمرة الإيرانية، "
+                 "والتقى هناك المدعو (أبو سجاد) في أحد مطاعم كورنيش كارون.",
+                 ("منفذ الشلامجة", "مدينة المحمرة", "كورنيش كارون"), "2024-07-01", "meeting",
+                 "place", [("meeting", "كورنيش كارون")], id="one-of-the-restaurants"),
+    # the spoken plural «اومدن» with its goal after it; «قربونت برم» (my dear) goes nowhere
+    pytest.param("02.01.2024 21:57 - سارا: قربونت برم 😍 عمو اینا هم شب یلدا از ارومیه اومدن "
+                 "تبریز، همه سراغتو میگرفتن", ("ارومیه", "تبریز"), "2024-01-02", None, "place",
+                 [("travel", "تبریز")], id="they-came-to-tabriz"),
+    # «متجهاً إلى» with its tanween is where the trip went
+    pytest.param("ثم غادر مشهد براً في مساء اليوم التالي متجهاً إلى النجف.", ("مشهد", "النجف"),
+                 "2024-05-01", "travel", "place", [("travel", "النجف")], id="heading-with-tanween"),
+    # a story brought up to now ("Since then") leaves the next day-month in the report's year
+    pytest.param("He was first approached on 14 August 2019 in the courtyard of the Imam Reza shrine "
+                 "in Mashhad. Since then he has travelled to Qom twice.\n\nOn 3 November, S.Gasimov "
+                 "met a courier in a car parked behind the Lankaran bus station.",
+                 ("Imam Reza shrine", "Mashhad", "Qom", "Lankaran bus station"), "2023-11-14",
+                 "meeting", "date", [("meeting", "2019-08-14"), ("meeting", "2023-11-03")],
+                 id="since-then-up-to-now"),
+    # the first day of the fast of a Hijri year, not the month alone
+    pytest.param("وفي أول أيام شهر رمضان المبارك لعام ١٤٤٤هـ اتصل أبو حيدر بالمتهم الأول هاتفياً "
+                 "وطلب منه إيجاد صاحب محل صرافة في إربد.", ("إربد",), "2024-08-01", None, "date",
+                 [("tasking", "2023-03-23")], id="first-day-of-ramadan-1444"),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "document", "kind", "field", "expected"),
+                         ROUND_82_CASES)
+def test_days_and_places_of_round_82(text: str, places: tuple[str, ...], document: str,
+                                     kind: str | None, field: str,
+                                     expected: list[tuple[str, str | None]]) -> None:
+    found = extract_events(text, mentions(text, loc=places), [], document)
+    assert [(e["type"], e[field]) for e in found if kind in (None, e["type"])] == expected

@@ -131,7 +131,7 @@ def test_stage_uses_paragraph_languages_and_pages() -> None:
 
 def test_stage_is_registered_with_its_dependency() -> None:
     registered = REGISTRY["entities"]
-    assert registered.version == 40 and registered.depends == ("language",)
+    assert registered.version == 41 and registered.depends == ("language",)
 
 
 def test_stage_survives_unknown_languages_and_empty_text() -> None:
@@ -707,6 +707,9 @@ def test_names_do_not_depend_on_the_hash_seed() -> None:
     ("التقيا في سيف مول، وسلمه الرابع المبلغ.", "ar", "سيف مول"),
     ("ركن سيارته في مرآب البصرة مول ثم صعد.", "ar", "مرآب البصرة مول"),
     ("التقيا في مول العرب يوم الجمعة.", "ar", "مول العرب"),
+    # a venue's name in quotes before the word for its kind
+    ('A week later, at the "Sahil" tea house on the Lankaran seafront, he met Ramin.', "en",
+     "Sahil"),
 ])
 def test_places_the_rules_after_the_model_find(text: str, language: str, place: str) -> None:
     assert (place, "LOC") in _spans(text, language)
@@ -772,3 +775,8 @@ def test_a_mall_named_before_its_word_is_not_named_after_the_town() -> None:
 def test_a_title_a_day_or_an_acronym_after_going_to_is_no_town(text: str) -> None:
     found = {text[n.start : n.end] for n in tag_names(text, "en") if n.extractor == "rule-gone-to"}
     assert not found
+
+
+@pytest.mark.parametrize("text", ["دیروز با مدیر بیمارستان رفتیم کلانتری.", "دیروز با مدیر رفتیم."])
+def test_yesterday_names_no_one(text: str) -> None:
+    assert not [name for name in _spans(text, "fa") if name[0].startswith("دیروز")]

@@ -51,7 +51,7 @@ from kashf.nlp.ner.lexicons import (
 from kashf.nlp.ner.tokens import Token, fold, is_arabic_script, key_from_words, tokenize
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-VERSION = 28
+VERSION = 29
 # Languages without a model of their own borrow the nearest one.
 _FALLBACK = {"fa": ("fa", "ar"), "ar": ("ar", "fa"), "en": ("en",), "ckb": ("fa", "ar"),
              "prs": ("fa", "ar"), "ps": ("fa", "ar"), "ur": ("fa", "ar")}
@@ -235,7 +235,8 @@ NEVER_NAMES = frozenset(fold(w) for w in """
 شماره تاریخ طبقه‌بندی طبقه بندی از به پیرو موضوع پیوست پیوستها پیوست‌ها رونوشت یکی
 العدد التاريخ الموضوع المرفقات المرفق إلى الى من المحترم المحترمة
 دینار دلار ریال تومان یورو دولار دولارات الدينار الدولار جمع
-""".split())
+دیروز امروز فردا پریروز پس‌فردا دیشب امشب پریشب فرداش دیروزش أمس البارحة
+""".split())  # (and the days next to today: «دیروز با مدیر رفتیم» names no one)
 
 
 def _sites_over_names(words: list[str], labels: list[str], found: list[tuple[int, int, str, float, str]],
@@ -928,6 +929,11 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
                 and _claim(labels, i, j + 1, "LOC"):  # (not "Police station officers…")
             out.append((i, j + 1, "LOC", 0.5, "rule-facility"))  # "Piccadilly station"
             j += 1
+        elif j > i and 0 < i and j + 1 < len(words) and words[i - 1] in _LATIN_QUOTES \
+                and words[j] == _LATIN_QUOTES[words[i - 1]] and not breaks[j + 1] \
+                and (words[j + 1] in FACILITY_TAILS_LOWER or _kind_tail(words, breaks, j + 1)) \
+                and _claim(labels, i, j, "LOC"):
+            out.append((i, j, "LOC", 0.5, "rule-facility"))  # 'the "Sahil" tea house'
         i = max(j, i + 1)
     for n, (i, j, label, conf, how) in enumerate(out):
         # "Sahara Rose" read as a person, then "café": the café; "the Grand Hyatt hotel" read
@@ -960,6 +966,9 @@ def _facilities(words: list[str], labels: list[str], found: list[tuple[int, int,
     out = _branded_venues(words, labels, out, breaks)
     return _malls_named_first(words, labels, out, breaks) if language == "ar" else out
 
+
+# Quotation marks around a Latin venue's name, each with its closing mark.
+_LATIN_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 # What may follow a venue's name written after its kind ("the restaurant Byblos in Scheveningen").
 _AFTER_A_VENUE = frozenset({",", ".", ";", ":", ")", "in", "on", "at", "near", "of", "and", "off"})
