@@ -339,6 +339,9 @@ ROUND_80 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(401, 407)]
 #: Written blind in round 80, held back through it and scored once with events v105, then tuned
 #: on and trained on by the models from round 81 (events v106).
 ROUND_81 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(407, 413)]
+#: Written blind in round 81, held back through it and scored once with events v106, then tuned
+#: on and trained on by the models from round 82 (events v107).
+ROUND_82 = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(413, 419)]
 #: The rounds' sets, each held back once and then tuned on, from round 24 on: (round, sets).
 TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, ROUND_29, ROUND_30,
                             ROUND_31, ROUND_32, ROUND_33, ROUND_34, ROUND_35, ROUND_36, ROUND_37,
@@ -353,11 +356,12 @@ TUNED_ROUNDS = (*enumerate((ROUND_24, ROUND_25, ROUND_26, ROUND_27, ROUND_28, RO
                 (68, ROUND_68), (69, ROUND_69),
                 (70, ROUND_70), (71, ROUND_71), (72, ROUND_72), (73, ROUND_73),
                 (74, ROUND_74), (75, ROUND_75), (76, ROUND_76), (77, ROUND_77),
-                (78, ROUND_78), (79, ROUND_79), (80, ROUND_80), (81, ROUND_81))
+                (78, ROUND_78), (79, ROUND_79), (80, ROUND_80), (81, ROUND_81),
+                (82, ROUND_82))
 #: The sets held back: scored once with the final rules and models, never trained or tuned on
-#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 81's (413–418), written
-#: blind while round 80's sets were tuned on, test events v106.
-HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(413, 419)]
+#: (scripts/train_event_classifier.py HELD_BACK must name the same). Round 82's (419–424), written
+#: blind while round 81's sets were tuned on, test events v107.
+HELD_BACK = [ROOT / f"tests/nlp/events_dev{n}.jsonl" for n in range(419, 425)]
 GOLD = ROOT / "examples/gold/events.jsonl"
 CASE = ROOT / "examples/case"
 _FLOOR_WORDS = {"meeting": ("meet", "ملاقات", "التقى"), "payment": ("paid", "پرداخت", "دفع"),

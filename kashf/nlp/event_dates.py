@@ -1273,8 +1273,10 @@ def _yearless_dates(
         return []
     out = []
     folded = lex.fold(text)
-    # whether the text before this one brought the story it told up to now ("Since then …")
-    brought_up = bool(_SINCE_THEN.search(lex.fold(before))) if story is not None else None
+    # whether the text just before this one brought the story it told up to now ("Since then
+    # …"; the last few paragraphs only, so that a long document is not read again for each one)
+    brought_up = bool(_SINCE_THEN.search(lex.fold(before[-_SINCE_REACH:]))) \
+        if story is not None else None
     for m in YEARLESS_DATE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -1538,6 +1540,7 @@ _NOW_YEAR = re.compile(r"(?<!\w)(?:امسال|this year|هذا العام|الع
                        r"هذه السنة|السنة الجارية|سال جاری|سال جاري)(?!\w)", re.IGNORECASE)
 # The story brought up to now: "first approached on 14 August 2019 … Since then he has travelled
 # to Qom twice. On 3 November …" (of the report's year)
+_SINCE_REACH = 2000
 _SINCE_THEN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(lex.fold(phrase)) for phrase in (
     "since then", "ever since", "از آن زمان", "از آن پس", "منذ ذلك الحين", "منذ ذلك الوقت",
 )) + r")(?!\w)")

@@ -2148,8 +2148,10 @@ _CLAUSE_BREAK = re.compile(
     r"الذی|التی|حیث|کما)(?!\w)|و)"
 )
 # A meeting named as the occasion of what the sentence tells ("recruited him during a meeting at
-# the Sindian hotel", «جنّده … خلال لقاء في فندق السنديان»): the words right before its trigger.
-_DURING = re.compile(r"(?<!\w)(?:during|over|خلال|أثناء|اثناء|طی|طي|ضمن)\s+(?:an?\s+|the\s+)?$",
+# the Sindian hotel", «جنّده … خلال لقاء في فندق السنديان», «در دیدار بعدی … پیشنهاد همکاری
+# مطرح شود»): the words right before its trigger.
+_DURING = re.compile(r"(?<!\w)(?:during|over|at|in|خلال|أثناء|اثناء|طی|طي|ضمن|در|في|فی)\s+"
+                     r"(?:an?\s+|the\s+)?$",
                      re.IGNORECASE)
 # A clause that goes on where the meeting just told was: «، حيث سلّمه», ", where he paid him".
 _WHERE_THERE = re.compile(r"[،,]\s*(?:حیث|where)(?!\w)")

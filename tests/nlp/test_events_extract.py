@@ -3541,6 +3541,11 @@ ROUND_82_CASES = [
                  ("Imam Reza shrine", "Mashhad", "Qom", "Lankaran bus station"), "2023-11-14",
                  "meeting", "date", [("meeting", "2019-08-14"), ("meeting", "2023-11-03")],
                  id="since-then-up-to-now"),
+    # a pitch to be made at the next meeting keeps that meeting's place (the meeting is its
+    # occasion, «در دیدار بعدی»)
+    pytest.param("۵- پیشنهاد می‌شود در دیدار بعدی، که مقرر شد پس از ماه رمضان و در نجف اشرف انجام "
+                 "شود، پیشنهاد همکاری به صورت غیرمستقیم مطرح شود.", ("نجف اشرف",), "2024-03-01",
+                 "recruitment", "place", [("recruitment", "نجف اشرف")], id="pitch-at-the-next-meeting"),
     # the first day of the fast of a Hijri year, not the month alone
     pytest.param("وفي أول أيام شهر رمضان المبارك لعام ١٤٤٤هـ اتصل أبو حيدر بالمتهم الأول هاتفياً "
                  "وطلب منه إيجاد صاحب محل صرافة في إربد.", ("إربد",), "2024-08-01", None, "date",
@@ -3555,3 +3560,29 @@ def test_days_and_places_of_round_82(text: str, places: tuple[str, ...], documen
                                      expected: list[tuple[str, str | None]]) -> None:
     found = extract_events(text, mentions(text, loc=places), [], document)
     assert [(e["type"], e[field]) for e in found if kind in (None, e["type"])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "There is no evidence that you ever visited Iran during this period.",
+    "ويؤكد الجهاز أن الشاب لم يتلق أي عرض من أي جهة أخرى ولم يسافر خارج الدولة.",
+    "The DGSI reminds anyone approached by a foreign service that they can report it.",
+])
+def test_a_trip_never_made_and_advice_to_anyone_approached_are_no_events(text: str) -> None:
+    places = tuple(place for place in ("Iran",) if place in text)
+    assert extract_events(text, mentions(text, loc=places), [], "2024-03-16") == []
+
+
+@pytest.mark.parametrize(("text", "places", "expected"), [
+    # coming to a stall in a bazaar's arcade is a visit there, not a trip
+    ("روز بعد، آقای نیک‌سرشت مجدداً به حجره اینجانب در تیمچه مظفریه آمد.", ("تیمچه مظفریه",),
+     [("meeting", "تیمچه مظفریه")]),
+    # a shop and a police station are where one sits down with someone
+    ("عصر هم رفتم در مغازه‌ی گل‌محمد، با پسرش نشستیم چایی خوردیم.", (),
+     [("meeting", "مغازه‌ی گل‌محمد")]),
+    ("دیروز با مدیر بیمارستان رفتیم کلانتری شیشلی، همه چیو گفتم.", ("کلانتری شیشلی",),
+     [("meeting", "کلانتری شیشلی")]),
+])
+def test_an_arcade_a_shop_and_a_police_station_are_venues(text: str, places: tuple[str, ...],
+                                                          expected: list[tuple[str, str]]) -> None:
+    found = extract_events(text, mentions(text, loc=places), [], "2024-01-02")
+    assert [(e["type"], e["place"]) for e in found] == expected
