@@ -1277,6 +1277,7 @@ def _yearless_dates(
     # …"; the last few paragraphs only, so that a long document is not read again for each one)
     brought_up = bool(_SINCE_THEN.search(lex.fold(before[-_SINCE_REACH:]))) \
         if story is not None else None
+    since = _SINCE_THEN.search(folded) if story is not None else None  # (once per text)
     for m in YEARLESS_DATE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -1309,7 +1310,7 @@ def _yearless_dates(
                     and not (last_told and (_NOW_YEAR.search(text, last_told[0], m.start())
                                             or _SINCE_THEN.search(folded, last_told[0], m.start()))) \
                     and not (last_told is None and brought_up is not None
-                             and (brought_up or _SINCE_THEN.search(folded, 0, m.start()))) \
+                             and (brought_up or since is not None and since.end() <= m.start())) \
                     and not _close_ahead(parse_date, day, month, document) \
                     and not (document - told[0] > _YEAR and _writer_met(text, m.start())
                              and _close_behind(parse_date, day, month, document)):

@@ -260,7 +260,7 @@ _FEAST = re.compile(
     r"|(?<!\w)(?:the\s+)?(?P<ord2>اول|ثانی|ثالث|first|second|third)\s+(?:ایام|یوم|روز|day)\s+"
     r"(?:من\s+|of\s+)?(?:شهر\s+|ماه\s+)?(?P<ramadan>رمضان|ramadan)(?:\s+المبارک)?"
     # («لعام ١٤٤٤هـ»: the fast of that Hijri year)
-    r"(?:\s+(?:ل|من\s+)?(?:عام|سنه|العام|سال)\s+(?P<hijri>1[34][0-9][0-9]|[۱١][۳۴٣٤][۰-۹٠-٩]{2})\s*(?:ه|هـ|ق)?)?"
+    r"(?:\s+(?:ل|من\s+)?(?:عام|سنه|العام)\s+(?P<hijri>1[34][0-9][0-9]|[۱١][۳۴٣٤][۰-۹٠-٩]{2})\s*(?:ه|هـ|ق)?)?"
     r"(?!\w)"
 )
 _FEAST_DAYS = {fold(name): day for name, day in _FEASTS.items()}

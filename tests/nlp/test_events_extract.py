@@ -3586,3 +3586,10 @@ def test_an_arcade_a_shop_and_a_police_station_are_venues(text: str, places: tup
                                                           expected: list[tuple[str, str]]) -> None:
     found = extract_events(text, mentions(text, loc=places), [], "2024-01-02")
     assert [(e["type"], e["place"]) for e in found] == expected
+
+
+def test_a_solar_year_after_ramadan_is_no_hijri_year() -> None:
+    # (review of round 82: «سال ۱۴۰۲» is the Solar year, not 1402 of the Hijra)
+    text = "در اول روز ماه رمضان سال ۱۴۰۲ با منبع در کربلا دیدار کردم."
+    found = extract_events(text, mentions(text, loc=("کربلا",)), [], "2023-06-01")
+    assert [e["date"] for e in found] and all(e["date"] != "1982-06-22" for e in found)
