@@ -3338,7 +3338,7 @@ def test_then_an_envelope_counts_no_day_on_from_the_deadline() -> None:
     assert all(date is None for _t, date, _s in found)
 
 
-# Rounds 78–81: a sentence or two, the places kashf's names would give, the report's date; then
+# Rounds 78–81 (and 82, below): a sentence or two, the places kashf's names would give, the report's date; then
 # the events of one type (all, with None) and the field read, as (type, value) in order.
 ROUND_78_CASES = [
     # a day counted from part of a month names no day
@@ -3376,15 +3376,6 @@ ROUND_78_CASES = [
                  "کربلا رفتیم.", ("کربلا",), "2023-02-04", None, "date", [("travel", "2007-10-24")],
                  id="memoir-year"),
 ]
-
-
-@pytest.mark.parametrize(("text", "places", "document", "kind", "field", "expected"),
-                         ROUND_78_CASES)
-def test_days_and_places_of_rounds_78_to_81(text: str, places: tuple[str, ...], document: str,
-                                            kind: str | None, field: str,
-                                            expected: list[tuple[str, str | None]]) -> None:
-    found = extract_events(text, mentions(text, loc=places), [], document)
-    assert [(e["type"], e[field]) for e in found if kind in (None, e["type"])] == expected
 
 
 
@@ -3554,10 +3545,10 @@ ROUND_82_CASES = [
 
 
 @pytest.mark.parametrize(("text", "places", "document", "kind", "field", "expected"),
-                         ROUND_82_CASES)
-def test_days_and_places_of_round_82(text: str, places: tuple[str, ...], document: str,
-                                     kind: str | None, field: str,
-                                     expected: list[tuple[str, str | None]]) -> None:
+                         ROUND_78_CASES + ROUND_82_CASES)
+def test_days_and_places_of_rounds_78_to_82(text: str, places: tuple[str, ...], document: str,
+                                            kind: str | None, field: str,
+                                            expected: list[tuple[str, str | None]]) -> None:
     found = extract_events(text, mentions(text, loc=places), [], document)
     assert [(e["type"], e[field]) for e in found if kind in (None, e["type"])] == expected
 
